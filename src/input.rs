@@ -1,1 +1,1107 @@
-//! Inputs.
+//! Inputs: turning the user's INPUT arguments into a stream of [`Article`]s.
+//!
+//! This module owns everything between a path on the command line and an
+//! [`Article`]: reading stdin (`-`), plain-text files (one article each), JSON
+//! Lines files (`.jsonl`/`.ndjson`, one article per non-blank line), and
+//! directories (walked recursively in file-name order). It decodes bytes (BOM,
+//! invalid UTF-8, binary detection) and validates JSON Lines metadata. Problems
+//! are per input: each becomes an [`InputError`] or [`InputWarning`] in the
+//! stream, in input order, and reading goes on with the next line or file.
+//! Everything is lazy: files are opened when the stream reaches them, and JSON
+//! Lines are read one line at a time.
+
+use crate::article::{Article, Origin};
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// How many leading bytes are searched for a NUL to call an input binary.
+const BINARY_SNIFF_LEN: usize = 8 * 1024;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One problem with one input; the run goes on with the others.
+///
+/// Displays as `origin: problem`, e.g. `news.jsonl:18: missing "text" field`.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}: {kind}")]
+pub struct InputError {
+    /// The file (and, for JSON Lines, the line) the problem is in.
+    pub origin: Origin,
+    kind: InputErrorKind,
+}
+
+impl InputError {
+    /// What went wrong.
+    pub fn kind(&self) -> &InputErrorKind {
+        &self.kind
+    }
+}
+
+/// What went wrong with an input.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputErrorKind {
+    /// The path does not exist.
+    #[error("no such file or directory")]
+    NotFound,
+    /// The file or directory could not be read.
+    #[error("cannot read: {0}")]
+    Io(io::Error),
+    /// A NUL byte in the first 8 KB.
+    #[error("looks like a binary file")]
+    Binary,
+    /// A text input with nothing but whitespace, or a JSON Lines file without any
+    /// non-blank line.
+    #[error("empty file")]
+    Empty,
+    /// A JSON Lines line that does not parse as JSON.
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    /// A JSON Lines line that is JSON, but not an object.
+    #[error("expected a JSON object, got {0}")]
+    NotObject(String),
+    /// A required field is absent.
+    #[error("missing \"{0}\" field")]
+    MissingField(&'static str),
+    /// A required string field is empty (or all whitespace).
+    #[error("\"{0}\" field is empty")]
+    EmptyField(&'static str),
+    /// A field has the wrong type or an unusable value.
+    #[error("\"{field}\" must be {expected}, got {got}")]
+    BadField {
+        /// The field name.
+        field: &'static str,
+        /// What the field should hold, e.g. `a string like 2025-06-26`.
+        expected: &'static str,
+        /// The offending value as JSON (shortened if long).
+        got: String,
+    },
+}
+
+/// Something odd about an input that did not stop it from being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputWarning {
+    /// The file (and, for JSON Lines, the line) concerned.
+    pub origin: Origin,
+    kind: InputWarningKind,
+}
+
+impl InputWarning {
+    /// What was odd.
+    pub fn kind(&self) -> &InputWarningKind {
+        &self.kind
+    }
+}
+
+/// What was odd about an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputWarningKind {
+    /// The bytes were not valid UTF-8; invalid sequences were replaced with
+    /// U+FFFD. `offset` is the 0-based byte offset of the first invalid sequence,
+    /// in the file for a whole-file input, in the line for a JSON Lines line.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+}
+
+impl fmt::Display for InputWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            InputWarningKind::InvalidUtf8 { offset } => {
+                let scope = if self.origin.line.is_some() {
+                    " of the line"
+                } else {
+                    ""
+                };
+                write!(
+                    f,
+                    "{}: invalid UTF-8 at byte {offset}{scope}; replaced with U+FFFD",
+                    self.origin
+                )
+            }
+        }
+    }
+}
+
+/// One element of the input stream: an article, or a problem with an input.
+#[derive(Debug)]
+pub enum Item {
+    /// An article, ready for analysis.
+    Article(Article),
+    /// An input (file or JSON Lines line) that yields no article.
+    Error(InputError),
+    /// An input that was read, with a caveat; the article follows the warning.
+    Warning(InputWarning),
+}
+
+/// Expand the user's INPUT arguments into a lazy, ordered stream of articles and
+/// per-input errors.
+///
+/// Order is argument order, then (for a directory) sorted walk order, then line
+/// order. `-` is stdin, read when the stream reaches it (see [`read_stdin`]).
+pub fn read_inputs(inputs: &[PathBuf]) -> impl Iterator<Item = Item> + Send {
+    // Owned, so that the stream does not borrow the caller's slice.
+    let owned: Vec<PathBuf> = inputs.to_vec();
+    owned.into_iter().flat_map(read_input)
+}
+
+/// Read what `-` names, from `reader` (the real caller passes [`io::stdin`]).
+///
+/// If the first non-whitespace character (after an optional BOM) is `{`, the
+/// content is JSON Lines, with default ids `stdin-<line>`; otherwise it is one
+/// text article with id `stdin`. Errors and warnings name the path `-`.
+pub fn read_stdin<'a, R: Read + Send + 'a>(
+    reader: R,
+) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
+    let path = "-";
+    let mut reader = reader;
+    let mut head = match read_head(&mut reader) {
+        Ok(head) => head,
+        Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
+    };
+    if is_binary(&head) {
+        return one(error(path, None, InputErrorKind::Binary));
+    }
+    // Find the first non-whitespace byte, reading on past a long run of
+    // whitespace if need be (only whitespace is ever held back).
+    let mut scanned = 0;
+    let first = loop {
+        let start = if head.starts_with(BOM) {
+            scanned.max(BOM.len())
+        } else {
+            scanned
+        };
+        if let Some(&b) = head[start..].iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(b);
+        }
+        scanned = head.len();
+        match (&mut reader)
+            .take(BINARY_SNIFF_LEN as u64)
+            .read_to_end(&mut head)
+        {
+            Ok(0) => break None,
+            Ok(_) => {}
+            Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
+        }
+    };
+    if first == Some(b'{') {
+        return Box::new(JsonLines::new(
+            Cursor::new(head).chain(reader),
+            path,
+            "stdin",
+        ));
+    }
+    if let Err(e) = reader.read_to_end(&mut head) {
+        return one(error(path, None, InputErrorKind::Io(e)));
+    }
+    Box::new(text_items(&head, path, "stdin".to_string()).into_iter())
+}
+
+type Items = Box<dyn Iterator<Item = Item> + Send>;
+
+fn one(item: Item) -> Items {
+    Box::new(std::iter::once(item))
+}
+
+fn error(path: &str, line: Option<usize>, kind: InputErrorKind) -> Item {
+    Item::Error(InputError {
+        origin: Origin {
+            path: path.to_string(),
+            line,
+        },
+        kind,
+    })
+}
+
+/// One INPUT argument: stdin, a file or a directory.
+fn read_input(path: PathBuf) -> Items {
+    if path.as_os_str() == "-" {
+        return read_stdin(io::stdin());
+    }
+    let shown = path.display().to_string();
+    match fs::metadata(&path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            one(error(&shown, None, InputErrorKind::NotFound))
+        }
+        Err(e) => one(error(&shown, None, InputErrorKind::Io(e))),
+        Ok(meta) if meta.is_dir() => read_dir(path),
+        Ok(_) => read_file(&path),
+    }
+}
+
+/// A directory, walked lazily; the entries of each directory (files and
+/// subdirectories together) are taken in byte order of their names, so `B.txt`
+/// comes before `a.txt` and a subdirectory `c` before `c.txt`. Hidden entries
+/// are skipped, and only `.txt`, `.jsonl` and `.ndjson` files (in any letter
+/// case) are read; symlinked files are read, symlinked directories not entered.
+fn read_dir(root: PathBuf) -> Items {
+    let walk = WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    Box::new(walk.flat_map(move |entry| -> Items {
+        match entry {
+            Err(e) => {
+                let shown = e.path().unwrap_or(&root).display().to_string();
+                let io_error = match e.into_io_error() {
+                    Some(io_error) => io_error,
+                    None => io::Error::other("filesystem loop"),
+                };
+                one(error(&shown, None, InputErrorKind::Io(io_error)))
+            }
+            Ok(entry) => {
+                let file_type = entry.file_type();
+                let is_file =
+                    file_type.is_file() || (file_type.is_symlink() && entry.path().is_file());
+                if entry.depth() == 0 || !is_file || !has_input_extension(entry.path()) {
+                    return Box::new(std::iter::empty());
+                }
+                read_file(entry.path())
+            }
+        }
+    }))
+}
+
+fn extension_is(path: &Path, wanted: &[&str]) -> bool {
+    path.extension()
+        .map(|ext| {
+            let ext = ext.to_string_lossy();
+            wanted.iter().any(|w| ext.eq_ignore_ascii_case(w))
+        })
+        .unwrap_or(false)
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    extension_is(path, &["jsonl", "ndjson"])
+}
+
+fn has_input_extension(path: &Path) -> bool {
+    extension_is(path, &["txt", "jsonl", "ndjson"])
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// One file: JSON Lines by extension, otherwise one text article.
+fn read_file(path: &Path) -> Items {
+    let shown = path.display().to_string();
+    if is_jsonl(path) {
+        let mut file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
+        };
+        let head = match read_head(&mut file) {
+            Ok(head) => head,
+            Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
+        };
+        if is_binary(&head) {
+            return one(error(&shown, None, InputErrorKind::Binary));
+        }
+        let reader = Cursor::new(head).chain(file);
+        Box::new(JsonLines::new(reader, &shown, &file_stem(path)))
+    } else {
+        match fs::read(path) {
+            Ok(bytes) => Box::new(text_items(&bytes, &shown, file_stem(path)).into_iter()),
+            Err(e) => one(error(&shown, None, InputErrorKind::Io(e))),
+        }
+    }
+}
+
+/// Up to the first [`BINARY_SNIFF_LEN`] bytes.
+fn read_head(reader: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(BINARY_SNIFF_LEN);
+    reader
+        .take(BINARY_SNIFF_LEN as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0)
+}
+
+/// Bytes to text: invalid sequences are replaced, and the warning (if any) gives
+/// the offset of the first one, counted from `base`.
+fn decode(bytes: &[u8], base: usize, origin: &Origin) -> (String, Option<InputWarning>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(InputWarning {
+                origin: origin.clone(),
+                kind: InputWarningKind::InvalidUtf8 {
+                    offset: base + e.valid_up_to(),
+                },
+            }),
+        ),
+    }
+}
+
+/// A whole-file (or whole-stdin) text input: one article, or one error.
+fn text_items(bytes: &[u8], path: &str, id: String) -> Vec<Item> {
+    let origin = Origin {
+        path: path.to_string(),
+        line: None,
+    };
+    if is_binary(bytes) {
+        return vec![error(path, None, InputErrorKind::Binary)];
+    }
+    let (body, base) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, BOM.len()),
+        None => (bytes, 0),
+    };
+    let (text, warning) = decode(body, base, &origin);
+    if text.trim().is_empty() {
+        return vec![error(path, None, InputErrorKind::Empty)];
+    }
+    let mut items = Vec::with_capacity(2);
+    items.extend(warning.map(Item::Warning));
+    items.push(Item::Article(Article {
+        id,
+        text,
+        date: None,
+        title: None,
+        url: None,
+        origin,
+    }));
+    items
+}
+
+/// A JSON Lines stream, read one line at a time.
+struct JsonLines<R> {
+    reader: BufReader<R>,
+    path: String,
+    stem: String,
+    line_no: usize,
+    buf: Vec<u8>,
+    seen_content: bool,
+    pending: Option<Item>,
+    done: bool,
+}
+
+impl<R: Read> JsonLines<R> {
+    fn new(reader: R, path: &str, stem: &str) -> Self {
+        JsonLines {
+            reader: BufReader::new(reader),
+            path: path.to_string(),
+            stem: stem.to_string(),
+            line_no: 0,
+            buf: Vec::new(),
+            seen_content: false,
+            pending: None,
+            done: false,
+        }
+    }
+}
+
+impl<R: Read> Iterator for JsonLines<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if let Some(item) = self.pending.take() {
+            return Some(item);
+        }
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    if !self.seen_content {
+                        return Some(error(&self.path, None, InputErrorKind::Empty));
+                    }
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    self.done = true;
+                    let line = Some(self.line_no + 1);
+                    return Some(error(&self.path, line, InputErrorKind::Io(e)));
+                }
+            }
+            self.line_no += 1;
+            let mut line = self.buf.as_slice();
+            line = line.strip_suffix(b"\n").unwrap_or(line);
+            line = line.strip_suffix(b"\r").unwrap_or(line);
+            let mut base = 0;
+            if self.line_no == 1 {
+                if let Some(rest) = line.strip_prefix(BOM) {
+                    line = rest;
+                    base = BOM.len();
+                }
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.seen_content = true;
+            let origin = Origin {
+                path: self.path.clone(),
+                line: Some(self.line_no),
+            };
+            let (text, warning) = decode(line, base, &origin);
+            let default_id = format!("{}-{}", self.stem, self.line_no);
+            let item = match parse_line(&text, default_id, origin.clone()) {
+                Ok(article) => Item::Article(article),
+                Err(kind) => Item::Error(InputError { origin, kind }),
+            };
+            return match warning {
+                Some(warning) => {
+                    self.pending = Some(item);
+                    Some(Item::Warning(warning))
+                }
+                None => Some(item),
+            };
+        }
+        None
+    }
+}
+
+/// One JSON Lines line to an article.
+fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article, InputErrorKind> {
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // The line is parsed on its own, so "line 1" says nothing.
+        InputErrorKind::NotJson(e.to_string().replace(" at line 1 column ", " at column "))
+    })?;
+    let Value::Object(fields) = value else {
+        return Err(InputErrorKind::NotObject(render(&value)));
+    };
+    let text = match fields.get("text") {
+        None => return Err(InputErrorKind::MissingField("text")),
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            return Err(InputErrorKind::EmptyField("text"))
+        }
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => return Err(bad_field("text", "a string", other)),
+    };
+    let id = match fields.get("id") {
+        None | Some(Value::Null) => default_id,
+        Some(Value::String(s)) if s.is_empty() => default_id,
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(bad_field("id", "a string or number", other)),
+    };
+    const DATE_EXPECTED: &str = "a string like 2025-06-26";
+    let date = match fields.get("date") {
+        None | Some(Value::Null) => None,
+        Some(value @ Value::String(s)) => match parse_date(s) {
+            Some(date) => Some(date),
+            None => return Err(bad_field("date", DATE_EXPECTED, value)),
+        },
+        Some(other) => return Err(bad_field("date", DATE_EXPECTED, other)),
+    };
+    let title = optional_string(&fields, "title")?;
+    let url = optional_string(&fields, "url")?;
+    Ok(Article {
+        id,
+        text,
+        date,
+        title,
+        url,
+        origin,
+    })
+}
+
+fn optional_string(
+    fields: &Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, InputErrorKind> {
+    match fields.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(bad_field(field, "a string or null", other)),
+    }
+}
+
+fn bad_field(field: &'static str, expected: &'static str, value: &Value) -> InputErrorKind {
+    InputErrorKind::BadField {
+        field,
+        expected,
+        got: render(value),
+    }
+}
+
+/// A JSON value for an error message, shortened to about 40 characters.
+fn render(value: &Value) -> String {
+    const MAX: usize = 40;
+    let text = value.to_string();
+    if text.chars().count() <= MAX {
+        return text;
+    }
+    let mut short: String = text.chars().take(MAX).collect();
+    short.push('…');
+    short
+}
+
+/// `YYYY-MM-DD`, or an RFC 3339 / ISO 8601 timestamp starting with one
+/// (`YYYY-MM-DDTHH:MM...`), whose date part is taken as written (no time-zone
+/// conversion).
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = &b[range];
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)?;
+    if b.len() == 10 {
+        return Some(date);
+    }
+    // A time must follow: a `T` (or space) and at least `HH:MM`.
+    if !matches!(b[10], b'T' | b't' | b' ') || b.len() < 16 || b[13] != b':' {
+        return None;
+    }
+    NaiveTime::from_hms_opt(digits(11..13)?, digits(14..16)?, 0)?;
+    Some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A scratch directory under the system temp dir, removed on drop.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(tag: &str) -> Scratch {
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0);
+            let dir = std::env::temp_dir().join(format!(
+                "chronomap-input-{tag}-{}-{n}-{nanos}",
+                std::process::id()
+            ));
+            fs::create_dir_all(&dir).unwrap();
+            Scratch(dir)
+        }
+
+        fn path(&self, rel: &str) -> PathBuf {
+            self.0.join(rel)
+        }
+
+        fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+            let path = self.path(rel);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).unwrap();
+            }
+            fs::write(&path, bytes).unwrap();
+            path
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn collect(inputs: &[PathBuf]) -> Vec<Item> {
+        read_inputs(inputs).collect()
+    }
+
+    fn article(item: &Item) -> &Article {
+        match item {
+            Item::Article(a) => a,
+            other => panic!("expected an article, got {other:?}"),
+        }
+    }
+
+    fn error_text(item: &Item) -> String {
+        match item {
+            Item::Error(e) => e.to_string(),
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    fn warning(item: &Item) -> &InputWarning {
+        match item {
+            Item::Warning(w) => w,
+            other => panic!("expected a warning, got {other:?}"),
+        }
+    }
+
+    /// A compact summary: `A:id`, `E:message`, `W:message`.
+    fn summary(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                Item::Article(a) => format!("A:{}", a.id),
+                Item::Error(e) => format!("E:{e}"),
+                Item::Warning(w) => format!("W:{w}"),
+            })
+            .collect()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn txt_file_is_one_article_named_by_stem() {
+        let dir = Scratch::new("txt");
+        let path = dir.write("story.one.txt", "QINGDAO, Jun 26: Text.\nMore.\n");
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(items.len(), 1);
+        let a = article(&items[0]);
+        assert_eq!(a.id, "story.one");
+        assert_eq!(a.text, "QINGDAO, Jun 26: Text.\nMore.\n");
+        assert_eq!(a.date, None);
+        assert_eq!(a.origin.path, path.display().to_string());
+        assert_eq!(a.origin.line, None);
+    }
+
+    #[test]
+    fn other_extensions_given_explicitly_are_text() {
+        let dir = Scratch::new("ext");
+        let md = dir.write("notes.md", "{\"text\": \"not parsed\"}\n");
+        let bare = dir.write("README", "plain");
+        let items = collect(&[md, bare]);
+        assert_eq!(summary(&items), ["A:notes", "A:README"]);
+        assert_eq!(article(&items[0]).text, "{\"text\": \"not parsed\"}\n");
+    }
+
+    #[test]
+    fn jsonl_bad_lines_are_errors_and_reading_goes_on() {
+        let dir = Scratch::new("jsonl-mixed");
+        let path = dir.write(
+            "news.jsonl",
+            concat!(
+                "{\"id\": \"a1\", \"text\": \"First.\", \"date\": \"2025-06-26\"}\n",
+                "this is not json\n",
+                "{\"id\": \"a3\", \"title\": \"No text\"}\n",
+                "{\"text\": \"Numeric date.\", \"date\": 20250626}\n",
+                "{\"id\": 5, \"text\": \"Last.\"}\n",
+            ),
+        );
+        let p = path.display();
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(items.len(), 5);
+        let first = article(&items[0]);
+        assert_eq!(first.id, "a1");
+        assert_eq!(first.text, "First.");
+        assert_eq!(first.date, date(2025, 6, 26));
+        assert_eq!(first.origin.line, Some(1));
+        assert_eq!(
+            error_text(&items[1]),
+            format!("{p}:2: not JSON: expected ident at column 2")
+        );
+        assert_eq!(
+            error_text(&items[2]),
+            format!("{p}:3: missing \"text\" field")
+        );
+        assert_eq!(
+            error_text(&items[3]),
+            format!("{p}:4: \"date\" must be a string like 2025-06-26, got 20250626")
+        );
+        let last = article(&items[4]);
+        assert_eq!(last.id, "5");
+        assert_eq!(last.text, "Last.");
+        assert_eq!(last.origin.to_string(), format!("{p}:5"));
+        match &items[2] {
+            Item::Error(e) => {
+                assert!(matches!(e.kind(), InputErrorKind::MissingField("text")));
+                assert_eq!(e.origin.line, Some(3));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn jsonl_not_json_message_names_column() {
+        let dir = Scratch::new("jsonl-notjson");
+        let path = dir.write(
+            "news.jsonl",
+            "{\"text\": \"ok\"}\n{\"text\": \"ok\"} trailing\n\u{1}\n",
+        );
+        let items = collect(std::slice::from_ref(&path));
+        let p = path.display();
+        assert_eq!(
+            summary(&items),
+            [
+                "A:news-1".to_string(),
+                format!("E:{p}:2: not JSON: trailing characters at column 16"),
+                format!("E:{p}:3: not JSON: expected value at column 1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_fields() {
+        let dir = Scratch::new("jsonl-fields");
+        let path = dir.write(
+            "feed.ndjson",
+            concat!(
+                "{\"text\": \"default id\", \"extra\": [1, 2], \"title\": null, \"url\": null}\n",
+                "\n",
+                "   \n",
+                "{\"text\": \"t\", \"id\": \"s\", \"title\": \"T\", \"url\": \"https://x.test/a\"}\n",
+                "{\"text\": \"t\", \"id\": 12.5}\n",
+                "{\"text\": \"t\", \"id\": null, \"date\": null}\n",
+                "{\"text\": \"t\", \"date\": \"2025-06-26T23:30:00-05:00\"}\n",
+                "{\"text\": \"t\", \"date\": \"2025-06-26T10:00:00\"}\n",
+                "{\"text\": \"t\", \"date\": \"2025-06-26 10:00Z\"}\n",
+                "{\"text\": \"t\", \"date\": \"26/06/2025\"}\n",
+                "{\"text\": \"t\", \"date\": \"2025-13-01\"}\n",
+                "{\"text\": \"t\", \"date\": \"2025-06-26junk\"}\n",
+                "{\"text\": 7}\n",
+                "{\"text\": \"  \"}\n",
+                "{\"text\": \"t\", \"id\": [1]}\n",
+                "{\"text\": \"t\", \"title\": 3}\n",
+                "{\"text\": \"t\", \"url\": {\"href\": \"x\"}}\n",
+                "[\"text\"]\n",
+            ),
+        );
+        let p = path.display();
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(
+            summary(&items),
+            [
+                "A:feed-1".to_string(),
+                "A:s".to_string(),
+                "A:12.5".to_string(),
+                "A:feed-6".to_string(),
+                "A:feed-7".to_string(),
+                "A:feed-8".to_string(),
+                "A:feed-9".to_string(),
+                format!("E:{p}:10: \"date\" must be a string like 2025-06-26, got \"26/06/2025\""),
+                format!("E:{p}:11: \"date\" must be a string like 2025-06-26, got \"2025-13-01\""),
+                format!(
+                    "E:{p}:12: \"date\" must be a string like 2025-06-26, got \"2025-06-26junk\""
+                ),
+                format!("E:{p}:13: \"text\" must be a string, got 7"),
+                format!("E:{p}:14: \"text\" field is empty"),
+                format!("E:{p}:15: \"id\" must be a string or number, got [1]"),
+                format!("E:{p}:16: \"title\" must be a string or null, got 3"),
+                format!("E:{p}:17: \"url\" must be a string or null, got {{\"href\":\"x\"}}"),
+                format!("E:{p}:18: expected a JSON object, got [\"text\"]"),
+            ]
+        );
+        let first = article(&items[0]);
+        assert_eq!((first.title.as_deref(), first.url.as_deref()), (None, None));
+        let second = article(&items[1]);
+        assert_eq!(second.title.as_deref(), Some("T"));
+        assert_eq!(second.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(second.origin.line, Some(4));
+        assert_eq!(article(&items[3]).date, None);
+        // The date part as written, not converted to UTC.
+        assert_eq!(article(&items[4]).date, date(2025, 6, 26));
+        assert_eq!(article(&items[5]).date, date(2025, 6, 26));
+        assert_eq!(article(&items[6]).date, date(2025, 6, 26));
+    }
+
+    #[test]
+    fn jsonl_crlf_and_bom() {
+        let dir = Scratch::new("jsonl-crlf");
+        let path = dir.write(
+            "w.jsonl",
+            "\u{feff}{\"text\": \"one\"}\r\n\r\n{\"text\": \"two\\r\\n\"}\r\n",
+        );
+        let items = collect(&[path]);
+        assert_eq!(summary(&items), ["A:w-1", "A:w-3"]);
+        assert_eq!(article(&items[0]).text, "one");
+        assert_eq!(article(&items[1]).text, "two\r\n");
+    }
+
+    #[test]
+    fn txt_bom_is_stripped() {
+        let dir = Scratch::new("bom");
+        let path = dir.write("b.txt", "\u{feff}Hello.");
+        let items = collect(&[path]);
+        assert_eq!(article(&items[0]).text, "Hello.");
+    }
+
+    #[test]
+    fn empty_inputs_are_errors() {
+        let dir = Scratch::new("empty");
+        let empty = dir.write("empty.txt", "");
+        let blank = dir.write("blank.txt", "\u{feff} \n\t\n");
+        let jsonl = dir.write("none.jsonl", "\n  \n");
+        let after = dir.write("after.txt", "x");
+        let items = collect(&[empty.clone(), blank.clone(), jsonl.clone(), after]);
+        assert_eq!(
+            summary(&items),
+            [
+                format!("E:{}: empty file", empty.display()),
+                format!("E:{}: empty file", blank.display()),
+                format!("E:{}: empty file", jsonl.display()),
+                "A:after".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_and_unreadable_paths_are_errors() {
+        let dir = Scratch::new("missing");
+        let missing = dir.path("missing.txt");
+        let file = dir.write("file.txt", "x");
+        // A path "under" a regular file: exists-check fails, but not with NotFound.
+        let under_file = file.join("child.txt");
+        let good = dir.write("good.txt", "Good.");
+        let items = collect(&[missing.clone(), under_file.clone(), good]);
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            error_text(&items[0]),
+            format!("{}: no such file or directory", missing.display())
+        );
+        let unreadable = error_text(&items[1]);
+        assert!(
+            unreadable.starts_with(&format!("{}: cannot read: ", under_file.display())),
+            "{unreadable}"
+        );
+        assert_eq!(article(&items[2]).id, "good");
+    }
+
+    #[test]
+    fn binary_files_are_skipped() {
+        let dir = Scratch::new("binary");
+        let txt = dir.write("image.txt", b"GIF89a\x00\x01\x02");
+        let jsonl = dir.write("data.jsonl", b"{\"text\": \"a\"}\n\x00\x00\n");
+        // A NUL after the first 8 KB does not make a file binary.
+        let mut late = vec![b'a'; BINARY_SNIFF_LEN];
+        late.push(0);
+        let late = dir.write("late.txt", late);
+        let items = collect(&[txt.clone(), jsonl.clone(), late]);
+        assert_eq!(
+            summary(&items),
+            [
+                format!("E:{}: looks like a binary file", txt.display()),
+                format!("E:{}: looks like a binary file", jsonl.display()),
+                "A:late".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let dir = Scratch::new("utf8");
+        let txt = dir.write("bad.txt", b"\xEF\xBB\xBFcaf\xC3\xA9 \xFF ok \xFE");
+        let jsonl = dir.write(
+            "bad.jsonl",
+            b"{\"text\": \"fine\"}\n{\"text\": \"x\xC3(y\"}\n{\"text\": \"\xFF\"}\nnot json \xFF\n",
+        );
+        let items = collect(&[txt.clone(), jsonl.clone()]);
+        assert_eq!(items.len(), 9, "{items:?}");
+
+        let w = warning(&items[0]);
+        assert_eq!(w.kind(), &InputWarningKind::InvalidUtf8 { offset: 9 });
+        assert_eq!(w.origin.line, None);
+        assert_eq!(
+            w.to_string(),
+            format!(
+                "{}: invalid UTF-8 at byte 9; replaced with U+FFFD",
+                txt.display()
+            )
+        );
+        assert_eq!(article(&items[1]).text, "café \u{fffd} ok \u{fffd}");
+
+        assert_eq!(article(&items[2]).text, "fine");
+        let w = warning(&items[3]);
+        assert_eq!(w.kind(), &InputWarningKind::InvalidUtf8 { offset: 11 });
+        assert_eq!(
+            w.to_string(),
+            format!(
+                "{}:2: invalid UTF-8 at byte 11 of the line; replaced with U+FFFD",
+                jsonl.display()
+            )
+        );
+        assert_eq!(article(&items[4]).text, "x\u{fffd}(y");
+        assert_eq!(warning(&items[5]).origin.line, Some(3));
+        assert_eq!(article(&items[6]).text, "\u{fffd}");
+        // A bad line still gets its warning first, then its error.
+        assert_eq!(warning(&items[7]).origin.line, Some(4));
+        assert_eq!(
+            error_text(&items[8]),
+            format!(
+                "{}:4: not JSON: expected ident at column 2",
+                jsonl.display()
+            )
+        );
+    }
+
+    #[test]
+    fn directories_are_walked_in_name_order() {
+        let dir = Scratch::new("walk");
+        let root = dir.path("corpus");
+        dir.write("corpus/b/z.txt", "bz");
+        dir.write(
+            "corpus/b/a.jsonl",
+            "{\"text\": \"ba1\"}\n{\"text\": \"ba2\"}\n",
+        );
+        dir.write("corpus/a.txt", "a");
+        dir.write(
+            "corpus/c/d/e.ndjson",
+            "{\"id\": \"cde\", \"text\": \"x\"}\n",
+        );
+        dir.write("corpus/c.txt", "c");
+        dir.write("corpus/B.TXT", "upper");
+        // Skipped: other extensions, hidden files and directories.
+        dir.write("corpus/notes.md", "md");
+        dir.write("corpus/data.json", "{}");
+        dir.write("corpus/.hidden.txt", "hidden");
+        dir.write("corpus/.git/x.txt", "hidden dir");
+        dir.write("corpus/b/.cache/y.jsonl", "{\"text\": \"hidden\"}\n");
+        dir.write("corpus/binary.txt", b"\x00");
+        let items = collect(std::slice::from_ref(&root));
+        let binary = root.join("binary.txt");
+        assert_eq!(
+            summary(&items),
+            [
+                "A:B".to_string(),
+                "A:a".to_string(),
+                "A:a-1".to_string(),
+                "A:a-2".to_string(),
+                "A:z".to_string(),
+                format!("E:{}: looks like a binary file", binary.display()),
+                // The directory "c" sorts before the file "c.txt".
+                "A:cde".to_string(),
+                "A:c".to_string(),
+            ]
+        );
+        assert_eq!(
+            article(&items[2]).origin.path,
+            root.join("b").join("a.jsonl").display().to_string()
+        );
+        assert_eq!(article(&items[0]).text, "upper");
+    }
+
+    #[test]
+    fn arguments_keep_their_order() {
+        let dir = Scratch::new("order");
+        let b = dir.write("b.txt", "b");
+        let a = dir.write("a.txt", "a");
+        let sub = dir.path("sub");
+        dir.write("sub/m.txt", "m");
+        let hidden = dir.write(".explicit.txt", "given explicitly, so read");
+        let items = collect(&[b, sub, a.clone(), hidden, a]);
+        assert_eq!(summary(&items), ["A:b", "A:m", "A:a", "A:.explicit", "A:a"]);
+    }
+
+    #[test]
+    fn stdin_with_brace_is_jsonl() {
+        let input = "\n  \t{\"text\": \"one\", \"id\": 1}\n\n{\"text\": \"two\"}\nnope\n";
+        let items: Vec<Item> = read_stdin(Cursor::new(input)).collect();
+        assert_eq!(
+            summary(&items),
+            [
+                "A:1",
+                "A:stdin-4",
+                "E:-:5: not JSON: expected ident at column 2"
+            ]
+        );
+        assert_eq!(article(&items[1]).origin.to_string(), "-:4");
+    }
+
+    #[test]
+    fn stdin_without_brace_is_one_text_article() {
+        let input = "  HONG KONG, June 26 (Reuters) - {braces} later.\n{\"text\": \"x\"}\n";
+        let items: Vec<Item> = read_stdin(Cursor::new(input)).collect();
+        assert_eq!(items.len(), 1);
+        let a = article(&items[0]);
+        assert_eq!(a.id, "stdin");
+        assert_eq!(a.text, input);
+        assert_eq!(a.origin.to_string(), "-");
+    }
+
+    #[test]
+    fn stdin_bom_long_whitespace_and_problems() {
+        // BOM, then more whitespace than one sniffing chunk, then JSON Lines.
+        let mut input = BOM.to_vec();
+        input.extend(std::iter::repeat_n(b'\n', 3 * BINARY_SNIFF_LEN + 7));
+        input.extend_from_slice(b"{\"text\": \"late\"}\n");
+        let items: Vec<Item> = read_stdin(Cursor::new(input)).collect();
+        assert_eq!(
+            summary(&items),
+            [format!("A:stdin-{}", 3 * BINARY_SNIFF_LEN + 8)]
+        );
+
+        let items: Vec<Item> = read_stdin(Cursor::new("\u{feff}Text.")).collect();
+        assert_eq!(article(&items[0]).text, "Text.");
+
+        let items: Vec<Item> = read_stdin(Cursor::new(" \n ")).collect();
+        assert_eq!(summary(&items), ["E:-: empty file"]);
+
+        let items: Vec<Item> = read_stdin(Cursor::new(b"ab\x00cd")).collect();
+        assert_eq!(summary(&items), ["E:-: looks like a binary file"]);
+
+        let items: Vec<Item> = read_stdin(Cursor::new(b"ab\xFFcd")).collect();
+        assert_eq!(
+            summary(&items),
+            [
+                "W:-: invalid UTF-8 at byte 2; replaced with U+FFFD",
+                "A:stdin"
+            ]
+        );
+    }
+
+    #[test]
+    fn jsonl_is_streamed_line_by_line() {
+        // A reader that fails after the first line: the first article is already
+        // out, then the failure is reported at the line being read.
+        struct FailAfter(Cursor<Vec<u8>>);
+        impl Read for FailAfter {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(io::Error::other("disk on fire")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let reader = FailAfter(Cursor::new(
+            b"{\"text\": \"one\"}\n{\"text\": \"tw".to_vec(),
+        ));
+        let mut lines = JsonLines::new(reader, "f.jsonl", "f");
+        assert_eq!(article(&lines.next().unwrap()).text, "one");
+        assert_eq!(
+            error_text(&lines.next().unwrap()),
+            "f.jsonl:2: cannot read: disk on fire"
+        );
+        assert!(lines.next().is_none());
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2025-06-26"), date(2025, 6, 26));
+        assert_eq!(parse_date(" 2025-06-26 "), date(2025, 6, 26));
+        assert_eq!(parse_date("2025-06-26T00:00:00Z"), date(2025, 6, 26));
+        assert_eq!(parse_date("2025-06-26t08:15:30.5+08:00"), date(2025, 6, 26));
+        assert_eq!(parse_date("2024-02-29T12:00"), date(2024, 2, 29));
+        for bad in [
+            "",
+            "2025",
+            "2025-6-26",
+            "2025/06/26",
+            "2025-02-30",
+            "20250626",
+            "2025-06-26T",
+            "2025-06-26T25:00",
+            "2025-06-26T1:00",
+            "2025-06-26X10:00",
+            "June 26, 2025",
+            "+2025-06-26",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+    }
+}

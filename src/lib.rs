@@ -12,6 +12,7 @@
 //! ```
 
 pub mod article;
+pub mod date;
 pub mod dateline;
 pub mod input;
 pub mod sentence;

@@ -1,0 +1,1934 @@
+//! The extractor: finds date expressions in text and reads each into an
+//! underspecified [`Expr`], without resolving anything.
+//!
+//! It works over [`Token`]s. At each token it tries every pattern and keeps the
+//! longest match (leftmost-longest, as the gazetteer matcher does for places), then
+//! continues after it. Patterns never cross a paragraph break. Each pattern is a
+//! small function that returns the token index one past its end and the value; the
+//! vocabulary comes from [`super::vocab`]. Numbers that only look like dates stay out:
+//! a four-digit number is a year only when nothing around it says it counts things
+//! ("$2001 million", "2000 tonnes", "Route 66"), and a day needs a month beside it.
+
+use super::expr::{Base, Expr, Mod, Point, RefKind, Tie, TimeOfDay, Which, YearSpec};
+use super::token::{tokenize, Gap, Kind, Token};
+use super::vocab::{self, Unit};
+
+/// One date expression found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What it says.
+    pub expr: Expr,
+    /// For ranges written as two dates ("between 2001 and 2005"), the byte spans of
+    /// the two parts, so that each can be reported as its own TIMEX.
+    pub parts: Option<[(usize, usize); 2]>,
+}
+
+/// Find every date expression in `text[from..to]`, in order, not overlapping.
+pub fn extract(text: &str, from: usize, to: usize) -> Vec<Mention> {
+    let toks = tokenize(text, from, to);
+    let lower = text[from..to].to_ascii_lowercase();
+    let p = Parser {
+        t: &toks,
+        lower: &lower,
+        base: from,
+        caps: is_mostly_caps(&toks),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.at(i) {
+            Some(m) if m.end > i => {
+                let parts = m.parts.map(|[(a0, a1), (b0, b1)]| {
+                    [
+                        (toks[a0].start, toks[a1 - 1].end),
+                        (toks[b0].start, toks[b1 - 1].end),
+                    ]
+                });
+                out.push(Mention {
+                    start: toks[m.start].start,
+                    end: toks[m.end - 1].end,
+                    expr: m.expr,
+                    parts,
+                });
+                i = m.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the text is set in capitals (a wire headline or an all-caps dateline
+/// story), in which case capitalisation cannot tell "MAY" the month from "may".
+fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
+    let words = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.text.len() > 1);
+    let (mut n, mut caps) = (0, 0);
+    for w in words.take(200) {
+        n += 1;
+        if w.text.chars().all(|c| !c.is_lowercase()) {
+            caps += 1;
+        }
+    }
+    n >= 5 && caps * 10 >= n * 8
+}
+
+/// A match in token indices: `start..end`, the value, and the parts of a range.
+#[derive(Debug, Clone, Copy)]
+struct M {
+    start: usize,
+    end: usize,
+    expr: Expr,
+    parts: Option<[(usize, usize); 2]>,
+}
+
+/// A point read at some token: one past its end, the point, and a time of day.
+type P = (usize, Point, Option<TimeOfDay>);
+
+struct Parser<'t, 'a> {
+    t: &'t [Token<'a>],
+    lower: &'t str,
+    base: usize,
+    caps: bool,
+}
+
+const MODIFIERS: &[(&str, Mod)] = &[
+    ("early", Mod::Early),
+    ("late", Mod::Late),
+    ("mid", Mod::Mid),
+];
+
+/// Prepositions and determiners that make a bare month, "May" above all, a date.
+const MONTH_CUES: &[&str] = &[
+    "after", "and", "before", "between", "by", "during", "early", "from", "in", "last", "late",
+    "mid", "next", "of", "on", "since", "this", "through", "till", "to", "until",
+];
+
+/// Words before a four-digit number that show it is not a year.
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "no",
+    "number",
+    "room",
+    "route",
+    "flight",
+    "highway",
+    "interstate",
+    "model",
+];
+
+/// Prepositions that make a number below 1800 a year ("in 1500", "since 1066").
+const YEAR_CUES: &[&str] = &[
+    "after", "before", "by", "c", "circa", "during", "from", "in", "of", "since", "until", "year",
+];
+
+impl<'t, 'a> Parser<'t, 'a> {
+    fn n(&self) -> usize {
+        self.t.len()
+    }
+
+    /// The lower-cased word at `i`, if `i` is a word.
+    fn lw(&self, i: usize) -> Option<&'t str> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        Some(&self.lower[t.start - self.base..t.end - self.base])
+    }
+
+    /// Whether token `i` exists and continues a pattern (no paragraph break before it).
+    fn ok(&self, i: usize) -> bool {
+        i < self.n() && self.t[i].gap != Gap::Para
+    }
+
+    /// Whether token `i` continues a pattern and is the word `w` (lower case).
+    fn word(&self, i: usize, w: &str) -> bool {
+        self.ok(i) && self.lw(i) == Some(w)
+    }
+
+    fn any_word(&self, i: usize, ws: &[&str]) -> bool {
+        self.ok(i) && self.lw(i).is_some_and(|w| ws.contains(&w))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.ok(i) && self.t[i].is_punct(c)
+    }
+
+    /// Token `i` directly touches the token before it.
+    fn tight(&self, i: usize) -> bool {
+        i < self.n() && self.t[i].gap == Gap::None
+    }
+
+    fn dash(&self, i: usize) -> bool {
+        self.ok(i) && self.t[i].is_dash()
+    }
+
+    fn cap_ok(&self, i: usize) -> bool {
+        self.caps || self.t[i].is_capitalized()
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        if self.ok(i) {
+            self.t[i].number()
+        } else {
+            None
+        }
+    }
+
+    /// Skip an optional "." right after token `i - 1`.
+    fn opt_dot(&self, i: usize) -> usize {
+        if self.punct(i, '.') && self.tight(i) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// The best match starting at token `i`.
+    fn at(&self, i: usize) -> Option<M> {
+        let cands = [
+            self.points(i),
+            self.duration(i),
+            self.set(i),
+            self.reference(i),
+        ];
+        cands
+            .into_iter()
+            .flatten()
+            .max_by_key(|m| (m.end, std::cmp::Reverse(m.start)))
+    }
+
+    fn point_m(start: usize, (end, point, time): P, modifier: Option<Mod>) -> M {
+        M {
+            start,
+            end,
+            expr: Expr::Point {
+                point,
+                modifier,
+                time,
+            },
+            parts: None,
+        }
+    }
+
+    // ---- points, with modifiers and ranges ----
+
+    fn points(&self, i: usize) -> Option<M> {
+        // "the beginning of", "the end of", "the middle of" + point.
+        if self.word(i, "the")
+            && self.any_word(i + 1, &["beginning", "start", "middle", "end"])
+            && self.word(i + 2, "of")
+        {
+            let m = match self.lw(i + 1) {
+                Some("middle") => Mod::Mid,
+                Some("end") => Mod::Late,
+                _ => Mod::Early,
+            };
+            let j = if self.word(i + 3, "the") {
+                i + 4
+            } else {
+                i + 3
+            };
+            let p = self.point(j).or_else(|| self.the_unit(j - 1))?;
+            return Some(Self::point_m(i, p, Some(m)));
+        }
+        // "early June", "mid-2024", "late last month", "the late 1970s".
+        let mstart = if self.word(i, "the") { i + 1 } else { i };
+        if let Some(m) = self.lw(mstart).and_then(|w| vocab::lookup(MODIFIERS, w)) {
+            let j = if self.dash(mstart + 1) && self.tight(mstart + 1) {
+                mstart + 2
+            } else {
+                mstart + 1
+            };
+            if self.ok(j) {
+                if let Some(p) = self.point(j) {
+                    // A weekday cannot be "early": "late Thursday" is late in the day.
+                    if !matches!(p.1, Point::Weekday { .. }) {
+                        return Some(Self::point_m(i, p, Some(m)));
+                    }
+                    return Some(Self::point_m(i, p, None));
+                }
+            }
+        }
+        // "earlier this year", "later this month": the period itself.
+        if self.any_word(i, &["earlier", "later"]) {
+            if let Some(p) = self.deictic_unit(i + 1) {
+                return Some(Self::point_m(i, p, None));
+            }
+        }
+        self.range(i)
+            .or_else(|| self.point(i).map(|p| Self::point_m(i, p, None)))
+    }
+
+    /// Ranges: "June 24-25", "2019–2021", "between 2001 and 2005", "from Monday to Wednesday".
+    fn range(&self, i: usize) -> Option<M> {
+        let (lead, j) = if self.any_word(i, &["between", "from"]) {
+            (true, i + 1)
+        } else {
+            (false, i)
+        };
+        let (e1, from, _) = self.point(j)?;
+        // "June 24-25" and "June 24 to 25": a month and day, then a bare day.
+        if let Point::Cal {
+            year,
+            month: Some(m),
+            day: Some(_),
+        } = from
+        {
+            if (self.dash(e1) || self.any_word(e1, &["to", "through"])) && !lead {
+                if let Some(d2) = self.num(e1 + 1).filter(|d| (1..=31).contains(d)) {
+                    let mut end = e1 + 2;
+                    let mut year2 = year;
+                    if let YearSpec::Context = year {
+                        if self.punct(end, ',') {
+                            if let Some(y) = self.year_num(end + 1) {
+                                year2 = YearSpec::Abs(y);
+                                end += 2;
+                            }
+                        }
+                    }
+                    let from = match from {
+                        Point::Cal { month, day, .. } => Point::Cal {
+                            year: year2,
+                            month,
+                            day,
+                        },
+                        p => p,
+                    };
+                    let to = Point::Cal {
+                        year: year2,
+                        month: Some(m),
+                        day: Some(d2),
+                    };
+                    return Some(M {
+                        start: i,
+                        end,
+                        expr: Expr::Range { from, to },
+                        parts: None,
+                    });
+                }
+            }
+        }
+        let sep = if lead {
+            if self.word(i, "between") {
+                self.word(e1, "and")
+            } else {
+                self.any_word(e1, &["to", "until", "through", "till"])
+            }
+        } else {
+            self.dash(e1) || self.any_word(e1, &["to", "through"])
+        };
+        if !sep {
+            return None;
+        }
+        let k = e1 + 1;
+        // "1939-45": a two-digit second year.
+        if let (
+            Point::Cal {
+                year: YearSpec::Abs(y1),
+                month: None,
+                day: None,
+            },
+            Some(y2),
+        ) = (from, self.num(k))
+        {
+            if self.t[k].text.len() == 2 && self.dash(e1) && self.tight(k) {
+                let y2 = y1 / 100 * 100 + y2 as i32;
+                if y2 > y1 {
+                    let to = Point::Cal {
+                        year: YearSpec::Abs(y2),
+                        month: None,
+                        day: None,
+                    };
+                    return Some(M {
+                        start: i,
+                        end: k + 1,
+                        expr: Expr::Range { from, to },
+                        parts: Some([(j, e1), (k, k + 1)]),
+                    });
+                }
+            }
+        }
+        let (e2, to, _) = self.point(k)?;
+        if !same_kind(&from, &to) {
+            return None;
+        }
+        let (from, to) = share_year(from, to);
+        Some(M {
+            start: if lead { j } else { i },
+            end: e2,
+            expr: Expr::Range { from, to },
+            parts: Some([(j, e1), (k, e2)]),
+        })
+    }
+
+    /// A single point at `i` (no modifier).
+    fn point(&self, i: usize) -> Option<P> {
+        if !self.ok(i) && i != 0 {
+            // The first token of a pattern may follow a paragraph break.
+            if i >= self.n() {
+                return None;
+            }
+        }
+        let cands = [
+            self.weekday(i),
+            self.month_forms(i),
+            self.numeric(i),
+            self.year_forms(i),
+            self.decade(i),
+            self.season(i),
+            self.quarter(i),
+            self.deictic(i),
+            self.clock(i),
+        ];
+        cands.into_iter().flatten().max_by_key(|p| p.0)
+    }
+
+    // ---- weekdays ----
+
+    fn weekday_at(&self, i: usize) -> Option<u32> {
+        let w = self.lw(i)?;
+        if w.len() < 6 || !self.cap_ok(i) {
+            return None; // full names only: "Sun" and "Wed" are too often something else
+        }
+        vocab::lookup(vocab::WEEKDAYS, w)
+    }
+
+    fn weekday(&self, i: usize) -> Option<P> {
+        let (which, j) = match self.lw(i) {
+            Some("last") | Some("past") => (Which::Last, i + 1),
+            Some("next") | Some("coming") => (Which::Next, i + 1),
+            Some("this") => (Which::This, i + 1),
+            _ => (Which::Bare, i),
+        };
+        if !self.ok(j) {
+            return None;
+        }
+        let wd = self.weekday_at(j)?;
+        // Plural weekdays are sets, not days.
+        if self.word(j + 1, "s") && self.tight(j + 1) {
+            return None;
+        }
+        let mut end = j + 1;
+        // "Friday, Oct. 23" / "Friday, 23 October 2025": the date is what counts.
+        if which == Which::Bare {
+            let k = if self.punct(end, ',') { end + 1 } else { end };
+            if let Some((
+                e,
+                p @ Point::Cal {
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                },
+                t,
+            )) = self.month_forms(k)
+            {
+                return Some((e, p, t));
+            }
+        }
+        let mut time = None;
+        if let Some(part) = self
+            .lw(end)
+            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
+        {
+            if self.ok(end) {
+                time = Some(TimeOfDay::Part(part));
+                end += 1;
+            }
+        }
+        Some((end, Point::Weekday { wd, which }, time))
+    }
+
+    // ---- month forms ----
+
+    /// A month word at `i` usable as a date, and the index after it (and its dot).
+    fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let w = self.lw(i)?;
+        let m = vocab::lookup(vocab::MONTHS, w)?;
+        if !self.cap_ok(i) {
+            return None;
+        }
+        let full = w.len() >= 5 || w == "may" || w == "june" || w == "july";
+        let j = self.opt_dot(i + 1);
+        Some((m, j, full))
+    }
+
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        let d = self.num(i)?;
+        if !(1..=31).contains(&d) || self.t[i].text.len() > 2 {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.any_word(j, &["st", "nd", "rd", "th"]) && self.tight(j) {
+            j += 1;
+        }
+        // "26:30" or "3.5" are not days; "26-member" is not either.
+        if self.punct(j, ':') && self.tight(j) {
+            return None;
+        }
+        if self.dash(j) && self.tight(j) && self.lw(j + 1).is_some() && self.tight(j + 1) {
+            return None;
+        }
+        Some((d, j))
+    }
+
+    /// A year number at `i` in a date ("June 26, 2025"): four digits, 1000-2199.
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let y = self.num(i)?;
+        if self.t[i].text.len() == 4 && (1000..=2199).contains(&y) {
+            Some(y as i32)
+        } else {
+            None
+        }
+    }
+
+    fn month_forms(&self, i: usize) -> Option<P> {
+        // "last April", "next June", "this September".
+        if let Some(which) = match self.lw(i) {
+            Some("last") => Some(Which::Last),
+            Some("next") => Some(Which::Next),
+            Some("this") => Some(Which::This),
+            _ => None,
+        } {
+            if let Some((m, j, full)) = self.month_at(i + 1) {
+                if full && self.ok(i + 1) && self.num(j).is_none() {
+                    return Some((j, Point::MonthRel { month: m, which }, None));
+                }
+            }
+            return None;
+        }
+        // "26 June 2025", "26th of June".
+        if let Some((d, j)) = self.day_num(i) {
+            let j = if self.word(j, "of") { j + 1 } else { j };
+            if let Some((m, k, _)) = self.month_at(j).filter(|_| self.ok(j)) {
+                if let Some(y) = self.year_num(k) {
+                    return Some((
+                        k + 1,
+                        Point::Cal {
+                            year: YearSpec::Abs(y),
+                            month: Some(m),
+                            day: Some(d),
+                        },
+                        None,
+                    ));
+                }
+                if self.t[i - usize::from(i > 0)].text == "$" && i > 0 {
+                    return None;
+                }
+                return Some((
+                    k,
+                    Point::Cal {
+                        year: YearSpec::Context,
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                    None,
+                ));
+            }
+        }
+        let (m, j, full) = self.month_at(i)?;
+        // "June 26", "Jun. 26, 2025", "June 26th".
+        if let Some((d, k)) = self.day_num(j) {
+            if self.ok(j) {
+                let k2 = if self.punct(k, ',') { k + 1 } else { k };
+                if let Some(y) = self.year_num(k2) {
+                    return Some((
+                        k2 + 1,
+                        Point::Cal {
+                            year: YearSpec::Abs(y),
+                            month: Some(m),
+                            day: Some(d),
+                        },
+                        None,
+                    ));
+                }
+                return Some((
+                    k,
+                    Point::Cal {
+                        year: YearSpec::Context,
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                    None,
+                ));
+            }
+        }
+        // "June 2025", "June of 2025", "June, 2025".
+        let k = if self.word(j, "of") || self.punct(j, ',') {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year_num(k) {
+            return Some((
+                k + 1,
+                Point::Cal {
+                    year: YearSpec::Abs(y),
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+            ));
+        }
+        // "June last year", "January this year".
+        if self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
+            let rel = match self.lw(j) {
+                Some("last") => -1,
+                Some("next") => 1,
+                _ => 0,
+            };
+            return Some((
+                j + 2,
+                Point::Cal {
+                    year: YearSpec::Rel(rel),
+                    month: Some(m),
+                    day: None,
+                },
+                None,
+            ));
+        }
+        // A month alone: a full name, and for "May" a cue before it.
+        if !full {
+            return None;
+        }
+        let prev_cue = i > 0
+            && self
+                .lw(i - 1)
+                .is_some_and(|w| MONTH_CUES.contains(&w) || MODIFIERS.iter().any(|(k, _)| *k == w));
+        let prev_dash = i > 0 && self.t[i - 1].is_dash() && self.t[i].gap == Gap::None;
+        if self.lw(i) == Some("may") && !(prev_cue || prev_dash) {
+            return None;
+        }
+        // "April Smith", "June Carter": a month followed by a capitalised word is a name.
+        if !self.caps
+            && !prev_cue
+            && self.ok(j)
+            && self.t[j].kind == Kind::Word
+            && self.t[j].is_capitalized()
+        {
+            return None;
+        }
+        Some((
+            j,
+            Point::Cal {
+                year: YearSpec::Context,
+                month: Some(m),
+                day: None,
+            },
+            None,
+        ))
+    }
+
+    // ---- numeric dates ----
+
+    /// "2025-06-26" (ISO) and "6/26/2025" (slashes, read month/day/year as US wires
+    /// write them, or day/month/year when the first number cannot be a month).
+    fn numeric(&self, i: usize) -> Option<P> {
+        let a = self.num(i)?;
+        let ta = self.t[i].text.len();
+        if ta == 4
+            && self.dash(i + 1)
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.tight(i + 3)
+            && self.dash(i + 3)
+            && self.tight(i + 4)
+        {
+            let (m, d) = (self.num(i + 2)?, self.num(i + 4)?);
+            if self.t[i + 2].text.len() == 2
+                && self.t[i + 4].text.len() == 2
+                && (1..=12).contains(&m)
+                && (1..=31).contains(&d)
+            {
+                let mut end = i + 5;
+                let mut time = None;
+                // "2025-06-26T15:30"
+                if self.tight(end)
+                    && self
+                        .t
+                        .get(end)
+                        .is_some_and(|t| t.text.starts_with('T') || t.text.starts_with('t'))
+                {
+                    let t = self.t[end].text;
+                    if let (Ok(h), true) = (t[1..].parse::<u32>(), self.punct(end + 1, ':')) {
+                        if let Some(mi) = self.num(end + 2) {
+                            if h < 24 && mi < 60 {
+                                time = Some(TimeOfDay::Clock {
+                                    hour: h,
+                                    minute: mi,
+                                    zone: None,
+                                });
+                                end += 3;
+                            }
+                        }
+                    }
+                }
+                return Some((
+                    end,
+                    Point::Cal {
+                        year: YearSpec::Abs(a as i32),
+                        month: Some(m),
+                        day: Some(d),
+                    },
+                    time,
+                ));
+            }
+            return None;
+        }
+        if ta <= 2
+            && self.punct(i + 1, '/')
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && self.punct(i + 3, '/')
+            && self.tight(i + 3)
+            && self.tight(i + 4)
+        {
+            let b = self.num(i + 2)?;
+            let c = self.num(i + 4)?;
+            let cl = self.t[i + 4].text.len();
+            let y = match cl {
+                4 => c as i32,
+                2 => {
+                    if c < 50 {
+                        2000 + c as i32
+                    } else {
+                        1900 + c as i32
+                    }
+                }
+                _ => return None,
+            };
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            // A further "/" makes it a fraction or a path.
+            if self.punct(i + 5, '/') && self.tight(i + 5) {
+                return None;
+            }
+            return Some((
+                i + 5,
+                Point::Cal {
+                    year: YearSpec::Abs(y),
+                    month: Some(m),
+                    day: Some(d),
+                },
+                None,
+            ));
+        }
+        None
+    }
+
+    // ---- years ----
+
+    /// A four-digit year standing alone, with the checks that keep counts out.
+    fn bare_year(&self, i: usize) -> Option<(usize, i32)> {
+        let y = self.year_num(i)?;
+        let t = &self.t[i];
+        // "$2001 million", "#2001", "2001%", "No. 2001", "Route 2001".
+        if i > 0 {
+            let p = &self.t[i - 1];
+            if p.kind == Kind::Punct
+                && t.gap == Gap::None
+                && matches!(p.text, "$" | "€" | "£" | "¥" | "#" | "." | "/" | ":")
+            {
+                return None;
+            }
+            if p.kind == Kind::Punct && matches!(p.text, "$" | "€" | "£" | "¥") {
+                return None;
+            }
+            let pw = self.lw(i - 1).or_else(|| {
+                if i > 1 && p.text == "." {
+                    self.lw(i - 2)
+                } else {
+                    None
+                }
+            });
+            if pw.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w)) {
+                return None;
+            }
+            // Counted from a number: "1,000-2000".
+            if p.is_dash()
+                && i > 1
+                && self.t[i - 2].kind == Kind::Num
+                && self.year_num(i - 2).is_none()
+            {
+                return None;
+            }
+        }
+        if let Some(nt) = self.t.get(i + 1) {
+            if nt.gap == Gap::None && matches!(nt.text, "%" | "/" | ":") {
+                return None;
+            }
+            if nt.gap == Gap::None
+                && nt.kind == Kind::Punct
+                && nt.text == "."
+                && self
+                    .t
+                    .get(i + 2)
+                    .is_some_and(|t| t.kind == Kind::Num && t.gap == Gap::None)
+            {
+                return None;
+            }
+            if let Some(w) = self.lw(i + 1) {
+                if vocab::contains(vocab::COUNT_NOUNS, w) && self.ok(i + 1) {
+                    return None;
+                }
+            }
+        }
+        if y < 1800 {
+            let cue = i > 0 && self.lw(i - 1).is_some_and(|w| YEAR_CUES.contains(&w));
+            let era = self.any_word(i + 1, &["ad", "bc", "bce", "ce"]);
+            if !cue && !era {
+                return None;
+            }
+        }
+        Some((i + 1, y))
+    }
+
+    fn year_forms(&self, i: usize) -> Option<P> {
+        // "fiscal 1986", "fiscal year 1986", "FY2025", "the year 2000".
+        let lead = if self.word(i, "fiscal") {
+            if self.word(i + 1, "year") {
+                2
+            } else {
+                1
+            }
+        } else if self.word(i, "fy") && self.cap_ok(i) {
+            1
+        } else if self.word(i, "the") && self.word(i + 1, "year") {
+            2
+        } else {
+            0
+        };
+        let j = i + lead;
+        if lead > 0 && !self.ok(j) {
+            return None;
+        }
+        if let Some((e, y)) = self.bare_year(j).or_else(|| {
+            if lead > 0 {
+                self.year_num(j).map(|y| (j + 1, y))
+            } else {
+                None
+            }
+        }) {
+            // "1990s" is a decade, not a year.
+            if self.word(e, "s") && self.tight(e) {
+                return None;
+            }
+            return Some((
+                e,
+                Point::Cal {
+                    year: YearSpec::Abs(y),
+                    month: None,
+                    day: None,
+                },
+                None,
+            ));
+        }
+        if lead == 0 {
+            return self.spelled_year(i);
+        }
+        None
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty".
+    fn spelled_year(&self, i: usize) -> Option<P> {
+        let hundreds = match self.lw(i)? {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            _ => return None,
+        };
+        let tens = vocab::lookup(
+            vocab::NUMBER_WORDS,
+            self.lw(i + 1).filter(|_| self.ok(i + 1))?,
+        )?;
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let mut end = i + 2;
+        let mut units = 0;
+        if self.dash(end) && self.tight(end) {
+            if let Some(u) = self
+                .lw(end + 1)
+                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
+                .filter(|u| (1..=9).contains(u))
+            {
+                units = u;
+                end += 2;
+            }
+        }
+        Some((
+            end,
+            Point::Cal {
+                year: YearSpec::Abs(hundreds + (tens + units) as i32),
+                month: None,
+                day: None,
+            },
+            None,
+        ))
+    }
+
+    fn decade(&self, i: usize) -> Option<P> {
+        let j = if self.word(i, "the") { i + 1 } else { i };
+        if !self.ok(j) {
+            return None;
+        }
+        // "1990s", "1990's".
+        if let Some(y) = self.year_num(j) {
+            if y % 10 == 0 {
+                if self.word(j + 1, "s") && self.tight(j + 1) {
+                    return Some((j + 2, Point::Decade(y), None));
+                }
+                if self.punct(j + 1, '\'')
+                    && self.tight(j + 1)
+                    && self.word(j + 2, "s")
+                    && self.tight(j + 2)
+                {
+                    return Some((j + 3, Point::Decade(y), None));
+                }
+            }
+        }
+        // "the '90s", "the 90s".
+        let k = if self.ok(j) && (self.t[j].is_punct('\'') || self.t[j].is_punct('’')) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(d) = self.num(k) {
+            if self.t[k].text.len() == 2
+                && d % 10 == 0
+                && self.word(k + 1, "s")
+                && self.tight(k + 1)
+                && (k > j || j > i)
+            {
+                return Some((k + 2, Point::DecadeOfCentury(d), None));
+            }
+        }
+        // "the nineties".
+        if j > i {
+            if let Some(d) = self
+                .lw(j)
+                .and_then(|w| vocab::lookup(vocab::DECADE_WORDS, w))
+            {
+                return Some((j + 1, Point::DecadeOfCentury(d), None));
+            }
+            // "the 20th century", "the nineteenth century".
+            if let Some((n, k)) = self.ordinal(j) {
+                if self.word(k, "century") && (1..=30).contains(&n) {
+                    return Some((k + 1, Point::Century(n as i32 - 1), None));
+                }
+            }
+        }
+        None
+    }
+
+    /// "third", "3rd", "twenty-first".
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = self.num(i) {
+            if self.any_word(i + 1, &["st", "nd", "rd", "th"]) && self.tight(i + 1) {
+                return Some((n, i + 2));
+            }
+            return None;
+        }
+        let w = self.lw(i).filter(|_| self.ok(i))?;
+        if w == "twenty" && self.dash(i + 1) && self.word(i + 2, "first") {
+            return Some((21, i + 3));
+        }
+        vocab::lookup(vocab::ORDINAL_WORDS, w).map(|n| (n, i + 1))
+    }
+
+    /// An optional year after a season, quarter or half: "of 2025", "2025", "of next year".
+    fn year_after(&self, i: usize) -> (usize, Option<YearSpec>) {
+        let j = if self.word(i, "of") { i + 1 } else { i };
+        if let Some(y) = self.year_num(j) {
+            return (j + 1, Some(YearSpec::Abs(y)));
+        }
+        if j > i && self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
+            let k = match self.lw(j) {
+                Some("last") => -1,
+                Some("next") => 1,
+                _ => 0,
+            };
+            return (j + 2, Some(YearSpec::Rel(k)));
+        }
+        if j > i && self.word(j, "the") && self.word(j + 1, "year") {
+            return (j + 2, Some(YearSpec::Context));
+        }
+        (i, None)
+    }
+
+    fn season(&self, i: usize) -> Option<P> {
+        let (which, lead) = match self.lw(i) {
+            Some("last") | Some("past") => (Some(Which::Last), 1),
+            Some("next") | Some("coming") => (Some(Which::Next), 1),
+            Some("this") => (Some(Which::This), 1),
+            Some("the") => (None, 1),
+            _ => (None, 0),
+        };
+        let j = i + lead;
+        let season = self
+            .lw(j)
+            .filter(|_| self.ok(j))
+            .and_then(|w| vocab::lookup(vocab::SEASONS, w))?;
+        let (end, year) = self.year_after(j + 1);
+        if lead == 0 && year.is_none() {
+            return None;
+        }
+        let which = which.unwrap_or(Which::Bare);
+        let year = year.unwrap_or(YearSpec::Context);
+        Some((
+            end,
+            Point::Season {
+                season,
+                year,
+                which,
+            },
+            None,
+        ))
+    }
+
+    fn quarter(&self, i: usize) -> Option<P> {
+        // "Q3 2025", "Q3".
+        if self.lw(i) == Some("q") && self.cap_ok(i) {
+            let q = self
+                .num(i + 1)
+                .filter(|q| (1..=4).contains(q) && self.tight(i + 1))?;
+            let (end, year) = self.year_after(i + 2);
+            return Some((
+                end,
+                Point::Quarter {
+                    q,
+                    year: year.unwrap_or(YearSpec::Context),
+                },
+                None,
+            ));
+        }
+        let j = if self.word(i, "the") { i + 1 } else { i };
+        let j = if self.word(j, "fiscal") { j + 1 } else { j };
+        let (n, k) = self.ordinal(j)?;
+        // "third quarter", "third-quarter", "first half".
+        let k = if self.dash(k) && self.tight(k) {
+            k + 1
+        } else {
+            k
+        };
+        let half = self.word(k, "half");
+        if !(self.word(k, "quarter") || half) {
+            return None;
+        }
+        let (end, year) = self.year_after(k + 1);
+        let year = year.unwrap_or(YearSpec::Context);
+        if half {
+            if !(1..=2).contains(&n) {
+                return None;
+            }
+            return Some((end, Point::Half { h: n, year }, None));
+        }
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        Some((end, Point::Quarter { q: n, year }, None))
+    }
+
+    // ---- deictic and anaphoric expressions ----
+
+    /// "this week", "last month", "next year", "this quarter" at `i`.
+    fn deictic_unit(&self, i: usize) -> Option<P> {
+        let n = match self.lw(i).filter(|_| self.ok(i))? {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        // Singular only: "last weeks" is not a date.
+        if self
+            .lw(i + 1)
+            .is_some_and(|w| w.ends_with('s') && w != "ss")
+        {
+            return None;
+        }
+        match unit {
+            Unit::Week
+            | Unit::Weekend
+            | Unit::Month
+            | Unit::Quarter
+            | Unit::Year
+            | Unit::Decade
+            | Unit::Century => {}
+            _ => return None,
+        }
+        Some((
+            i + 2,
+            Point::Shift {
+                unit,
+                n,
+                base: Base::Anchor,
+                grain: unit,
+            },
+            None,
+        ))
+    }
+
+    /// "the year", "the week" after "the end of": the anchor's period.
+    fn the_unit(&self, i: usize) -> Option<P> {
+        if !self.word(i, "the") && !self.word(i, "of") {
+            return None;
+        }
+        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        match unit {
+            Unit::Week
+            | Unit::Month
+            | Unit::Quarter
+            | Unit::Year
+            | Unit::Decade
+            | Unit::Century => Some((
+                i + 2,
+                Point::Shift {
+                    unit,
+                    n: 0,
+                    base: Base::Previous,
+                    grain: unit,
+                },
+                None,
+            )),
+            _ => None,
+        }
+    }
+
+    fn deictic(&self, i: usize) -> Option<P> {
+        let day = |n: i32| Point::Shift {
+            unit: Unit::Day,
+            n,
+            base: Base::Anchor,
+            grain: Unit::Day,
+        };
+        let w = self.lw(i).filter(|_| self.ok(i) || i == 0)?;
+        let simple = match w {
+            "today" => Some((day(0), None)),
+            "yesterday" => Some((day(-1), None)),
+            "tomorrow" => Some((day(1), None)),
+            "tonight" => Some((day(0), Some(TimeOfDay::Part(vocab::DayPart::Night)))),
+            _ => None,
+        };
+        if let Some((p, time)) = simple {
+            // "yesterday afternoon", "tomorrow morning".
+            if time.is_none() {
+                if let Some(part) = self
+                    .lw(i + 1)
+                    .filter(|_| self.ok(i + 1))
+                    .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
+                {
+                    return Some((i + 2, p, Some(TimeOfDay::Part(part))));
+                }
+            }
+            return Some((i + 1, p, time));
+        }
+        // "this morning", "last night".
+        if let Some(part) = self
+            .lw(i + 1)
+            .filter(|_| self.ok(i + 1))
+            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
+        {
+            match w {
+                "this" => return Some((i + 2, day(0), Some(TimeOfDay::Part(part)))),
+                "last" if part == vocab::DayPart::Night => {
+                    return Some((i + 2, day(-1), Some(TimeOfDay::Part(part))))
+                }
+                _ => {}
+            }
+        }
+        if let Some(p) = self.deictic_unit(i) {
+            return Some(p);
+        }
+        // "the following day", "the next week", "the previous year", "the same day".
+        if w == "the" {
+            let n = match self.lw(i + 1).filter(|_| self.ok(i + 1)) {
+                Some("following") | Some("next") => 1,
+                Some("previous") | Some("preceding") | Some("prior") => -1,
+                Some("same") => 0,
+                _ => return self.day_before_after(i),
+            };
+            let unit = vocab::lookup(vocab::UNITS, self.lw(i + 2).filter(|_| self.ok(i + 2))?)?;
+            if self.lw(i + 2).is_some_and(|w| w.ends_with('s')) {
+                return None;
+            }
+            return match unit {
+                Unit::Day
+                | Unit::Week
+                | Unit::Month
+                | Unit::Year
+                | Unit::Quarter
+                | Unit::Weekend => Some((
+                    i + 3,
+                    Point::Shift {
+                        unit,
+                        n,
+                        base: Base::Previous,
+                        grain: unit,
+                    },
+                    None,
+                )),
+                _ => None,
+            };
+        }
+        // "two days ago", "three weeks later", "a year earlier".
+        let (k, amount) = self.amount(i)?;
+        let n = amount? as i32;
+        if amount? != n as f64 || n > 10_000 {
+            return None;
+        }
+        let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+        let grain = match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
+                Unit::Day
+            }
+            Unit::Decade | Unit::Century => Unit::Year,
+            u => u,
+        };
+        match self.lw(k + 1).filter(|_| self.ok(k + 1)) {
+            Some("ago") => Some((
+                k + 2,
+                Point::Shift {
+                    unit,
+                    n: -n,
+                    base: Base::Anchor,
+                    grain,
+                },
+                None,
+            )),
+            Some("earlier") => Some((
+                k + 2,
+                Point::Shift {
+                    unit,
+                    n: -n,
+                    base: Base::Previous,
+                    grain,
+                },
+                None,
+            )),
+            Some("later") => Some((
+                k + 2,
+                Point::Shift {
+                    unit,
+                    n,
+                    base: Base::Previous,
+                    grain,
+                },
+                None,
+            )),
+            _ => None,
+        }
+    }
+
+    /// "the day before", "the day after".
+    fn day_before_after(&self, i: usize) -> Option<P> {
+        if !self.word(i + 1, "day") {
+            return None;
+        }
+        let n = match self.lw(i + 2).filter(|_| self.ok(i + 2))? {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        // "the day after the vote" names an event, not a date: only at a clause end.
+        if self.ok(i + 3) && self.t[i + 3].kind == Kind::Word {
+            return None;
+        }
+        Some((
+            i + 3,
+            Point::Shift {
+                unit: Unit::Day,
+                n,
+                base: Base::Previous,
+                grain: Unit::Day,
+            },
+            None,
+        ))
+    }
+
+    // ---- clock times ----
+
+    fn clock(&self, i: usize) -> Option<P> {
+        let today = Point::Shift {
+            unit: Unit::Day,
+            n: 0,
+            base: Base::Anchor,
+            grain: Unit::Day,
+        };
+        let (h, mi, mut end) = match self.lw(i) {
+            Some("noon") | Some("midday") => (12, 0, i + 1),
+            Some("midnight") => (0, 0, i + 1),
+            _ => {
+                let h = self
+                    .num(i)
+                    .filter(|h| *h < 24 && self.t[i].text.len() <= 2)?;
+                let (mi, j) = if self.punct(i + 1, ':') && self.tight(i + 1) && self.tight(i + 2) {
+                    let mi = self
+                        .num(i + 2)
+                        .filter(|m| *m < 60 && self.t[i + 2].text.len() == 2)?;
+                    (mi, i + 3)
+                } else {
+                    (0, i + 1)
+                };
+                // "a.m.", "p.m.", "am", "pm".
+                let (pm, k) = match self.lw(j).filter(|_| self.ok(j)) {
+                    Some("am") => (Some(false), j + 1),
+                    Some("pm") => (Some(true), j + 1),
+                    Some("a") | Some("p") if self.punct(j + 1, '.') && self.word(j + 2, "m") => {
+                        (Some(self.lw(j) == Some("p")), self.opt_dot(j + 3))
+                    }
+                    _ => (None, j),
+                };
+                let h = match pm {
+                    Some(true) if (1..12).contains(&h) => h + 12,
+                    Some(false) if h == 12 => 0,
+                    Some(_) if h > 12 || h == 0 => return None,
+                    _ => h,
+                };
+                if pm.is_none() && j == i + 1 {
+                    return None; // a bare number is not a time
+                }
+                if pm.is_none() && !self.has_zone(k) && !(i > 0 && self.word(i - 1, "at")) {
+                    return None; // "15:30" needs "at" or a zone
+                }
+                (h, mi, k)
+            }
+        };
+        let zone = if self.has_zone(end) {
+            let z = vocab::lookup(vocab::TIME_ZONES, self.t[end].text);
+            end += 1;
+            z
+        } else {
+            None
+        };
+        let time = Some(TimeOfDay::Clock {
+            hour: h,
+            minute: mi,
+            zone,
+        });
+        // "10 p.m. Wednesday", "noon Thursday", "3 p.m. yesterday".
+        if let Some(wd) = self.weekday_at(end).filter(|_| self.ok(end)) {
+            return Some((
+                end + 1,
+                Point::Weekday {
+                    wd,
+                    which: Which::Bare,
+                },
+                time,
+            ));
+        }
+        if let Some((e, p, None)) = self.deictic(end).filter(|_| self.ok(end)) {
+            if matches!(
+                p,
+                Point::Shift {
+                    unit: Unit::Day,
+                    ..
+                }
+            ) {
+                return Some((e, p, time));
+            }
+        }
+        Some((end, today, time))
+    }
+
+    fn has_zone(&self, i: usize) -> bool {
+        self.ok(i)
+            && self.t[i].kind == Kind::Word
+            && vocab::lookup(vocab::TIME_ZONES, self.t[i].text).is_some()
+    }
+
+    // ---- amounts and durations ----
+
+    /// A number written in digits or words: "12", "twelve", "twenty-four", "a",
+    /// "a couple of"; `None` inside for "several", "a few", "some", "many".
+    fn amount(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        if !self.ok(i) && i != 0 {
+            return None;
+        }
+        let t = self.t.get(i)?;
+        if t.kind == Kind::Num {
+            if t.plain {
+                let n: f64 = t.text.parse().ok()?;
+                // "2 1/2 years"
+                if self.num(i + 1).is_some() && self.punct(i + 2, '/') && self.tight(i + 2) {
+                    let a = self.num(i + 1)? as f64;
+                    let b = self.num(i + 3)? as f64;
+                    if b > 0.0 && a < b {
+                        return Some((i + 4, Some(n + a / b)));
+                    }
+                }
+                return Some((i + 1, Some(n)));
+            }
+            if !t.text.contains(',') {
+                return Some((i + 1, t.text.parse().ok()));
+            }
+            return None;
+        }
+        let w = self.lw(i)?;
+        match w {
+            "several" | "few" | "many" | "some" | "numerous" => return Some((i + 1, None)),
+            "a" | "an" => {
+                if self.word(i + 1, "few") {
+                    return Some((i + 2, None));
+                }
+                if self.word(i + 1, "couple") && self.word(i + 2, "of") {
+                    return Some((i + 3, Some(2.0)));
+                }
+                if self.word(i + 1, "half") && self.word(i + 2, "dozen") {
+                    return Some((i + 3, Some(6.0)));
+                }
+                if self.word(i + 1, "dozen") {
+                    return Some((i + 2, Some(12.0)));
+                }
+                if self.word(i + 1, "hundred") {
+                    return Some((i + 2, Some(100.0)));
+                }
+                return Some((i + 1, Some(1.0)));
+            }
+            "half" if self.any_word(i + 1, &["a", "an"]) => return Some((i + 2, Some(0.5))),
+            "dozens" | "hundreds" | "thousands" if self.word(i + 1, "of") => {
+                return Some((i + 2, None))
+            }
+            _ => {}
+        }
+        let mut n = vocab::lookup(vocab::NUMBER_WORDS, w)?;
+        let mut j = i + 1;
+        // "twenty-four", "twenty four".
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let k = if self.dash(j) && self.tight(j) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(u) = self
+                .lw(k)
+                .filter(|_| self.ok(k))
+                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
+            {
+                if (1..=9).contains(&u) && self.lw(k) != Some("a") && self.lw(k) != Some("an") {
+                    n += u;
+                    j = k + 1;
+                }
+            }
+        }
+        if self.word(j, "hundred") {
+            n *= 100;
+            j += 1;
+        }
+        Some((j, Some(n as f64)))
+    }
+
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        // Quantifiers belong to the expression: "nearly forty years", "more than four hours".
+        let quant: &[&[&str]] = &[
+            &["more", "than"],
+            &["less", "than"],
+            &["fewer", "than"],
+            &["at", "least"],
+            &["at", "most"],
+            &["up", "to"],
+            &["nearly"],
+            &["almost"],
+            &["about"],
+            &["around"],
+            &["roughly"],
+            &["approximately"],
+            &["over"],
+            &["some"],
+        ];
+        for q in quant {
+            if q.iter().enumerate().all(|(k, w)| self.word(j + k, w))
+                && !self.word(j + q.len(), "the")
+            {
+                j += q.len();
+                break;
+            }
+        }
+        let mut tie = Tie::Free;
+        if self.word(j, "the") {
+            j += 1;
+        }
+        let mut anchored_word = false;
+        match self.lw(j).filter(|_| self.ok(j) || j == 0) {
+            Some("past") | Some("last") => {
+                tie = Tie::EndsAtAnchor;
+                anchored_word = true;
+                j += 1;
+            }
+            Some("next") | Some("coming") => {
+                tie = Tie::StartsAtAnchor;
+                anchored_word = true;
+                j += 1;
+            }
+            Some("first") | Some("latest") | Some("previous") | Some("recent") => j += 1,
+            _ => {}
+        }
+        // "recent weeks", "coming months", "the past few years".
+        let (k, n) = match self.amount(j) {
+            Some((k, n)) => (k, n),
+            None => (j, None),
+        };
+        if k == j && !(anchored_word || (j > 0 && self.word(j - 1, "recent"))) {
+            return None;
+        }
+        let w = self.lw(k).filter(|_| self.ok(k))?;
+        let unit = vocab::lookup(vocab::UNITS, w)?;
+        let plural = w.ends_with('s') && unit != Unit::Century || w == "centuries";
+        if k == j && !plural && !anchored_word {
+            return None;
+        }
+        // "the last year" without a number is a date ("last year"), handled as a point,
+        // unless written "the past year".
+        if k == j && !plural && !self.word(i, "the") && !(j > 0 && self.word(j - 1, "past")) {
+            return None;
+        }
+        let mut end = k + 1;
+        // "12 days", but not "12 days ago" (a date) nor "three weeks later".
+        if self.any_word(end, &["ago", "later", "earlier"]) {
+            return None;
+        }
+        // "a year" after an amount of money ("$5 million a year") is a rate.
+        if n == Some(1.0)
+            && k == j + 1
+            && self.any_word(j, &["a", "an"])
+            && !self.word(i, "the")
+            && j == i
+        {
+            let prev_num = i > 0
+                && matches!(self.t[i - 1].kind, Kind::Num | Kind::Word if self.t[i - 1].kind == Kind::Num || self.lw(i - 1).is_some_and(|w| matches!(w, "million" | "billion" | "times" | "once" | "twice" | "percent" | "pct" | "dlrs" | "dollars")));
+            if prev_num {
+                return None;
+            }
+            // A lone "a day"/"a year" is too vague to be worth a timex unless tied.
+            if !matches!(unit, Unit::Decade | Unit::Century)
+                && !self.any_word(end, &["of", "and", "or"])
+                && !(i > 0 && self.any_word(i - 1, &["for", "within", "in", "after", "over"]))
+            {
+                return None;
+            }
+        }
+        // "half a day".
+        if self.word(end, "and") && self.word(end + 1, "a") && self.word(end + 2, "half") {
+            end += 3;
+        }
+        // Adjectival durations need a tight hyphen: "two-year", "16-hour".
+        let n = n.or(if plural || anchored_word {
+            None
+        } else {
+            Some(1.0)
+        });
+        // "following 12 days of conflict", "after three weeks of talks": ends at the anchor.
+        if tie == Tie::Free
+            && i > 0
+            && self.any_word(i - 1, &["following", "after"])
+            && self.word(end, "of")
+        {
+            tie = Tie::EndsAtAnchor;
+        }
+        if tie == Tie::Free && i > 1 && self.word(i - 1, "past") && self.word(i - 2, "the") {
+            tie = Tie::EndsAtAnchor;
+        }
+        Some(M {
+            start: i,
+            end,
+            expr: Expr::Duration { n, unit, tie },
+            parts: None,
+        })
+    }
+
+    /// Adjectival durations: "two-year", "16-hour", "12-day".
+    fn adjectival(&self, i: usize) -> Option<M> {
+        let (k, n) = self.amount(i)?;
+        if !(self.dash(k) && self.tight(k) && self.tight(k + 1)) {
+            return None;
+        }
+        let w = self.lw(k + 1)?;
+        let unit = vocab::lookup(vocab::UNITS, w)?;
+        if w.ends_with('s') {
+            return None;
+        }
+        Some(M {
+            start: i,
+            end: k + 2,
+            expr: Expr::Duration {
+                n: Some(n?),
+                unit,
+                tie: Tie::Free,
+            },
+            parts: None,
+        })
+    }
+
+    // ---- sets ----
+
+    fn set(&self, i: usize) -> Option<M> {
+        let one = |end: usize, unit: Unit| {
+            Some(M {
+                start: i,
+                end,
+                expr: Expr::Set { n: 1, unit },
+                parts: None,
+            })
+        };
+        let w = self.lw(i)?;
+        match w {
+            "daily" | "nightly" => return one(i + 1, Unit::Day),
+            "weekly" => return one(i + 1, Unit::Week),
+            "monthly" => return one(i + 1, Unit::Month),
+            "quarterly" => return one(i + 1, Unit::Quarter),
+            "annually" | "yearly" | "annual" if w != "annual" => return one(i + 1, Unit::Year),
+            "hourly" => return one(i + 1, Unit::Hour),
+            "every" | "each" => {
+                if let Some(wd) = self.weekday_at(i + 1).filter(|_| self.ok(i + 1)) {
+                    return Some(M {
+                        start: i,
+                        end: i + 2,
+                        expr: Expr::WeekdaySet(wd),
+                        parts: None,
+                    });
+                }
+                let (k, n) = match self.amount(i + 1) {
+                    Some((k, Some(n))) if n.fract() == 0.0 && n >= 1.0 => (k, n as u32),
+                    _ => (i + 1, 1),
+                };
+                let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+                return Some(M {
+                    start: i,
+                    end: k + 1,
+                    expr: Expr::Set { n, unit },
+                    parts: None,
+                });
+            }
+            _ => {}
+        }
+        // "on Mondays", "Tuesday nights".
+        if let Some(wd) = self.weekday_at(i) {
+            if self.word(i + 1, "s") && self.tight(i + 1) {
+                return Some(M {
+                    start: i,
+                    end: i + 2,
+                    expr: Expr::WeekdaySet(wd),
+                    parts: None,
+                });
+            }
+            if self.any_word(i + 1, &["mornings", "afternoons", "evenings", "nights"]) {
+                return Some(M {
+                    start: i,
+                    end: i + 2,
+                    expr: Expr::WeekdaySet(wd),
+                    parts: None,
+                });
+            }
+        }
+        self.adjectival(i)
+    }
+
+    // ---- vague references ----
+
+    fn reference(&self, i: usize) -> Option<M> {
+        let r = |end: usize, k: RefKind| {
+            Some(M {
+                start: i,
+                end,
+                expr: Expr::Ref(k),
+                parts: None,
+            })
+        };
+        match self.lw(i)? {
+            "now" => {
+                // "now" as a discourse marker still refers to the present in TimeML.
+                r(i + 1, RefKind::Present)
+            }
+            "currently" | "nowadays" | "presently" => r(i + 1, RefKind::Present),
+            "recently" | "lately" | "previously" | "formerly" => r(i + 1, RefKind::Past),
+            "soon" if !self.word(i + 1, "as") && !(i > 0 && self.word(i - 1, "as")) => {
+                r(i + 1, RefKind::Future)
+            }
+            "the" => match self.lw(i + 1).filter(|_| self.ok(i + 1)) {
+                Some("past")
+                    if !self.ok(i + 2)
+                        || !matches!(self.t[i + 2].kind, Kind::Num | Kind::Word)
+                        || self.lw(i + 2).is_some_and(|w| {
+                            !is_amount_word(w) && vocab::lookup(vocab::UNITS, w).is_none()
+                        }) =>
+                {
+                    r(i + 2, RefKind::Past)
+                }
+                Some("future") => r(i + 2, RefKind::Future),
+                Some("present") if i > 0 && self.word(i - 1, "at") => r(i + 2, RefKind::Present),
+                _ => None,
+            },
+            "future" if i > 0 && self.any_word(i - 1, &["near", "foreseeable"]) => {
+                r(i + 1, RefKind::Future)
+            }
+            "these" if self.word(i + 1, "days") => r(i + 2, RefKind::Present),
+            _ => None,
+        }
+    }
+}
+
+fn is_amount_word(w: &str) -> bool {
+    matches!(
+        w,
+        "several" | "few" | "many" | "some" | "a" | "an" | "couple"
+    ) || vocab::lookup(vocab::NUMBER_WORDS, w).is_some()
+}
+
+/// Whether two points can form a range ("June 24 - July 3" yes, "2001 - Monday" no).
+fn same_kind(a: &Point, b: &Point) -> bool {
+    use Point::*;
+    match (a, b) {
+        (
+            Cal {
+                month: m1, day: d1, ..
+            },
+            Cal {
+                month: m2, day: d2, ..
+            },
+        ) => m1.is_some() == m2.is_some() && (d1.is_some() == d2.is_some() || m1.is_some()),
+        (Weekday { .. }, Weekday { .. }) => true,
+        (Decade(_), Decade(_))
+        | (Season { .. }, Season { .. })
+        | (Quarter { .. }, Quarter { .. }) => true,
+        _ => false,
+    }
+}
+
+/// "June 24 to July 3, 2025": the year written on one end applies to both.
+fn share_year(a: Point, b: Point) -> (Point, Point) {
+    match (a, b) {
+        (
+            Point::Cal {
+                year: YearSpec::Context,
+                month,
+                day,
+            },
+            Point::Cal {
+                year: y @ YearSpec::Abs(_),
+                ..
+            },
+        ) => (
+            Point::Cal {
+                year: y,
+                month,
+                day,
+            },
+            b,
+        ),
+        _ => (a, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(&str, Expr)> {
+        extract(s, 0, s.len())
+            .into_iter()
+            .map(|m| (&s[m.start..m.end], m.expr))
+            .collect()
+    }
+
+    fn texts(s: &str) -> Vec<&str> {
+        found(s).into_iter().map(|(t, _)| t).collect()
+    }
+
+    fn cal(year: YearSpec, month: Option<u32>, day: Option<u32>) -> Expr {
+        Expr::Point {
+            point: Point::Cal { year, month, day },
+            modifier: None,
+            time: None,
+        }
+    }
+
+    #[test]
+    fn calendar_dates_in_the_usual_orders() {
+        let ctx = YearSpec::Context;
+        let cases: &[(&str, &str, Expr)] = &[
+            (
+                "on June 26, 2025 the",
+                "June 26, 2025",
+                cal(YearSpec::Abs(2025), Some(6), Some(26)),
+            ),
+            (
+                "on 26 June 2025 the",
+                "26 June 2025",
+                cal(YearSpec::Abs(2025), Some(6), Some(26)),
+            ),
+            ("since Jun. 26 the", "Jun. 26", cal(ctx, Some(6), Some(26))),
+            ("Sept. 30, and", "Sept. 30", cal(ctx, Some(9), Some(30))),
+            (
+                "on 2025-06-26 the",
+                "2025-06-26",
+                cal(YearSpec::Abs(2025), Some(6), Some(26)),
+            ),
+            ("in June the", "June", cal(ctx, Some(6), None)),
+            ("in 2001 the", "2001", cal(YearSpec::Abs(2001), None, None)),
+            (
+                "in March 1940 the",
+                "March 1940",
+                cal(YearSpec::Abs(1940), Some(3), None),
+            ),
+            (
+                "on 6/26/2025 the",
+                "6/26/2025",
+                cal(YearSpec::Abs(2025), Some(6), Some(26)),
+            ),
+            (
+                "on 26/6/2025 the",
+                "26/6/2025",
+                cal(YearSpec::Abs(2025), Some(6), Some(26)),
+            ),
+        ];
+        for (text, span, expr) in cases {
+            let f = found(text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0].0, *span, "{text}");
+            assert_eq!(f[0].1, *expr, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        for s in [
+            "a 10-member bloc",
+            "155,221 bags of cocoa",
+            "$2001 million in aid",
+            "along Route 66 the",
+            "a 5-4 vote",
+            "2000 tonnes of sugar",
+            "it may rain",
+            "They march on",
+            "Theresa May said",
+            "up 5.93 pct",
+        ] {
+            assert!(found(s).is_empty(), "{s}: {:?}", found(s));
+        }
+    }
+
+    #[test]
+    fn spans_follow_timeml() {
+        assert_eq!(texts("following 12 days of conflict"), vec!["12 days"]);
+        assert_eq!(texts("over the past two weeks"), vec!["the past two weeks"]);
+        assert_eq!(
+            texts("in the third quarter of 2025"),
+            vec!["the third quarter of 2025"]
+        );
+        assert_eq!(texts("third-quarter profit"), vec!["third-quarter"]);
+        assert_eq!(texts("in the 1990s"), vec!["the 1990s"]);
+        assert_eq!(texts("nearly forty years"), vec!["nearly forty years"]);
+        assert_eq!(texts("said on Thursday that"), vec!["Thursday"]);
+        assert_eq!(texts("two days ago"), vec!["two days ago"]);
+        assert_eq!(texts("at 3 p.m. GMT on"), vec!["3 p.m. GMT"]);
+        assert_eq!(texts("early next year"), vec!["early next year"]);
+        assert_eq!(texts("in mid-2024"), vec!["mid-2024"]);
+        assert_eq!(texts("fiscal 1986 results"), vec!["fiscal 1986"]);
+        assert_eq!(texts("a two-year term"), vec!["two-year"]);
+    }
+
+    #[test]
+    fn durations_and_ties() {
+        let f = found("following 12 days of conflict");
+        assert_eq!(
+            f[0].1,
+            Expr::Duration {
+                n: Some(12.0),
+                unit: Unit::Day,
+                tie: Tie::EndsAtAnchor
+            }
+        );
+        let f = found("for three months");
+        assert_eq!(
+            f[0].1,
+            Expr::Duration {
+                n: Some(3.0),
+                unit: Unit::Month,
+                tie: Tie::Free
+            }
+        );
+        let f = found("the next two weeks");
+        assert_eq!(
+            f[0].1,
+            Expr::Duration {
+                n: Some(2.0),
+                unit: Unit::Week,
+                tie: Tie::StartsAtAnchor
+            }
+        );
+        let f = found("in recent weeks");
+        assert_eq!(
+            f[0].1,
+            Expr::Duration {
+                n: None,
+                unit: Unit::Week,
+                tie: Tie::Free
+            }
+        );
+        let f = found("twenty-four hours");
+        assert_eq!(
+            f[0].1,
+            Expr::Duration {
+                n: Some(24.0),
+                unit: Unit::Hour,
+                tie: Tie::Free
+            }
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        let f = found("on June 24-25 the");
+        assert_eq!(f.len(), 1);
+        assert!(matches!(f[0].1, Expr::Range { .. }), "{f:?}");
+        assert_eq!(f[0].0, "June 24-25");
+        assert_eq!(found("between 2001 and 2005").len(), 1);
+        assert_eq!(found("2019–2021").len(), 1);
+        assert_eq!(
+            texts("from Monday to Wednesday"),
+            vec!["Monday to Wednesday"]
+        );
+        assert_eq!(texts("in 1939-45 the"), vec!["1939-45"]);
+    }
+
+    #[test]
+    fn weekdays_relatives_sets_and_refs() {
+        let kinds: Vec<Expr> =
+            found("last Friday, yesterday, next Monday, every Monday, annually, recently, now")
+                .into_iter()
+                .map(|f| f.1)
+                .collect();
+        assert_eq!(kinds.len(), 7, "{kinds:?}");
+        assert_eq!(
+            kinds[0],
+            Expr::Point {
+                point: Point::Weekday {
+                    wd: 5,
+                    which: Which::Last
+                },
+                modifier: None,
+                time: None
+            }
+        );
+        assert_eq!(kinds[3], Expr::WeekdaySet(1));
+        assert_eq!(
+            kinds[4],
+            Expr::Set {
+                n: 1,
+                unit: Unit::Year
+            }
+        );
+        assert_eq!(kinds[5], Expr::Ref(RefKind::Past));
+        assert_eq!(texts("the following day"), vec!["the following day"]);
+        assert_eq!(texts("three weeks later"), vec!["three weeks later"]);
+        assert_eq!(texts("a year earlier"), vec!["a year earlier"]);
+        assert_eq!(texts("in the spring of 2024"), vec!["the spring of 2024"]);
+        assert_eq!(texts("the 20th century"), vec!["the 20th century"]);
+    }
+}

@@ -1,0 +1,940 @@
+//! The resolver: one pure function from an underspecified value and its context to
+//! a calendar interval, a TIMEX3 value, a precision and a certainty.
+//!
+//! It never reads the clock. Everything it needs is in [`Context`]: the article's
+//! anchor (with where it came from and how sure it is), the latest date mentioned
+//! before the expression (for "the following day" and for histories with no
+//! anchor), and the tense of the statement (for "on Thursday" and "in June").
+
+use super::expr::{Base, Expr, Mod, Point, RefKind, Tie, TimeOfDay, Which, YearSpec};
+use super::vocab::{DayPart, Season, Unit};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::Serialize;
+
+/// How fine a resolved period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// One day.
+    Day,
+    /// An ISO week (or weekend).
+    Week,
+    /// A calendar month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A season.
+    Season,
+    /// A half year (extension of the contract's list).
+    Half,
+    /// A year.
+    Year,
+    /// A decade.
+    Decade,
+    /// A century.
+    Century,
+}
+
+impl Precision {
+    /// The name used in the CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Quarter => "quarter",
+            Precision::Season => "season",
+            Precision::Half => "half",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+        }
+    }
+}
+
+/// How sure a resolved value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// Fully stated, or anchored on a stated date.
+    Exact,
+    /// A missing part (usually the year) was inferred.
+    Inferred,
+    /// The interval is only implied ("12 days" ending at the anchor).
+    Approximate,
+}
+
+impl Certainty {
+    /// The name used in the CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certainty::Exact => "exact",
+            Certainty::Inferred => "inferred",
+            Certainty::Approximate => "approximate",
+        }
+    }
+
+    /// The weaker of two certainties.
+    pub fn weaker(self, other: Certainty) -> Certainty {
+        self.max(other)
+    }
+}
+
+/// What a value was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorKind {
+    /// Fully given in the text.
+    Stated,
+    /// The article's dateline.
+    Dateline,
+    /// The input's metadata (JSONL `date`).
+    Metadata,
+    /// The user's `--date`.
+    User,
+    /// An earlier date in the text.
+    Previous,
+}
+
+impl AnchorKind {
+    /// The name used in the CSV and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorKind::Stated => "stated",
+            AnchorKind::Dateline => "dateline",
+            AnchorKind::Metadata => "metadata",
+            AnchorKind::User => "user",
+            AnchorKind::Previous => "previous",
+        }
+    }
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TimexType {
+    /// A calendar date or period.
+    #[serde(rename = "DATE")]
+    Date,
+    /// A time of day.
+    #[serde(rename = "TIME")]
+    Time,
+    /// A length of time.
+    #[serde(rename = "DURATION")]
+    Duration,
+    /// A recurrence.
+    #[serde(rename = "SET")]
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// The tense of the statement around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Reports what happened.
+    Past,
+    /// Announces what will happen.
+    Future,
+    /// No cue either way.
+    Unknown,
+}
+
+/// A date to resolve against, with its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// The day.
+    pub date: NaiveDate,
+    /// Where it came from.
+    pub kind: AnchorKind,
+    /// How sure it is (an inferred dateline year makes everything on it inferred).
+    pub certainty: Certainty,
+}
+
+/// Everything the resolver may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    /// The article's anchor, if any.
+    pub anchor: Option<Anchor>,
+    /// The latest date with a known year mentioned before the expression.
+    pub previous: Option<Anchor>,
+    /// The tense of the statement.
+    pub tense: Tense,
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// TIMEX3 type.
+    pub timex_type: TimexType,
+    /// TIMEX3 value ("2025-06-26", "P12D", "XXXX-06", "PAST_REF").
+    pub value: String,
+    /// First and last day covered, when the value pins a period down.
+    pub interval: Option<(NaiveDate, NaiveDate)>,
+    /// Granularity of the interval.
+    pub precision: Option<Precision>,
+    /// How sure the value is.
+    pub certainty: Certainty,
+    /// What it was resolved against.
+    pub anchor: AnchorKind,
+}
+
+/// A resolved period before formatting.
+#[derive(Debug, Clone, Copy)]
+struct Period {
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: Precision,
+}
+
+/// Resolve one expression. Pure: the same inputs always give the same output.
+pub fn resolve(expr: &Expr, ctx: &Context) -> Resolved {
+    match *expr {
+        Expr::Point {
+            point,
+            modifier,
+            time,
+        } => resolve_point(point, modifier, time, ctx),
+        Expr::Range { from, to } => {
+            let a = resolve_point(from, None, None, ctx);
+            let b = resolve_point(to, None, None, ctx);
+            let interval = match (a.interval, b.interval) {
+                (Some((s, _)), Some((_, e))) if s <= e => Some((s, e)),
+                _ => None,
+            };
+            Resolved {
+                interval,
+                precision: a.precision.max(b.precision),
+                certainty: a.certainty.weaker(b.certainty),
+                ..a
+            }
+        }
+        Expr::Duration { n, unit, tie } => resolve_duration(n, unit, tie, ctx),
+        Expr::Set { n, unit } => Resolved {
+            timex_type: TimexType::Set,
+            value: duration_value(Some(n as f64), unit),
+            interval: None,
+            precision: None,
+            certainty: Certainty::Exact,
+            anchor: AnchorKind::Stated,
+        },
+        Expr::WeekdaySet(wd) => Resolved {
+            timex_type: TimexType::Set,
+            value: format!("XXXX-WXX-{wd}"),
+            interval: None,
+            precision: None,
+            certainty: Certainty::Exact,
+            anchor: AnchorKind::Stated,
+        },
+        Expr::Ref(kind) => Resolved {
+            timex_type: TimexType::Date,
+            value: match kind {
+                RefKind::Present => "PRESENT_REF",
+                RefKind::Past => "PAST_REF",
+                RefKind::Future => "FUTURE_REF",
+            }
+            .to_string(),
+            interval: None,
+            precision: None,
+            certainty: Certainty::Exact,
+            anchor: AnchorKind::Stated,
+        },
+    }
+}
+
+fn unresolved(timex_type: TimexType, value: String) -> Resolved {
+    Resolved {
+        timex_type,
+        value,
+        interval: None,
+        precision: None,
+        certainty: Certainty::Exact,
+        anchor: AnchorKind::Stated,
+    }
+}
+
+/// The anchor to use for a base: deictic expressions prefer the article anchor,
+/// anaphoric ones the previous date; each falls back on the other.
+fn base_anchor(ctx: &Context, base: Base) -> Option<Anchor> {
+    let prev = ctx.previous.map(|p| Anchor {
+        kind: AnchorKind::Previous,
+        ..p
+    });
+    match base {
+        Base::Anchor => ctx.anchor.or(prev),
+        Base::Previous => prev.or(ctx.anchor),
+    }
+}
+
+fn resolve_point(
+    point: Point,
+    modifier: Option<Mod>,
+    time: Option<TimeOfDay>,
+    ctx: &Context,
+) -> Resolved {
+    let stated = Anchor {
+        date: NaiveDate::MIN,
+        kind: AnchorKind::Stated,
+        certainty: Certainty::Exact,
+    };
+    // Which anchor the point needs, if any, and the period it gives.
+    let (used, period, value) = match point_period(point, ctx) {
+        Some((used, period, value)) => (used.unwrap_or(stated), period, value),
+        None => {
+            return unresolved(TimexType::Date, unanchored_value(point));
+        }
+    };
+    let mut value = value;
+    let mut timex_type = TimexType::Date;
+    if let Some(t) = time {
+        if period.precision == Precision::Day {
+            timex_type = TimexType::Time;
+            match t {
+                TimeOfDay::Clock { hour, minute, zone } => {
+                    value.push_str(&format!("T{hour:02}:{minute:02}{}", zone.unwrap_or("")))
+                }
+                TimeOfDay::Part(p) => value.push_str(match p {
+                    DayPart::Morning => "TMO",
+                    DayPart::Afternoon => "TAF",
+                    DayPart::Evening => "TEV",
+                    DayPart::Night => "TNI",
+                }),
+            }
+        }
+    }
+    let (start, end) = match modifier {
+        Some(m) => narrow(period.start, period.end, m),
+        None => (period.start, period.end),
+    };
+    Resolved {
+        timex_type,
+        value,
+        interval: Some((start, end)),
+        precision: Some(period.precision),
+        certainty: used.certainty,
+        anchor: used.kind,
+    }
+}
+
+/// The value of a point that could not be anchored: unknown parts as X.
+fn unanchored_value(point: Point) -> String {
+    match point {
+        Point::Cal {
+            year, month, day, ..
+        } => {
+            let y = match year {
+                YearSpec::Abs(y) => format!("{y:04}"),
+                _ => "XXXX".into(),
+            };
+            match (month, day) {
+                (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y}-{m:02}"),
+                _ => y,
+            }
+        }
+        Point::MonthRel { month, .. } => format!("XXXX-{month:02}"),
+        Point::Season { season, .. } => format!("XXXX-{}", season_code(season)),
+        Point::Quarter { q, .. } => format!("XXXX-Q{q}"),
+        Point::Half { h, .. } => format!("XXXX-H{h}"),
+        Point::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
+        Point::DecadeOfCentury(d) => format!("XX{}", d / 10),
+        Point::Decade(y) => format!("{:03}", y.div_euclid(10)),
+        Point::Century(c) => format!("{c:02}"),
+        Point::Shift { .. } => "XXXX-XX-XX".into(),
+    }
+}
+
+fn season_code(s: Season) -> &'static str {
+    match s {
+        Season::Spring => "SP",
+        Season::Summer => "SU",
+        Season::Fall => "FA",
+        Season::Winter => "WI",
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(1..=9999).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let first = ymd(y, m, 1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+fn year_period(y: i32) -> Option<Period> {
+    Some(Period {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y, 12, 31)?,
+        precision: Precision::Year,
+    })
+}
+
+fn month_period(y: i32, m: u32) -> Option<Period> {
+    Some(Period {
+        start: ymd(y, m, 1)?,
+        end: month_end(y, m)?,
+        precision: Precision::Month,
+    })
+}
+
+fn day_period(d: NaiveDate) -> Period {
+    Period {
+        start: d,
+        end: d,
+        precision: Precision::Day,
+    }
+}
+
+fn week_period(d: NaiveDate) -> Option<Period> {
+    let monday = d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))?;
+    Some(Period {
+        start: monday,
+        end: monday.checked_add_days(Days::new(6))?,
+        precision: Precision::Week,
+    })
+}
+
+fn season_period(season: Season, y: i32) -> Option<Period> {
+    let (s, e) = match season {
+        Season::Spring => (ymd(y, 3, 1)?, month_end(y, 5)?),
+        Season::Summer => (ymd(y, 6, 1)?, month_end(y, 8)?),
+        Season::Fall => (ymd(y, 9, 1)?, month_end(y, 11)?),
+        Season::Winter => (ymd(y, 12, 1)?, month_end(y + 1, 2)?),
+    };
+    Some(Period {
+        start: s,
+        end: e,
+        precision: Precision::Season,
+    })
+}
+
+fn fmt_period(p: &Period) -> String {
+    match p.precision {
+        Precision::Day => p.start.format("%Y-%m-%d").to_string(),
+        Precision::Week => {
+            let w = p.start.iso_week();
+            format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        Precision::Month => p.start.format("%Y-%m").to_string(),
+        Precision::Quarter => format!("{:04}-Q{}", p.start.year(), p.start.month0() / 3 + 1),
+        Precision::Half => format!("{:04}-H{}", p.start.year(), p.start.month0() / 6 + 1),
+        Precision::Season => {
+            let code = match p.start.month() {
+                3 => "SP",
+                6 => "SU",
+                9 => "FA",
+                _ => "WI",
+            };
+            format!("{:04}-{code}", p.start.year())
+        }
+        Precision::Year => format!("{:04}", p.start.year()),
+        Precision::Decade => format!("{:03}", p.start.year() / 10),
+        Precision::Century => format!("{:02}", p.start.year() / 100),
+    }
+}
+
+/// Pick a year for a month (and day) given without one, relative to `a`: in a
+/// past statement the latest occurrence on or before the anchor, in a future one
+/// the first on or after, otherwise the nearest.
+fn pick_year(a: NaiveDate, tense: Tense, month: u32, day: Option<u32>) -> Option<i32> {
+    let y = a.year();
+    let probe = |yy: i32| -> Option<(NaiveDate, NaiveDate)> {
+        match day {
+            Some(d) => {
+                let x = ymd(yy, month, d)?;
+                Some((x, x))
+            }
+            None => Some((ymd(yy, month, 1)?, month_end(yy, month)?)),
+        }
+    };
+    match tense {
+        Tense::Past => [y, y - 1]
+            .into_iter()
+            .find(|&yy| probe(yy).is_some_and(|(s, _)| s <= a)),
+        Tense::Future => [y, y + 1]
+            .into_iter()
+            .find(|&yy| probe(yy).is_some_and(|(_, e)| e >= a)),
+        Tense::Unknown => {
+            // The nearest occurrence; a month containing the anchor is this year's.
+            [y, y - 1, y + 1]
+                .into_iter()
+                .filter_map(|yy| {
+                    let (s, e) = probe(yy)?;
+                    let dist = if a < s {
+                        (s - a).num_days()
+                    } else if a > e {
+                        (a - e).num_days()
+                    } else {
+                        0
+                    };
+                    Some((dist, yy))
+                })
+                .min()
+                .map(|(_, yy)| yy)
+        }
+    }
+}
+
+fn year_of(spec: YearSpec, anchor: Option<Anchor>) -> Option<(i32, Option<Anchor>)> {
+    match spec {
+        YearSpec::Abs(y) => Some((y, None)),
+        YearSpec::Rel(k) => anchor.map(|a| (a.date.year() + k, Some(a))),
+        YearSpec::Context => anchor.map(|a| (a.date.year(), Some(a))),
+    }
+}
+
+/// The period a point covers, the anchor used (None when fully stated) and its value.
+fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, String)> {
+    let deictic = base_anchor(ctx, Base::Anchor);
+    let (used, period) = match point {
+        Point::Cal { year, month, day } => match (year, month, day) {
+            (YearSpec::Context, Some(m), d) => {
+                let a = deictic?;
+                // In narrative (anchored on an earlier mention) the year carries over;
+                // against a dateline the tense decides between neighbouring years.
+                let y = if a.kind == AnchorKind::Previous {
+                    a.date.year()
+                } else {
+                    pick_year(a.date, ctx.tense, m, d)?
+                };
+                let p = match d {
+                    Some(d) => day_period(ymd(y, m, d)?),
+                    None => month_period(y, m)?,
+                };
+                (Some(a), p)
+            }
+            (spec, m, d) => {
+                let (y, used) = year_of(spec, deictic)?;
+                let p = match (m, d) {
+                    (Some(m), Some(d)) => day_period(ymd(y, m, d)?),
+                    (Some(m), None) => month_period(y, m)?,
+                    _ => year_period(y)?,
+                };
+                (used, p)
+            }
+        },
+        Point::MonthRel { month, which } => {
+            let a = deictic?;
+            let y = a.date.year();
+            let am = a.date.month();
+            let yy = match which {
+                Which::Last => {
+                    if month < am {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                Which::Next => {
+                    if month > am {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
+                Which::This | Which::Bare => y,
+            };
+            (Some(a), month_period(yy, month)?)
+        }
+        Point::Decade(y0) => (
+            None,
+            Period {
+                start: ymd(y0, 1, 1)?,
+                end: ymd(y0 + 9, 12, 31)?,
+                precision: Precision::Decade,
+            },
+        ),
+        Point::DecadeOfCentury(d) => {
+            let a = deictic;
+            let century = a.map(|a| a.date.year() / 100 * 100).unwrap_or(1900);
+            let mut y0 = century + d as i32;
+            if let Some(a) = a {
+                // "the '90s" said in 2005 means the 1990s.
+                if y0 > a.date.year() {
+                    y0 -= 100;
+                }
+            }
+            (
+                a,
+                Period {
+                    start: ymd(y0, 1, 1)?,
+                    end: ymd(y0 + 9, 12, 31)?,
+                    precision: Precision::Decade,
+                },
+            )
+        }
+        Point::Century(c) => (
+            None,
+            Period {
+                start: ymd(c * 100, 1, 1)?,
+                end: ymd(c * 100 + 99, 12, 31)?,
+                precision: Precision::Century,
+            },
+        ),
+        Point::Season {
+            season,
+            year,
+            which,
+        } => {
+            if let (YearSpec::Context, Which::Last | Which::Next) = (year, which) {
+                let a = deictic?;
+                let y = a.date.year();
+                let cands = (y - 2..=y + 1).filter_map(|yy| season_period(season, yy));
+                let p = if which == Which::Last {
+                    cands.filter(|p| p.end < a.date).last()?
+                } else {
+                    cands.into_iter().find(|p| p.start > a.date)?
+                };
+                (Some(a), p)
+            } else {
+                let (y, used) = year_of(year, deictic)?;
+                (used, season_period(season, y)?)
+            }
+        }
+        Point::Quarter { q, year } => {
+            let (y, used) = year_of(year, deictic)?;
+            let m = (q - 1) * 3 + 1;
+            (
+                used,
+                Period {
+                    start: ymd(y, m, 1)?,
+                    end: month_end(y, m + 2)?,
+                    precision: Precision::Quarter,
+                },
+            )
+        }
+        Point::Half { h, year } => {
+            let (y, used) = year_of(year, deictic)?;
+            let m = (h - 1) * 6 + 1;
+            (
+                used,
+                Period {
+                    start: ymd(y, m, 1)?,
+                    end: month_end(y, m + 5)?,
+                    precision: Precision::Half,
+                },
+            )
+        }
+        Point::Weekday { wd, which } => {
+            let a = deictic?;
+            let cur = a.date.weekday().number_from_monday() as i64;
+            let back = (cur - wd as i64).rem_euclid(7); // days back to the latest on or before
+            let fwd = (wd as i64 - cur).rem_euclid(7); // days forward to the first on or after
+            let offset = match which {
+                Which::Last => -(if back == 0 { 7 } else { back }),
+                Which::Next => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                Which::This => wd as i64 - cur,
+                Which::Bare => match ctx.tense {
+                    Tense::Future => fwd,
+                    _ => -back,
+                },
+            };
+            (Some(a), day_period(shift_days(a.date, offset)?))
+        }
+        Point::Shift {
+            unit,
+            n,
+            base,
+            grain,
+        } => {
+            let a = base_anchor(ctx, base)?;
+            let d = shift(a.date, unit, n)?;
+            let p = match grain {
+                Unit::Week | Unit::Weekend => week_period(d)?,
+                Unit::Month => month_period(d.year(), d.month())?,
+                Unit::Quarter => {
+                    let m = d.month0() / 3 * 3 + 1;
+                    Period {
+                        start: ymd(d.year(), m, 1)?,
+                        end: month_end(d.year(), m + 2)?,
+                        precision: Precision::Quarter,
+                    }
+                }
+                Unit::Year => year_period(d.year())?,
+                Unit::Decade => {
+                    let y0 = d.year() / 10 * 10;
+                    Period {
+                        start: ymd(y0, 1, 1)?,
+                        end: ymd(y0 + 9, 12, 31)?,
+                        precision: Precision::Decade,
+                    }
+                }
+                Unit::Century => {
+                    let y0 = d.year() / 100 * 100;
+                    Period {
+                        start: ymd(y0, 1, 1)?,
+                        end: ymd(y0 + 99, 12, 31)?,
+                        precision: Precision::Century,
+                    }
+                }
+                _ => day_period(d),
+            };
+            (Some(a), p)
+        }
+    };
+    let mut value = fmt_period(&period);
+    if let Point::Shift {
+        grain: Unit::Weekend,
+        ..
+    } = point
+    {
+        value.push_str("-WE");
+    }
+    Some((used, period, value))
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        d.checked_add_months(m)
+    } else {
+        d.checked_sub_months(m)
+    }
+}
+
+/// Move a date by `n` units.
+pub fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
+    let n = n as i64;
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+            shift_days(d, if unit == Unit::Day { n } else { 0 })
+        }
+        Unit::Week | Unit::Weekend => shift_days(d, n * 7),
+        Unit::Month => shift_months(d, n),
+        Unit::Quarter => shift_months(d, n * 3),
+        Unit::Year => shift_months(d, n * 12),
+        Unit::Decade => shift_months(d, n * 120),
+        Unit::Century => shift_months(d, n * 1200),
+    }
+}
+
+/// Narrow a period to its early, middle or late third.
+fn narrow(s: NaiveDate, e: NaiveDate, m: Mod) -> (NaiveDate, NaiveDate) {
+    let len = (e - s).num_days() + 1;
+    if len < 3 {
+        return (s, e);
+    }
+    let third = len / 3;
+    let at = |k: i64| shift_days(s, k).unwrap_or(s);
+    match m {
+        Mod::Early => (s, at(third - 1)),
+        Mod::Mid => (at(third), at(len - third - 1)),
+        Mod::Late => (at(len - third), e),
+    }
+}
+
+/// The TIMEX3 value of a duration: "P12D", "PT16H", "P10Y", "PXM".
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (mult, letter, time) = match unit {
+        Unit::Second => (1.0, 'S', true),
+        Unit::Minute => (1.0, 'M', true),
+        Unit::Hour => (1.0, 'H', true),
+        Unit::Day => (1.0, 'D', false),
+        Unit::Weekend => (2.0, 'D', false),
+        Unit::Week => (1.0, 'W', false),
+        Unit::Month => (1.0, 'M', false),
+        Unit::Quarter => (1.0, 'Q', false),
+        Unit::Year => (1.0, 'Y', false),
+        Unit::Decade => (10.0, 'Y', false),
+        Unit::Century => (100.0, 'Y', false),
+    };
+    let t = if time { "T" } else { "" };
+    match n {
+        None => {
+            let l = match unit {
+                Unit::Decade => "DE".to_string(),
+                Unit::Century => "CE".to_string(),
+                _ => letter.to_string(),
+            };
+            format!("P{t}X{l}")
+        }
+        Some(x) => {
+            let v = x * mult;
+            if v.fract() == 0.0 {
+                format!("P{t}{}{letter}", v as i64)
+            } else {
+                // TIMEX3 allows one decimal fraction: "2 1/2 years" is P2.5Y.
+                format!("P{t}{v}{letter}")
+            }
+        }
+    }
+}
+
+fn resolve_duration(n: Option<f64>, unit: Unit, tie: Tie, ctx: &Context) -> Resolved {
+    let value = duration_value(n, unit);
+    let mut r = unresolved(TimexType::Duration, value);
+    let (Some(x), Some(a)) = (n, base_anchor(ctx, Base::Anchor)) else {
+        return r;
+    };
+    if tie == Tie::Free || x.fract() != 0.0 || !(0.0..=100_000.0).contains(&x) {
+        return r;
+    }
+    let k = x as i32;
+    let interval = match (tie, unit) {
+        (_, Unit::Second | Unit::Minute | Unit::Hour) => Some((a.date, a.date)),
+        (Tie::EndsAtAnchor, _) => shift(a.date, unit, -k).map(|s| (s, a.date)),
+        _ => shift(a.date, unit, k).map(|e| (a.date, e)),
+    };
+    if let Some(iv) = interval {
+        r.interval = Some(iv);
+        r.precision = Some(Precision::Day);
+        r.certainty = Certainty::Approximate;
+        r.anchor = a.kind;
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn ctx(anchor: &str, tense: Tense) -> Context {
+        Context {
+            anchor: Some(Anchor {
+                date: d(anchor),
+                kind: AnchorKind::Dateline,
+                certainty: Certainty::Exact,
+            }),
+            previous: None,
+            tense,
+        }
+    }
+
+    fn cal(year: YearSpec, month: Option<u32>, day: Option<u32>) -> Expr {
+        Expr::Point {
+            point: Point::Cal { year, month, day },
+            modifier: None,
+            time: None,
+        }
+    }
+
+    fn pt(point: Point) -> Expr {
+        Expr::Point {
+            point,
+            modifier: None,
+            time: None,
+        }
+    }
+
+    macro_rules! rows {
+        ($( $name:ident: $expr:expr, $anchor:expr, $tense:expr => $value:expr, $start:expr, $end:expr; )*) => {
+            $(
+                #[test]
+                fn $name() {
+                    let r = resolve(&$expr, &ctx($anchor, $tense));
+                    assert_eq!(r.value, $value, "value");
+                    let want: Option<(NaiveDate, NaiveDate)> = if $start.is_empty() { None } else { Some((d($start), d($end))) };
+                    assert_eq!(r.interval, want, "interval");
+                }
+            )*
+        };
+    }
+
+    use Tense::*;
+    rows! {
+        month_day_same_year: cal(YearSpec::Context, Some(6), Some(26)), "2025-06-26", Past => "2025-06-26", "2025-06-26", "2025-06-26";
+        past_month_day_goes_back: cal(YearSpec::Context, Some(10), Some(23)), "1999-04-19", Past => "1998-10-23", "1998-10-23", "1998-10-23";
+        future_month_goes_forward: cal(YearSpec::Context, Some(3), None), "1998-12-05", Future => "1999-03", "1999-03-01", "1999-03-31";
+        unknown_tense_nearest: cal(YearSpec::Context, Some(11), Some(1)), "1989-10-27", Unknown => "1989-11-01", "1989-11-01", "1989-11-01";
+        stated_year: cal(YearSpec::Abs(2001), None, None), "2025-06-26", Past => "2001", "2001-01-01", "2001-12-31";
+        last_year: cal(YearSpec::Rel(-1), None, None), "1989-10-27", Past => "1988", "1988-01-01", "1988-12-31";
+        bare_weekday_past_same_day: pt(Point::Weekday { wd: 4, which: Which::Bare }), "2025-06-26", Past => "2025-06-26", "2025-06-26", "2025-06-26";
+        bare_weekday_past: pt(Point::Weekday { wd: 5, which: Which::Bare }), "1989-10-30", Past => "1989-10-27", "1989-10-27", "1989-10-27";
+        bare_weekday_future: pt(Point::Weekday { wd: 1, which: Which::Bare }), "1998-05-01", Future => "1998-05-04", "1998-05-04", "1998-05-04";
+        last_friday: pt(Point::Weekday { wd: 5, which: Which::Last }), "1989-10-30", Unknown => "1989-10-27", "1989-10-27", "1989-10-27";
+        next_monday_from_monday: pt(Point::Weekday { wd: 1, which: Which::Next }), "2025-06-23", Unknown => "2025-06-30", "2025-06-30", "2025-06-30";
+        yesterday: pt(Point::Shift { unit: Unit::Day, n: -1, base: Base::Anchor, grain: Unit::Day }), "1989-11-02", Past => "1989-11-01", "1989-11-01", "1989-11-01";
+        this_week: pt(Point::Shift { unit: Unit::Week, n: 0, base: Base::Anchor, grain: Unit::Week }), "1989-10-30", Past => "1989-W44", "1989-10-30", "1989-11-05";
+        last_month_clamps: pt(Point::Shift { unit: Unit::Month, n: -1, base: Base::Anchor, grain: Unit::Month }), "2025-03-31", Past => "2025-02", "2025-02-01", "2025-02-28";
+        last_april: pt(Point::MonthRel { month: 4, which: Which::Last }), "1989-10-27", Past => "1989-04", "1989-04-01", "1989-04-30";
+        last_winter: pt(Point::Season { season: Season::Winter, year: YearSpec::Context, which: Which::Last }), "1998-10-01", Past => "1997-WI", "1997-12-01", "1998-02-28";
+        third_quarter: pt(Point::Quarter { q: 3, year: YearSpec::Context }), "1989-10-26", Past => "1989-Q3", "1989-07-01", "1989-09-30";
+        the_nineties: pt(Point::DecadeOfCentury(90)), "2005-01-01", Past => "199", "1990-01-01", "1999-12-31";
+        twentieth_century: pt(Point::Century(19)), "2005-01-01", Past => "19", "1900-01-01", "1999-12-31";
+        twelve_days_ending: Expr::Duration { n: Some(12.0), unit: Unit::Day, tie: Tie::EndsAtAnchor }, "2025-06-26", Past => "P12D", "2025-06-14", "2025-06-26";
+        free_duration: Expr::Duration { n: Some(3.0), unit: Unit::Month, tie: Tie::Free }, "2025-06-26", Past => "P3M", "", "";
+        decade_duration: Expr::Duration { n: Some(1.0), unit: Unit::Decade, tie: Tie::Free }, "2025-06-26", Past => "P10Y", "", "";
+        feb_30_is_nothing: cal(YearSpec::Abs(2025), Some(2), Some(30)), "2025-06-26", Past => "2025-02-30", "", "";
+    }
+
+    #[test]
+    fn no_anchor_leaves_the_year_unknown() {
+        let c = Context {
+            anchor: None,
+            previous: None,
+            tense: Tense::Past,
+        };
+        let r = resolve(&cal(YearSpec::Context, Some(6), Some(26)), &c);
+        assert_eq!(r.value, "XXXX-06-26");
+        assert_eq!(r.interval, None);
+    }
+
+    #[test]
+    fn narrative_carries_the_year_over() {
+        let c = Context {
+            anchor: None,
+            previous: Some(Anchor {
+                date: d("1939-09-17"),
+                kind: AnchorKind::Stated,
+                certainty: Certainty::Exact,
+            }),
+            tense: Tense::Past,
+        };
+        let r = resolve(
+            &Expr::Point {
+                point: Point::Cal {
+                    year: YearSpec::Context,
+                    month: Some(10),
+                    day: None,
+                },
+                modifier: Some(Mod::Early),
+                time: None,
+            },
+            &c,
+        );
+        assert_eq!(r.value, "1939-10");
+        assert_eq!(r.anchor, AnchorKind::Previous);
+        assert_eq!(r.interval, Some((d("1939-10-01"), d("1939-10-10"))));
+        let next = resolve(
+            &pt(Point::Shift {
+                unit: Unit::Day,
+                n: 1,
+                base: Base::Previous,
+                grain: Unit::Day,
+            }),
+            &c,
+        );
+        assert_eq!(next.value, "1939-09-18");
+    }
+}

@@ -1,0 +1,382 @@
+//! The closed vocabularies of English date expressions.
+//!
+//! Month, weekday, unit, number and cue words are a small, reviewed set, so they live
+//! here as `const` tables sorted by key (tests keep them sorted and unique) and are
+//! looked up by binary search on the lower-cased word. Open-ended data (place names)
+//! lives in `gazetteer/`, not here.
+
+/// A calendar or clock unit, as used by durations and relative offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weekends (two days).
+    Weekend,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Quarters (three months).
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+/// A season of the (northern) year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// March to May.
+    Spring,
+    /// June to August.
+    Summer,
+    /// September to November.
+    Fall,
+    /// December to February.
+    Winter,
+}
+
+/// A part of the day, as TIMEX3 writes it (TMO, TAF, TEV, TNI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    /// Morning.
+    Morning,
+    /// Afternoon.
+    Afternoon,
+    /// Evening.
+    Evening,
+    /// Night.
+    Night,
+}
+
+/// Month names and abbreviations (lower case) -> month number.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("apr", 4),
+    ("april", 4),
+    ("aug", 8),
+    ("august", 8),
+    ("dec", 12),
+    ("december", 12),
+    ("feb", 2),
+    ("february", 2),
+    ("jan", 1),
+    ("january", 1),
+    ("jul", 7),
+    ("july", 7),
+    ("jun", 6),
+    ("june", 6),
+    ("mar", 3),
+    ("march", 3),
+    ("may", 5),
+    ("nov", 11),
+    ("november", 11),
+    ("oct", 10),
+    ("october", 10),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+];
+
+/// Weekday names and abbreviations (lower case) -> ISO weekday number (Monday = 1).
+pub const WEEKDAYS: &[(&str, u32)] = &[
+    ("fri", 5),
+    ("friday", 5),
+    ("mon", 1),
+    ("monday", 1),
+    ("sat", 6),
+    ("saturday", 6),
+    ("sun", 7),
+    ("sunday", 7),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("thursday", 4),
+    ("tue", 2),
+    ("tues", 2),
+    ("tuesday", 2),
+    ("wed", 3),
+    ("wednesday", 3),
+];
+
+/// Unit words, singular and plural (lower case).
+pub const UNITS: &[(&str, Unit)] = &[
+    ("centuries", Unit::Century),
+    ("century", Unit::Century),
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("decade", Unit::Decade),
+    ("decades", Unit::Decade),
+    ("fortnight", Unit::Week),
+    ("hour", Unit::Hour),
+    ("hours", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("minute", Unit::Minute),
+    ("minutes", Unit::Minute),
+    ("month", Unit::Month),
+    ("months", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("quarters", Unit::Quarter),
+    ("second", Unit::Second),
+    ("seconds", Unit::Second),
+    ("week", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("weekends", Unit::Weekend),
+    ("weeks", Unit::Week),
+    ("year", Unit::Year),
+    ("years", Unit::Year),
+];
+
+/// Cardinal number words (lower case) -> value. Compounds ("twenty-four",
+/// "twenty four") are built by the parser from these.
+pub const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("eight", 8),
+    ("eighteen", 18),
+    ("eighty", 80),
+    ("eleven", 11),
+    ("fifteen", 15),
+    ("fifty", 50),
+    ("five", 5),
+    ("forty", 40),
+    ("four", 4),
+    ("fourteen", 14),
+    ("hundred", 100),
+    ("nine", 9),
+    ("nineteen", 19),
+    ("ninety", 90),
+    ("one", 1),
+    ("seven", 7),
+    ("seventeen", 17),
+    ("seventy", 70),
+    ("six", 6),
+    ("sixteen", 16),
+    ("sixty", 60),
+    ("ten", 10),
+    ("thirteen", 13),
+    ("thirty", 30),
+    ("three", 3),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("two", 2),
+];
+
+/// Ordinal words (lower case) -> value, for "the third quarter", "the 20th century".
+pub const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("eighteenth", 18),
+    ("eighth", 8),
+    ("eleventh", 11),
+    ("fifteenth", 15),
+    ("fifth", 5),
+    ("first", 1),
+    ("fourteenth", 14),
+    ("fourth", 4),
+    ("nineteenth", 19),
+    ("ninth", 9),
+    ("second", 2),
+    ("seventeenth", 17),
+    ("seventh", 7),
+    ("sixteenth", 16),
+    ("sixth", 6),
+    ("tenth", 10),
+    ("third", 3),
+    ("thirteenth", 13),
+    ("twelfth", 12),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+];
+
+/// Decade words (lower case) -> decade within a century, for "the nineties".
+pub const DECADE_WORDS: &[(&str, u32)] = &[
+    ("eighties", 80),
+    ("fifties", 50),
+    ("forties", 40),
+    ("nineties", 90),
+    ("seventies", 70),
+    ("sixties", 60),
+    ("thirties", 30),
+    ("twenties", 20),
+];
+
+/// Season words (lower case).
+pub const SEASONS: &[(&str, Season)] = &[
+    ("autumn", Season::Fall),
+    ("fall", Season::Fall),
+    ("spring", Season::Spring),
+    ("summer", Season::Summer),
+    ("winter", Season::Winter),
+];
+
+/// Parts of the day (lower case).
+pub const DAY_PARTS: &[(&str, DayPart)] = &[
+    ("afternoon", DayPart::Afternoon),
+    ("evening", DayPart::Evening),
+    ("morning", DayPart::Morning),
+    ("night", DayPart::Night),
+];
+
+/// Time zone abbreviations accepted after a clock time (upper case as written).
+pub const TIME_ZONES: &[(&str, &str)] = &[
+    ("BST", "+01:00"),
+    ("CDT", "-05:00"),
+    ("CEST", "+02:00"),
+    ("CET", "+01:00"),
+    ("CST", "-06:00"),
+    ("EDT", "-04:00"),
+    ("EST", "-05:00"),
+    ("GMT", "Z"),
+    ("IST", "+05:30"),
+    ("JST", "+09:00"),
+    ("MDT", "-06:00"),
+    ("MSK", "+03:00"),
+    ("MST", "-07:00"),
+    ("PDT", "-07:00"),
+    ("PST", "-08:00"),
+    ("UTC", "Z"),
+];
+
+/// Words that, right after a number, show it counts things rather than naming a
+/// year ("2000 tonnes", "1500 people"). Lower case.
+pub const COUNT_NOUNS: &[&str] = &[
+    "acres",
+    "bags",
+    "barrels",
+    "bbl",
+    "billion",
+    "bpd",
+    "cars",
+    "cents",
+    "dlrs",
+    "dollars",
+    "euros",
+    "feet",
+    "ft",
+    "hectares",
+    "jobs",
+    "kg",
+    "kilograms",
+    "kilometers",
+    "kilometres",
+    "kilos",
+    "km",
+    "lbs",
+    "meters",
+    "metres",
+    "miles",
+    "million",
+    "mln",
+    "ounces",
+    "pct",
+    "people",
+    "percent",
+    "points",
+    "pounds",
+    "shares",
+    "soldiers",
+    "tonnes",
+    "tons",
+    "troops",
+    "units",
+    "vehicles",
+    "workers",
+    "yen",
+];
+
+/// Words that mark a statement as about the future; they decide whether a bare
+/// weekday or month points forward or back from the anchor. Lower case.
+pub const FUTURE_CUES: &[&str] = &[
+    "'ll",
+    "coming",
+    "expected",
+    "expects",
+    "going",
+    "next",
+    "plan",
+    "planned",
+    "plans",
+    "scheduled",
+    "shall",
+    "upcoming",
+    "will",
+    "would",
+];
+
+/// Words that mark a statement as about the past. Lower case.
+pub const PAST_CUES: &[&str] = &["ago", "did", "had", "last", "said", "was", "were"];
+
+/// Look a lower-case word up in a sorted table.
+pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table
+        .binary_search_by(|(k, _)| k.cmp(&word))
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// Whether a lower-case word is in a sorted word list.
+pub fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_sorted_unique(keys: &[&str], name: &str) {
+        for w in keys.windows(2) {
+            assert!(
+                w[0] < w[1],
+                "{name}: {:?} must sort before {:?}",
+                w[0],
+                w[1]
+            );
+        }
+        for k in keys {
+            assert_eq!(*k, k.to_lowercase(), "{name}: {k:?} must be lower case");
+        }
+    }
+
+    fn keys<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
+        t.iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        assert_sorted_unique(&keys(MONTHS), "MONTHS");
+        assert_sorted_unique(&keys(WEEKDAYS), "WEEKDAYS");
+        assert_sorted_unique(&keys(UNITS), "UNITS");
+        assert_sorted_unique(&keys(NUMBER_WORDS), "NUMBER_WORDS");
+        assert_sorted_unique(&keys(ORDINAL_WORDS), "ORDINAL_WORDS");
+        assert_sorted_unique(&keys(DECADE_WORDS), "DECADE_WORDS");
+        assert_sorted_unique(&keys(SEASONS), "SEASONS");
+        assert_sorted_unique(&keys(DAY_PARTS), "DAY_PARTS");
+        assert_sorted_unique(COUNT_NOUNS, "COUNT_NOUNS");
+        assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
+        assert_sorted_unique(PAST_CUES, "PAST_CUES");
+        let zones = keys(TIME_ZONES);
+        for w in zones.windows(2) {
+            assert!(w[0] < w[1], "TIME_ZONES: {:?} before {:?}", w[0], w[1]);
+        }
+    }
+
+    #[test]
+    fn months_and_weekdays_cover_the_calendar() {
+        for m in 1..=12 {
+            assert!(MONTHS.iter().any(|&(_, n)| n == m), "month {m} missing");
+        }
+        for d in 1..=7 {
+            assert!(WEEKDAYS.iter().any(|&(_, n)| n == d), "weekday {d} missing");
+        }
+        assert_eq!(lookup(MONTHS, "sept"), Some(9));
+        assert_eq!(lookup(WEEKDAYS, "thursday"), Some(4));
+        assert_eq!(lookup(MONTHS, "smarch"), None);
+    }
+}
