@@ -12,7 +12,11 @@
 //! ```
 
 pub mod article;
+pub mod cli;
 pub mod date;
 pub mod dateline;
+pub mod emit;
+pub mod event;
 pub mod input;
+pub mod pipeline;
 pub mod sentence;

@@ -1,1 +1,162 @@
-fn main() {}
+//! The `chronomap` binary: parse flags, run, map the outcome to an exit code.
+
+use anyhow::{bail, Context as _, Result};
+use chrono::NaiveDate;
+use chronomap::article::Article;
+use chronomap::cli::{Cli, Command, ExtractArgs, Format};
+use chronomap::emit;
+use chronomap::event::{self, Event};
+use chronomap::input::{self, Item};
+use chronomap::pipeline::{analyze_batch, Options, YearVotes};
+use clap::Parser;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Exit codes, in one place.
+mod exit {
+    /// Every input was read and every output written.
+    pub const OK: u8 = 0;
+    /// Some inputs failed; the others were processed and written.
+    pub const SOME_INPUTS_FAILED: u8 = 1;
+    /// Bad usage, or the outputs could not be written.
+    pub const USAGE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            // A closed pipe (| head) is a normal way to stop reading.
+            if e.chain().any(|c| {
+                c.downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::from(exit::OK);
+            }
+            eprintln!("chronomap: error: {e:#}");
+            ExitCode::from(exit::USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn parse_date(flag: &str, s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .with_context(|| format!("{flag} {s:?}: expected a date like 2025-06-26"))
+}
+
+fn extract(args: ExtractArgs) -> Result<u8> {
+    let date = args
+        .date
+        .as_deref()
+        .map(|s| parse_date("--date", s))
+        .transpose()?;
+    // The only clock read in chronomap: the default --not-after is today.
+    let not_after = match args.not_after.as_deref() {
+        Some(s) => parse_date("--not-after", s)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    if args.batch == 0 {
+        bail!("--batch must be at least 1");
+    }
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        for input in &args.inputs {
+            for name in ["timeline.csv", "articles.jsonl"] {
+                if same_file(input, &dir.join(name)) {
+                    bail!("{} is both an input and an output", input.display());
+                }
+            }
+        }
+    }
+    let opts = Options { date, not_after };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut jsonl_buf: Vec<u8> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut votes = YearVotes::default();
+    let (mut articles_n, mut failed) = (0usize, 0usize);
+    let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
+    let mut flush = |batch: &mut Vec<Article>,
+                     events: &mut Vec<Event>,
+                     out: &mut dyn Write,
+                     jsonl: &mut Vec<u8>|
+     -> io::Result<()> {
+        for a in analyze_batch(batch, &opts, &mut votes) {
+            if args.out.is_some() {
+                emit::jsonl::write_one(jsonl, &a)?;
+            } else if args.format == Format::Jsonl {
+                emit::jsonl::write_one(out, &a)?;
+            }
+            events.extend(a.events);
+        }
+        batch.clear();
+        Ok(())
+    };
+    for item in input::read_inputs(&args.inputs) {
+        match item {
+            Item::Article(a) => {
+                articles_n += 1;
+                batch.push(a);
+                if batch.len() >= args.batch {
+                    flush(&mut batch, &mut events, &mut out, &mut jsonl_buf)?;
+                }
+            }
+            Item::Error(e) => {
+                failed += 1;
+                if !args.quiet {
+                    eprintln!("chronomap: {e}");
+                }
+            }
+            Item::Warning(w) => {
+                if !args.quiet {
+                    eprintln!("chronomap: warning: {w}");
+                }
+            }
+        }
+    }
+    flush(&mut batch, &mut events, &mut out, &mut jsonl_buf)?;
+    event::sort(&mut events);
+    match &args.out {
+        Some(dir) => {
+            let csv_path = dir.join("timeline.csv");
+            emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events))
+                .with_context(|| format!("cannot write {}", csv_path.display()))?;
+            let jl_path = dir.join("articles.jsonl");
+            emit::write_atomic(&jl_path, |w| w.write_all(&jsonl_buf))
+                .with_context(|| format!("cannot write {}", jl_path.display()))?;
+        }
+        None => {
+            if args.format == Format::Csv {
+                emit::csv::write(&mut out, &events)?;
+            }
+        }
+    }
+    out.flush()?;
+    if !args.quiet {
+        eprintln!(
+            "chronomap: {articles_n} articles, {} events, {failed} inputs skipped",
+            events.len()
+        );
+    }
+    Ok(if failed > 0 {
+        exit::SOME_INPUTS_FAILED
+    } else {
+        exit::OK
+    })
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}

@@ -32,7 +32,13 @@ const SPAN: i32 = 120;
 /// Score every candidate year for `month`/`day`, best evidence first: a weekday
 /// match outweighs any written year, a written year outweighs the batch prior, and
 /// recency only breaks ties.
-pub fn scores(month: u32, day: u32, ev: &Evidence, prior: &[(i32, f64)], not_after: NaiveDate) -> Vec<(i32, f64)> {
+pub fn scores(
+    month: u32,
+    day: u32,
+    ev: &Evidence,
+    prior: &[(i32, f64)],
+    not_after: NaiveDate,
+) -> Vec<(i32, f64)> {
     let hi = not_after.year();
     let mut out = Vec::with_capacity(SPAN as usize);
     for y in (hi - SPAN..=hi).rev() {
@@ -61,14 +67,26 @@ pub fn scores(month: u32, day: u32, ev: &Evidence, prior: &[(i32, f64)], not_aft
                 _ => 0.0,
             });
         }
-        let p = prior.iter().find(|(py, _)| *py == y).map_or(0.0, |(_, w)| *w);
-        out.push((y, 100.0 * wd + 10.0 * ym + 8.0 * p - 0.001 * f64::from(hi - y)));
+        let p = prior
+            .iter()
+            .find(|(py, _)| *py == y)
+            .map_or(0.0, |(_, w)| *w);
+        out.push((
+            y,
+            100.0 * wd + 10.0 * ym + 8.0 * p - 0.001 * f64::from(hi - y),
+        ));
     }
     out
 }
 
 /// Pick the year: own evidence, then the batch prior, then recency.
-pub fn infer(month: u32, day: u32, ev: &Evidence, prior: &[(i32, f64)], not_after: NaiveDate) -> Option<i32> {
+pub fn infer(
+    month: u32,
+    day: u32,
+    ev: &Evidence,
+    prior: &[(i32, f64)],
+    not_after: NaiveDate,
+) -> Option<i32> {
     scores(month, day, ev, prior, not_after)
         .into_iter()
         .max_by(|a, b| a.1.total_cmp(&b.1))

@@ -1,0 +1,80 @@
+//! Command-line flags as typed (clap derive). Validation into a run
+//! configuration happens in `main.rs`; this file only says what can be typed.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turn news text into a dated chronology: every date expression resolved against
+/// the article's dateline, written as a timeline CSV or JSON Lines.
+#[derive(Debug, Parser)]
+#[command(name = "chronomap", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract dated events from articles.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  chronomap extract samples/qingdao-sco.txt
+  chronomap extract samples/ --out out/            (writes out/timeline.csv and out/articles.jsonl)
+  chronomap extract news.jsonl --format jsonl > analysed.jsonl
+  cat story.txt | chronomap extract - --date 2025-06-26
+
+Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson files
+(one article a line: text, and optional id, date, title, url), directories (walked in
+sorted order) and - for stdin.
+
+Exit codes: 0 all inputs read; 1 some inputs failed (the others were written);
+2 usage error or outputs could not be written.";
+
+/// Output formats for stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The timeline CSV: one row per dated event, in time order.
+    Csv,
+    /// JSON Lines: one object per article with the dateline, every date expression and every event.
+    Jsonl,
+}
+
+/// Flags of `chronomap extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Input files, directories, or - for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write timeline.csv and articles.jsonl into this folder (created if missing)
+    /// instead of printing one format to stdout.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Format printed to stdout when --out is not given.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+
+    /// Anchor every article on this date (YYYY-MM-DD), overriding metadata and datelines.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+
+    /// Latest date an inferred dateline year may give (YYYY-MM-DD). Default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub not_after: Option<String>,
+
+    /// Articles analysed together, so that undated datelines can borrow the year
+    /// their neighbours in the feed agree on.
+    #[arg(long, default_value_t = 4096, value_name = "N", hide = true)]
+    pub batch: usize,
+
+    /// Print no warnings or summary on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
