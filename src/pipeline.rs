@@ -144,6 +144,10 @@ fn read(article: &Article) -> Read<'_> {
                 Point::Cal {
                     year: YearSpec::Abs(y),
                     ..
+                } if tense == Tense::Future => evidence.future_years.push(y),
+                Point::Cal {
+                    year: YearSpec::Abs(y),
+                    ..
                 } => evidence.years.push(y),
                 _ => {}
             }

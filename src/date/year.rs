@@ -15,14 +15,16 @@ use chrono::{Datelike, NaiveDate};
 pub struct Evidence {
     /// Bare weekdays in past statements or none (ISO numbers, Monday = 1).
     pub weekdays: Vec<u32>,
-    /// Years written in the text.
+    /// Years written in past (or tenseless) statements.
     pub years: Vec<i32>,
+    /// Years written in future statements ("expects 1987 sales to rise").
+    pub future_years: Vec<i32>,
 }
 
 impl Evidence {
     /// Whether the article says anything about its year.
     pub fn is_empty(&self) -> bool {
-        self.weekdays.is_empty() && self.years.is_empty()
+        self.weekdays.is_empty() && self.years.is_empty() && self.future_years.is_empty()
     }
 }
 
@@ -56,16 +58,30 @@ pub fn scores(
             if dw == w {
                 wd = wd.max(lead);
             } else if dw == w % 7 + 1 {
-                wd = wd.max(0.4 * lead); // reported the day after
+                wd = wd.max(0.85 * lead); // reported the day after
+            } else {
+                // A past weekday can be any day of the week before the dateline.
+                wd = wd.max(0.5 * lead);
             }
         }
+        // A report's present is at or just after the latest year it tells of in
+        // the past ("sales rose in 1986"), and at or before the years it forecasts.
+        // Only neighbouring years count: "founded in 2001" says nothing about
+        // whether the story is from 2003 or 2025.
         let mut ym: f64 = 0.0;
-        for &m in &ev.years {
-            ym = ym.max(match y - m {
-                0 => 1.0,
-                1 => 0.8,
+        if let Some(&m) = ev.years.iter().max() {
+            ym += match y - m {
+                1 => 1.0,
+                0 => 0.9,
                 _ => 0.0,
-            });
+            };
+        }
+        if let Some(&m) = ev.future_years.iter().min() {
+            ym += match m - y {
+                0 => 0.8,
+                1 => 0.6,
+                _ => 0.0,
+            };
         }
         let p = prior
             .iter()
@@ -73,7 +89,7 @@ pub fn scores(
             .map_or(0.0, |(_, w)| *w);
         out.push((
             y,
-            100.0 * wd + 10.0 * ym + 8.0 * p - 0.001 * f64::from(hi - y),
+            100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),
         ));
     }
     out
@@ -121,6 +137,7 @@ mod tests {
         let ev = Evidence {
             weekdays: vec![4],
             years: vec![2001],
+            ..Default::default()
         };
         assert_eq!(infer(6, 26, &ev, &[], d("2026-11-28")), Some(2025));
     }
@@ -137,14 +154,18 @@ mod tests {
         let ev = Evidence {
             weekdays: vec![],
             years: vec![1986],
+            ..Default::default()
         };
-        // On its own, 1986 or 1987; the batch says 1987.
-        let p = prior(&[1987, 1987, 1986]);
-        assert_eq!(infer(2, 26, &ev, &p, d("2026-11-28")), Some(1987));
+        // On its own: the year after the latest past year; a batch that agrees on
+        // the year itself outweighs that.
+        assert_eq!(infer(2, 26, &ev, &[], d("2026-11-28")), Some(1987));
+        let p = prior(&[1986, 1986, 1987]);
+        assert_eq!(infer(2, 26, &ev, &p, d("2026-11-28")), Some(1986));
         // Weekday evidence outweighs the prior: Feb 26 was a Thursday in 1987.
         let ev = Evidence {
             weekdays: vec![4],
             years: vec![1986, 1987],
+            ..Default::default()
         };
         assert_eq!(infer(2, 26, &ev, &p, d("2026-11-28")), Some(1987));
     }
