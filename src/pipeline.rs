@@ -265,12 +265,14 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
     let mut timexes = Vec::with_capacity(r.mentions.len());
     let mut events = Vec::new();
     let mut previous: Option<Anchor> = None;
+    let mut period: Option<(i32, u32)> = None;
     let dl_span = r.dateline.as_ref().and_then(|d| d.date_span.clone());
     for (m, tense) in &r.mentions {
         let ctx = Context {
             anchor,
             previous,
             tense: *tense,
+            period,
         };
         // The dateline's date is the anchor itself.
         let res = if dl_span
@@ -291,6 +293,11 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         } else {
             resolve(&m.expr, &ctx)
         };
+        if let (Some((s, _)), Some(crate::date::resolve::Precision::Quarter)) =
+            (res.interval, res.precision)
+        {
+            period = Some((s.year(), s.month0() / 3 + 1));
+        }
         // Every pinned-down point becomes the reference for later anaphora.
         if let (Some((s, _)), Expr::Point { .. } | Expr::Range { .. }) = (res.interval, &m.expr) {
             previous = Some(Anchor {
@@ -370,19 +377,9 @@ fn push_timexes(text: &str, chars: &CharMap, m: &Mention, res: &Resolved, out: &
         anchor: r.anchor.as_str(),
     };
     match (m.parts, &m.expr) {
-        (Some([(a0, a1), (b0, b1)]), Expr::Range { from, to }) => {
-            // Each end resolved on its own gives each part its own value.
-            let ctx = Context {
-                anchor: None,
-                previous: None,
-                tense: Tense::Unknown,
-            };
-            let _ = ctx;
-            let first = Resolved {
-                value: res.value.clone(),
-                ..res.clone()
-            };
-            out.push(mk(a0, a1, &first));
+        (Some([(a0, a1), (b0, b1)]), Expr::Range { .. }) => {
+            // The first part keeps the range's value; the second gets its end's.
+            out.push(mk(a0, a1, res));
             let mut second = res.clone();
             if let Some((_, e)) = res.interval {
                 second.value = match res.precision {
@@ -392,7 +389,6 @@ fn push_timexes(text: &str, chars: &CharMap, m: &Mention, res: &Resolved, out: &
                     _ => res.value.clone(),
                 };
             }
-            let _ = (from, to);
             out.push(mk(b0, b1, &second));
         }
         _ => out.push(mk(m.start, m.end, res)),

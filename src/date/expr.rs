@@ -115,6 +115,20 @@ pub enum Point {
         /// The year.
         year: YearSpec,
     },
+    /// The reporting period a financial story is about: "the quarter", "the latest
+    /// period" (`back` 0), "the year-earlier quarter", "year-ago" (`back` 1), "the
+    /// 1988 quarter" (`year` given). It is the latest quarter the story named.
+    Period {
+        /// Years back from the story's period.
+        back: i32,
+        /// A year written with it.
+        year: Option<i32>,
+    },
+    /// A weekend: "the weekend", "last weekend".
+    Weekend {
+        /// Which one.
+        which: Which,
+    },
     /// A weekday: "on Thursday", "last Friday".
     Weekday {
         /// ISO weekday, Monday = 1.

@@ -194,7 +194,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             self.points(i),
             self.duration(i),
             self.set(i),
+            self.adjectival(i),
             self.reference(i),
+            self.period(i),
         ];
         cands
             .into_iter()
@@ -1062,6 +1064,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             | Unit::Century => {}
             _ => return None,
         }
+        if unit == Unit::Weekend {
+            let which = match n {
+                -1 => Which::Last,
+                1 => Which::Next,
+                _ => Which::This,
+            };
+            return Some((i + 2, Point::Weekend { which }, None));
+        }
         Some((
             i + 2,
             Point::Shift {
@@ -1072,6 +1082,120 @@ impl<'t, 'a> Parser<'t, 'a> {
             },
             None,
         ))
+    }
+
+    /// Financial reporting periods: "the quarter", "the latest period", "the
+    /// year-earlier quarter", "year-ago", "the 1988 quarter", "the 1988 second
+    /// quarter", "the weekend".
+    fn period(&self, i: usize) -> Option<M> {
+        let m = |end: usize, point: Point| {
+            Some(M {
+                start: i,
+                end,
+                expr: Expr::Point {
+                    point,
+                    modifier: None,
+                    time: None,
+                },
+                parts: None,
+            })
+        };
+        let the = self.word(i, "the");
+        let j = if the { i + 1 } else { i };
+        if !self.ok(j) {
+            return None;
+        }
+        // "year-earlier", "year-ago"
+        if self.word(j, "year")
+            && self.dash(j + 1)
+            && self.tight(j + 1)
+            && self.any_word(j + 2, &["earlier", "ago"])
+            && self.tight(j + 2)
+        {
+            let k = j + 3;
+            if let Some((q, e)) = self
+                .ordinal(k)
+                .filter(|(q, e)| (1..=4).contains(q) && self.word(*e, "quarter"))
+            {
+                return m(
+                    e + 1,
+                    Point::Quarter {
+                        q,
+                        year: YearSpec::Rel(-1),
+                    },
+                );
+            }
+            if self.any_word(k, &["quarter", "period"]) {
+                return m(
+                    k + 1,
+                    Point::Period {
+                        back: 1,
+                        year: None,
+                    },
+                );
+            }
+            // Without its noun the phrase is just "year-earlier".
+            return Some(M {
+                start: j,
+                end: k,
+                expr: Expr::Point {
+                    point: Point::Period {
+                        back: 1,
+                        year: None,
+                    },
+                    modifier: None,
+                    time: None,
+                },
+                parts: None,
+            });
+        }
+        if !the {
+            return None;
+        }
+        if self.word(j, "weekend") {
+            return m(j + 1, Point::Weekend { which: Which::Bare });
+        }
+        // "the 1988 quarter", "the 1988 second quarter"
+        if let Some(y) = self.year_num(j) {
+            if self.any_word(j + 1, &["quarter", "period"]) {
+                return m(
+                    j + 2,
+                    Point::Period {
+                        back: 0,
+                        year: Some(y),
+                    },
+                );
+            }
+            if let Some((q, e)) = self
+                .ordinal(j + 1)
+                .filter(|(q, e)| (1..=4).contains(q) && self.word(*e, "quarter"))
+            {
+                return m(
+                    e + 1,
+                    Point::Quarter {
+                        q,
+                        year: YearSpec::Abs(y),
+                    },
+                );
+            }
+            return None;
+        }
+        let k = if self.any_word(j, &["latest", "current", "recent", "same"]) {
+            j + 1
+        } else {
+            j
+        };
+        if self.word(k, "quarter") || (k > j && self.word(k, "period")) {
+            // "the quarter ended Sept. 30" is still the story's quarter.
+            return m(
+                k + 1,
+                Point::Period {
+                    back: 0,
+                    year: None,
+                },
+            );
+        }
+        None
     }
 
     /// "the year", "the week" after "the end of": the anchor's period.
@@ -1480,6 +1604,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         let w = self.lw(k).filter(|_| self.ok(k))?;
         let unit = vocab::lookup(vocab::UNITS, w)?;
         let plural = w.ends_with('s') && unit != Unit::Century || w == "centuries";
+        // A singular unit takes one: "1988 second" and "three quarter" are not durations.
+        if !plural && n.is_some_and(|x| x > 1.0) {
+            return None;
+        }
         if k == j && !plural && !anchored_word {
             return None;
         }
@@ -1577,6 +1705,32 @@ impl<'t, 'a> Parser<'t, 'a> {
             })
         };
         let w = self.lw(i)?;
+        // "a daily newspaper", "quarterly dividend": an adjective before a noun is
+        // not a recurrence in TimeML; "paid quarterly" and "twice daily" are.
+        let adjective = self.ok(i + 1)
+            && self.t[i + 1].kind == Kind::Word
+            && !self.any_word(
+                i + 1,
+                &[
+                    "and", "or", "in", "at", "on", "by", "for", "from", "to", "until", "since",
+                    "but",
+                ],
+            );
+        if adjective
+            && matches!(
+                w,
+                "daily"
+                    | "nightly"
+                    | "weekly"
+                    | "monthly"
+                    | "quarterly"
+                    | "annually"
+                    | "yearly"
+                    | "hourly"
+            )
+        {
+            return None;
+        }
         match w {
             "daily" | "nightly" => return one(i + 1, Unit::Day),
             "weekly" => return one(i + 1, Unit::Week),
@@ -1646,7 +1800,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 r(i + 1, RefKind::Present)
             }
             "currently" | "nowadays" | "presently" => r(i + 1, RefKind::Present),
-            "recently" | "lately" | "previously" | "formerly" => r(i + 1, RefKind::Past),
+            "recently" | "lately" | "formerly" => r(i + 1, RefKind::Past),
             "soon" if !self.word(i + 1, "as") && !(i > 0 && self.word(i - 1, "as")) => {
                 r(i + 1, RefKind::Future)
             }

@@ -169,6 +169,9 @@ pub struct Context {
     pub previous: Option<Anchor>,
     /// The tense of the statement.
     pub tense: Tense,
+    /// The latest quarter the story named (year, quarter), for "the quarter" and
+    /// "a year earlier" in financial reports.
+    pub period: Option<(i32, u32)>,
 }
 
 /// A resolved expression.
@@ -346,6 +349,8 @@ fn unanchored_value(point: Point) -> String {
         Point::Quarter { q, .. } => format!("XXXX-Q{q}"),
         Point::Half { h, .. } => format!("XXXX-H{h}"),
         Point::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
+        Point::Weekend { .. } => "XXXX-WXX-WE".into(),
+        Point::Period { .. } => "XXXX-QX".into(),
         Point::DecadeOfCentury(d) => format!("XX{}", d / 10),
         Point::Decade(y) => format!("{:03}", y.div_euclid(10)),
         Point::Century(c) => format!("{c:02}"),
@@ -446,46 +451,48 @@ fn fmt_period(p: &Period) -> String {
     }
 }
 
-/// Pick a year for a month (and day) given without one, relative to `a`: in a
-/// past statement the latest occurrence on or before the anchor, in a future one
-/// the first on or after, otherwise the nearest.
+/// Pick a year for a month (and day) given without one, relative to `a`.
 fn pick_year(a: NaiveDate, tense: Tense, month: u32, day: Option<u32>) -> Option<i32> {
-    let y = a.year();
-    let probe = |yy: i32| -> Option<(NaiveDate, NaiveDate)> {
-        match day {
-            Some(d) => {
-                let x = ymd(yy, month, d)?;
-                Some((x, x))
-            }
-            None => Some((ymd(yy, month, 1)?, month_end(yy, month)?)),
+    nearest_year(a, tense, |yy| match day {
+        Some(d) => {
+            let x = ymd(yy, month, d)?;
+            Some((x, x))
         }
+        None => Some((ymd(yy, month, 1)?, month_end(yy, month)?)),
+    })
+}
+
+/// The year whose occurrence of a period lies nearest the anchor, with the tense
+/// as a bias rather than a rule: in a past statement a date ahead of the anchor
+/// counts twice as far, in a future one a date behind it does. Reported speech
+/// ("said the offer expires Nov. 16") is past in form and future in meaning, so a
+/// hard rule would throw such dates back a whole year.
+fn nearest_year(
+    a: NaiveDate,
+    tense: Tense,
+    probe: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<i32> {
+    let (ahead, behind) = match tense {
+        Tense::Past => (2, 1),
+        Tense::Future => (1, 2),
+        Tense::Unknown => (1, 1),
     };
-    match tense {
-        Tense::Past => [y, y - 1]
-            .into_iter()
-            .find(|&yy| probe(yy).is_some_and(|(s, _)| s <= a)),
-        Tense::Future => [y, y + 1]
-            .into_iter()
-            .find(|&yy| probe(yy).is_some_and(|(_, e)| e >= a)),
-        Tense::Unknown => {
-            // The nearest occurrence; a month containing the anchor is this year's.
-            [y, y - 1, y + 1]
-                .into_iter()
-                .filter_map(|yy| {
-                    let (s, e) = probe(yy)?;
-                    let dist = if a < s {
-                        (s - a).num_days()
-                    } else if a > e {
-                        (a - e).num_days()
-                    } else {
-                        0
-                    };
-                    Some((dist, yy))
-                })
-                .min()
-                .map(|(_, yy)| yy)
-        }
-    }
+    let y = a.year();
+    [y, y - 1, y + 1]
+        .into_iter()
+        .filter_map(|yy| {
+            let (s, e) = probe(yy)?;
+            let cost = if a < s {
+                (s - a).num_days() * ahead
+            } else if a > e {
+                (a - e).num_days() * behind
+            } else {
+                0
+            };
+            Some((cost, yy))
+        })
+        .min()
+        .map(|(_, yy)| yy)
 }
 
 fn year_of(spec: YearSpec, anchor: Option<Anchor>) -> Option<(i32, Option<Anchor>)> {
@@ -605,14 +612,78 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
             }
         }
         Point::Quarter { q, year } => {
-            let (y, used) = year_of(year, deictic)?;
             let m = (q - 1) * 3 + 1;
+            let quarter = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+                Some((ymd(y, m, 1)?, month_end(y, m + 2)?))
+            };
+            let (y, used) = match (year, deictic) {
+                (YearSpec::Context, Some(a)) if a.kind != AnchorKind::Previous => {
+                    (nearest_year(a.date, ctx.tense, quarter)?, Some(a))
+                }
+                _ => year_of(year, deictic)?,
+            };
+            let (start, end) = quarter(y)?;
             (
                 used,
+                Period {
+                    start,
+                    end,
+                    precision: Precision::Quarter,
+                },
+            )
+        }
+        Point::Period { back, year } => {
+            let a = deictic?;
+            // Without a quarter named before, the latest quarter completed.
+            let (py, pq) = ctx.period.unwrap_or_else(|| {
+                let q = a.date.month0() / 3 + 1;
+                if q == 1 {
+                    (a.date.year() - 1, 4)
+                } else {
+                    (a.date.year(), q - 1)
+                }
+            });
+            let y = year.unwrap_or(py - back);
+            let m = (pq - 1) * 3 + 1;
+            (
+                Some(a),
                 Period {
                     start: ymd(y, m, 1)?,
                     end: month_end(y, m + 2)?,
                     precision: Precision::Quarter,
+                },
+            )
+        }
+        Point::Weekend { which } => {
+            let a = deictic?;
+            let cur = a.date.weekday().number_from_monday() as i64;
+            let back = (cur - 6).rem_euclid(7);
+            let fwd = (6 - cur).rem_euclid(7);
+            let offset = match (which, ctx.tense) {
+                (Which::Last, _) => -(if back == 0 { 7 } else { back }),
+                (Which::Next, _) => {
+                    if fwd == 0 {
+                        7
+                    } else {
+                        fwd
+                    }
+                }
+                (Which::This, _) | (Which::Bare, Tense::Future) => fwd,
+                (Which::Bare, _) => {
+                    if cur == 7 {
+                        -1
+                    } else {
+                        -back
+                    }
+                }
+            };
+            let sat = shift_days(a.date, offset)?;
+            (
+                Some(a),
+                Period {
+                    start: sat,
+                    end: shift_days(sat, 1)?,
+                    precision: Precision::Week,
                 },
             )
         }
@@ -657,6 +728,16 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
             grain,
         } => {
             let a = base_anchor(ctx, base)?;
+            // "a year ago" in a story about a quarter means that quarter a year ago.
+            if let (Unit::Year, -1, Unit::Year, Some(_)) = (unit, n, grain, ctx.period) {
+                return point_period(
+                    Point::Period {
+                        back: 1,
+                        year: None,
+                    },
+                    ctx,
+                );
+            }
             let d = shift(a.date, unit, n)?;
             let p = match grain {
                 Unit::Week | Unit::Weekend => week_period(d)?,
@@ -692,11 +773,13 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
         }
     };
     let mut value = fmt_period(&period);
-    if let Point::Shift {
-        grain: Unit::Weekend,
-        ..
-    } = point
-    {
+    if matches!(
+        point,
+        Point::Shift {
+            grain: Unit::Weekend,
+            ..
+        } | Point::Weekend { .. }
+    ) {
         value.push_str("-WE");
     }
     Some((used, period, value))
@@ -776,13 +859,31 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
             format!("P{t}X{l}")
         }
         Some(x) => {
-            let v = x * mult;
-            if v.fract() == 0.0 {
-                format!("P{t}{}{letter}", v as i64)
+            let (v, letter) = if unit == Unit::Quarter {
+                (x * 3.0, 'M')
             } else {
-                // TIMEX3 allows one decimal fraction: "2 1/2 years" is P2.5Y.
-                format!("P{t}{v}{letter}")
+                (x * mult, letter)
+            };
+            if v.fract() == 0.0 {
+                return format!("P{t}{}{letter}", v as i64);
             }
+            // "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S.
+            let (small, per, t2) = match (letter, time) {
+                ('Y', _) => ('M', 12.0, ""),
+                ('M', false) => ('D', 30.0, ""),
+                ('W', _) => ('D', 7.0, ""),
+                ('D', _) => ('H', 24.0, "T"),
+                ('H', _) => ('M', 60.0, ""),
+                _ => ('S', 60.0, ""),
+            };
+            let whole = v.trunc() as i64;
+            let rest = (v.fract() * per).round() as i64;
+            let head = if whole > 0 {
+                format!("{whole}{letter}")
+            } else {
+                String::new()
+            };
+            format!("P{t}{head}{t2}{rest}{small}")
         }
     }
 }
@@ -828,6 +929,7 @@ mod tests {
             }),
             previous: None,
             tense,
+            period: None,
         }
     }
 
@@ -894,6 +996,7 @@ mod tests {
             anchor: None,
             previous: None,
             tense: Tense::Past,
+            period: None,
         };
         let r = resolve(&cal(YearSpec::Context, Some(6), Some(26)), &c);
         assert_eq!(r.value, "XXXX-06-26");
@@ -910,6 +1013,7 @@ mod tests {
                 certainty: Certainty::Exact,
             }),
             tense: Tense::Past,
+            period: None,
         };
         let r = resolve(
             &Expr::Point {

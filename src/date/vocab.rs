@@ -307,7 +307,6 @@ pub const FUTURE_CUES: &[&str] = &[
     "shall",
     "upcoming",
     "will",
-    "would",
 ];
 
 /// Words that mark a statement as about the past. Lower case.
