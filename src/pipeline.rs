@@ -293,8 +293,14 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         } else {
             resolve(&m.expr, &ctx)
         };
-        if let (Some((s, _)), Some(crate::date::resolve::Precision::Quarter)) =
-            (res.interval, res.precision)
+        // Only a quarter the story names sets its reporting period.
+        if let (
+            Some((s, _)),
+            Expr::Point {
+                point: Point::Quarter { .. },
+                ..
+            },
+        ) = (res.interval, &m.expr)
         {
             period = Some((s.year(), s.month0() / 3 + 1));
         }

@@ -455,7 +455,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let full = w.len() >= 5 || w == "may" || w == "june" || w == "july";
-        let j = self.opt_dot(i + 1);
+        // "Jun." takes its dot; "June." ends a sentence.
+        let j = if full { i + 1 } else { self.opt_dot(i + 1) };
         Some((m, j, full))
     }
 
@@ -1022,6 +1023,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if !(self.word(k, "quarter") || half) {
             return None;
         }
+        // "the third-quarter profit": the adjective alone is the expression.
+        if self.word(i, "the") && self.dash(k - 1) && self.tight(k - 1) {
+            return None;
+        }
         let (end, year) = self.year_after(k + 1);
         let year = year.unwrap_or(YearSpec::Context);
         if half {
@@ -1215,7 +1220,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 Point::Shift {
                     unit,
                     n: 0,
-                    base: Base::Previous,
+                    base: Base::Anchor,
                     grain: unit,
                 },
                 None,
@@ -1300,8 +1305,24 @@ impl<'t, 'a> Parser<'t, 'a> {
                 _ => None,
             };
         }
-        // "two days ago", "three weeks later", "a year earlier".
-        let (k, amount) = self.amount(i)?;
+        // "two days ago", "three weeks later", "a year earlier", "nearly two years ago".
+        let q = if self.any_word(
+            i,
+            &[
+                "almost",
+                "nearly",
+                "about",
+                "roughly",
+                "approximately",
+                "around",
+                "some",
+            ],
+        ) {
+            i + 1
+        } else {
+            i
+        };
+        let (k, amount) = self.amount(q)?;
         let n = amount? as i32;
         if amount? != n as f64 || n > 10_000 {
             return None;
@@ -1313,6 +1334,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Unit::Decade | Unit::Century => Unit::Year,
             u => u,
+        };
+        // "a year ago" in a story about a quarter is that quarter a year before:
+        // marked by a quarter grain, which the resolver reads as "the story's
+        // period, else the year".
+        let grain = if unit == Unit::Year && n == 1 {
+            Unit::Quarter
+        } else {
+            grain
         };
         match self.lw(k + 1).filter(|_| self.ok(k + 1)) {
             Some("ago") => Some((
@@ -1435,6 +1464,20 @@ impl<'t, 'a> Parser<'t, 'a> {
             minute: mi,
             zone,
         });
+        // "5 p.m. EST Nov. 9", "5 p.m. EST, Nov. 6": the date is the day.
+        let k = if self.punct(end, ',') { end + 1 } else { end };
+        if let Some((
+            e,
+            p @ Point::Cal {
+                month: Some(_),
+                day: Some(_),
+                ..
+            },
+            None,
+        )) = self.month_forms(k).filter(|_| self.ok(k))
+        {
+            return Some((e, p, time));
+        }
         // "10 p.m. Wednesday", "noon Thursday", "3 p.m. yesterday".
         if let Some(wd) = self.weekday_at(end).filter(|_| self.ok(end)) {
             return Some((
@@ -1563,7 +1606,6 @@ impl<'t, 'a> Parser<'t, 'a> {
             &["around"],
             &["roughly"],
             &["approximately"],
-            &["over"],
             &["some"],
         ];
         for q in quant {
@@ -1800,6 +1842,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                 r(i + 1, RefKind::Present)
             }
             "currently" | "nowadays" | "presently" => r(i + 1, RefKind::Present),
+            "right" if self.word(i + 1, "now") => r(i + 2, RefKind::Present),
+            "more" if self.word(i + 1, "recently") => r(i + 2, RefKind::Past),
             "recently" | "lately" | "formerly" => r(i + 1, RefKind::Past),
             "soon" if !self.word(i + 1, "as") && !(i > 0 && self.word(i - 1, "as")) => {
                 r(i + 1, RefKind::Future)
