@@ -293,16 +293,19 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         } else {
             resolve(&m.expr, &ctx)
         };
-        // Only a quarter the story names sets its reporting period.
+        // Only a quarter the story names, and one that has ended (results are
+        // reported for those; later ones are forecasts), sets its reporting period.
         if let (
-            Some((s, _)),
+            Some((s, e)),
             Expr::Point {
                 point: Point::Quarter { .. },
                 ..
             },
         ) = (res.interval, &m.expr)
         {
-            period = Some((s.year(), s.month0() / 3 + 1));
+            if anchor.is_none_or(|a| e < a.date) {
+                period = Some((s.year(), s.month0() / 3 + 1));
+            }
         }
         // Every pinned-down point becomes the reference for later anaphora.
         if let (Some((s, _)), Expr::Point { .. } | Expr::Range { .. }) = (res.interval, &m.expr) {

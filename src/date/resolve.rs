@@ -472,9 +472,19 @@ fn nearest_year(
     tense: Tense,
     probe: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
 ) -> Option<i32> {
+    nearest_year_biased(a, tense, 2, probe)
+}
+
+/// [`nearest_year`] with the weight of the disfavoured direction given.
+fn nearest_year_biased(
+    a: NaiveDate,
+    tense: Tense,
+    bias: i64,
+    probe: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+) -> Option<i32> {
     let (ahead, behind) = match tense {
-        Tense::Past => (2, 1),
-        Tense::Future => (1, 2),
+        Tense::Past => (bias, 1),
+        Tense::Future => (1, bias),
         Tense::Unknown => (1, 1),
     };
     let y = a.year();
@@ -618,7 +628,16 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
             };
             let (y, used) = match (year, deictic) {
                 (YearSpec::Context, Some(a)) if a.kind != AnchorKind::Previous => {
-                    (nearest_year(a.date, ctx.tense, quarter)?, Some(a))
+                    // Stories report quarters that have ended far more often than
+                    // they forecast ones not begun: unless the statement is about the
+                    // future, a quarter ahead counts as a past one three times as far.
+                    let tense = if ctx.tense == Tense::Future {
+                        Tense::Future
+                    } else {
+                        Tense::Past
+                    };
+                    let y = nearest_year_biased(a.date, tense, 3, quarter)?;
+                    (y, Some(a))
                 }
                 _ => year_of(year, deictic)?,
             };

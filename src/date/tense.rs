@@ -40,8 +40,10 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
             continue;
         };
         let lw = lw.strip_prefix('\'').unwrap_or(lw);
+        // The verb that governs a time adverbial usually comes before it; cues
+        // after it (often the reporting "Castro said") count as twice as far.
         let dist = if st >= end {
-            st - end
+            2 * (st - end)
         } else {
             at.saturating_sub(i)
         };
@@ -52,11 +54,15 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
         } else {
             None
         };
-        if let Some(t) = cue {
+        // "said" tells when it was reported, not when the reported event is: weak.
+        let reporting = matches!(lw, "said" | "says" | "told" | "added");
+        if let (Some(t), false) = (cue, reporting) {
             if best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, t));
             }
-        } else if lw.len() > 4 && lw.ends_with("ed") && weak.is_none_or(|(d, _)| dist < d) {
+        } else if (reporting || (lw.len() > 4 && lw.ends_with("ed")))
+            && weak.is_none_or(|(d, _)| dist < d)
+        {
             weak = Some((dist, Tense::Past));
         }
     }

@@ -301,6 +301,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "going",
     "next",
     "plan",
+    "planning",
     "planned",
     "plans",
     "scheduled",
