@@ -1655,7 +1655,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // "the last year" without a number is a date ("last year"), handled as a point,
         // unless written "the past year".
-        if k == j && !plural && !self.word(i, "the") && !(j > 0 && self.word(j - 1, "past")) {
+        if !(k != j || plural || self.word(i, "the") || (j > 0 && self.word(j - 1, "past"))) {
             return None;
         }
         let mut end = k + 1;
@@ -1676,10 +1676,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return None;
             }
             // A lone "a day"/"a year" is too vague to be worth a timex unless tied.
-            if !matches!(unit, Unit::Decade | Unit::Century)
-                && !self.any_word(end, &["of", "and", "or"])
-                && !(i > 0 && self.any_word(i - 1, &["for", "within", "in", "after", "over"]))
-            {
+            let tied = matches!(unit, Unit::Decade | Unit::Century)
+                || self.any_word(end, &["of", "and", "or"])
+                || (i > 0 && self.any_word(i - 1, &["for", "within", "in", "after", "over"]));
+            if !tied {
                 return None;
             }
         }
@@ -1845,7 +1845,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             "right" if self.word(i + 1, "now") => r(i + 2, RefKind::Present),
             "more" if self.word(i + 1, "recently") => r(i + 2, RefKind::Past),
             "recently" | "lately" | "formerly" => r(i + 1, RefKind::Past),
-            "soon" if !self.word(i + 1, "as") && !(i > 0 && self.word(i - 1, "as")) => {
+            "soon" if !(self.word(i + 1, "as") || (i > 0 && self.word(i - 1, "as"))) => {
                 r(i + 1, RefKind::Future)
             }
             "the" => match self.lw(i + 1).filter(|_| self.ok(i + 1)) {

@@ -611,7 +611,7 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
                 let y = a.date.year();
                 let cands = (y - 2..=y + 1).filter_map(|yy| season_period(season, yy));
                 let p = if which == Which::Last {
-                    cands.filter(|p| p.end < a.date).last()?
+                    cands.rev().find(|p| p.end < a.date)?
                 } else {
                     cands.into_iter().find(|p| p.start > a.date)?
                 };

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Score chronomap on the shared evaluation corpora (../shared/eval beside the repo
+# root; see its README.md). Skips cleanly when that folder is absent (a fresh clone).
+#
+# usage: scripts/eval.sh [--check]
+#   --check   also enforce the floors below; exit 1 when a score is under its floor
+set -euo pipefail
+
+# Floors for --check (fractions, 0..1). Raise them as the extractor improves.
+TBAQ_STRICT_F1=0.83
+TBAQ_VALUE_F1=0.74
+WIKIWARS_RELAXED_F1=0.85
+REUTERS_MONTHDAY=0.99
+REUTERS_FULLDATE=0.96
+
+# Every run is pinned, so scores never depend on today's date.
+NOT_AFTER=2026-11-28
+
+CHECK=0
+for arg in "$@"; do
+  case "$arg" in
+    --check) CHECK=1 ;;
+    -h | --help)
+      sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "eval: unknown argument: $arg (usage: scripts/eval.sh [--check])" >&2
+      exit 2
+      ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+cargo build --release --quiet
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chronomap"
+
+if [[ ! -d ../shared/eval ]]; then
+  echo "eval: ../shared/eval not found, skipping"
+  exit 0
+fi
+EVAL=../shared/eval
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/chronomap-eval.XXXXXX")"
+trap 'rm -rf "$TMP"' EXIT
+
+FAILED=0
+
+# extract CORPUS_INPUT PRED: run chronomap over one corpus input.
+extract() {
+  local rc=0
+  "$BIN" extract "$1" --format jsonl -q --not-after "$NOT_AFTER" >"$2" || rc=$?
+  if ((rc == 1)); then
+    # Exit 1: some lines yielded no article (reuters-dev has lines with an empty
+    # "text"); the others were written and are scored. Not a failure.
+    echo "eval: note: chronomap skipped some lines of $1 (exit 1; rerun without -q to list them)"
+  elif ((rc != 0)); then
+    echo "eval: chronomap failed on $1 (exit $rc)" >&2
+    exit "$rc"
+  fi
+}
+
+# floor LABEL VALUE FLOOR: print the comparison; remember a failure.
+floor() {
+  if awk -v v="$2" -v f="$3" 'BEGIN { exit !(v + 0 >= f + 0 && v != "") }'; then
+    printf 'check: %-22s %.4f >= %s  ok\n' "$1" "$2" "$3"
+  else
+    if [[ -n "$2" ]]; then
+      printf 'check: %-22s %.4f < %s  BELOW FLOOR\n' "$1" "$2" "$3"
+    else
+      printf 'check: %-22s missing (floor %s)  BELOW FLOOR\n' "$1" "$3"
+    fi
+    FAILED=1
+  fi
+}
+
+# temporal CORPUS: extract and score one temporal corpus; sets STRICT RELAXED VALUE.
+temporal() {
+  local name="$1"
+  echo "== temporal: $name"
+  extract "$EVAL/temporal/$name.input.jsonl" "$TMP/$name.jsonl"
+  python3 "$EVAL/temporal/score.py" "$EVAL/temporal/$name.jsonl" "$TMP/$name.jsonl"
+  if ((CHECK)); then
+    read -r STRICT RELAXED VALUE < <(
+      python3 "$EVAL/temporal/score.py" "$EVAL/temporal/$name.jsonl" "$TMP/$name.jsonl" --json |
+        python3 -c 'import json, sys; d = json.load(sys.stdin); print(d["strict"]["F1"], d["relaxed"]["F1"], d["value_F1"])'
+    )
+  fi
+}
+
+temporal tbaq
+if ((CHECK)); then
+  floor "tbaq strict F1" "$STRICT" "$TBAQ_STRICT_F1"
+  floor "tbaq value F1" "$VALUE" "$TBAQ_VALUE_F1"
+fi
+
+temporal wikiwars
+if ((CHECK)); then
+  floor "wikiwars relaxed F1" "$RELAXED" "$WIKIWARS_RELAXED_F1"
+fi
+
+echo "== datelines: reuters-dev"
+INPUT="$EVAL/datelines/reuters-dev.input.jsonl"
+BYTES=$(wc -c <"$INPUT")
+T0=$(date +%s.%N)
+extract "$INPUT" "$TMP/reuters-dev.jsonl"
+T1=$(date +%s.%N)
+python3 "$EVAL/datelines/score.py" "$EVAL/datelines/reuters-dev.jsonl" "$TMP/reuters-dev.jsonl" | tee "$TMP/reuters-dev.score"
+awk -v b="$BYTES" -v t0="$T0" -v t1="$T1" 'BEGIN {
+  s = t1 - t0; if (s <= 0) s = 1e-9
+  printf "throughput: extract --format jsonl over reuters-dev.input.jsonl: %d bytes in %.3f s = %.2f MB/s\n", b, s, b / s / 1e6
+}'
+if ((CHECK)); then
+  # "month-day correct    98.50%" -> 0.985 (empty when missing or n/a)
+  pct() {
+    awk -v k="$1" 'index($0, k) == 1 { v = substr($0, length(k) + 1); gsub(/[ %]/, "", v);
+      if (v ~ /^[0-9.]+$/) printf "%.6f", v / 100 }' "$TMP/reuters-dev.score"
+  }
+  floor "reuters month-day" "$(pct "month-day correct")" "$REUTERS_MONTHDAY"
+  floor "reuters full date" "$(pct "full date correct")" "$REUTERS_FULLDATE"
+  if ((FAILED)); then
+    echo "eval: FAILED: a score is below its floor"
+    exit 1
+  fi
+  echo "eval: all floors met"
+fi

@@ -1,0 +1,515 @@
+//! End-to-end tests of the `chronomap` binary: the golden timelines in
+//! `samples/`, the seed checks from the issue, and the CLI contract (inputs,
+//! `--out`, exit codes, error messages, output columns, offsets).
+//!
+//! Golden files: every `samples/X.txt` has a `samples/X.timeline.csv`, the output of
+//!
+//!     chronomap extract samples/X.txt --not-after 2026-11-28 -q [EXTRA_FLAGS for X]
+//!
+//! compared structurally (header and rows parsed with the csv crate). `--not-after` is
+//! always given, so the goldens never depend on today's date. After an intended
+//! change of behaviour, regenerate (bless) every golden with
+//!
+//!     CHRONOMAP_BLESS=1 cargo test --test cli
+//!
+//! then review `git diff samples/` row by row before committing. A new sample needs
+//! only its `.txt` (plus a line in EXTRA_FLAGS if it needs flags); blessing writes
+//! its golden.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The `--not-after` every test passes, so that nothing depends on the clock.
+const NOT_AFTER: &str = "2026-11-28";
+
+/// Extra flags per sample (by file stem), for samples that need them.
+const EXTRA_FLAGS: &[(&str, &[&str])] = &[
+    // An AP dateline carries no date: anchor on Friday 2025-03-14 (so "on Tuesday"
+    // is 2025-03-11, "last month" February 2025, "early next year" 2026).
+    ("wire-styles-ap", &["--date", "2025-03-14"]),
+];
+
+/// DESIGN.md's timeline columns, in order (output contract version 1).
+const COLUMNS: &[&str] = &[
+    "article",
+    "start",
+    "end",
+    "precision",
+    "value",
+    "certainty",
+    "expression",
+    "anchor",
+    "sentence",
+    "places",
+    "place",
+    "lat",
+    "lon",
+    "offset",
+];
+
+type Rows = Vec<Vec<String>>;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_chronomap"));
+    c.current_dir(root());
+    c
+}
+
+/// Run the binary with these arguments (and optional stdin).
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut c = bin();
+    c.args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("cannot start chronomap");
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(input).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn show(args: &[&str], o: &Output) -> String {
+    format!(
+        "chronomap {}\nexit: {:?}\nstderr:\n{}",
+        args.join(" "),
+        o.status.code(),
+        text(&o.stderr)
+    )
+}
+
+/// Every `samples/*.txt`, as (stem, path relative to the repo root), sorted.
+fn samples() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(root().join("samples"))
+        .expect("samples/ missing")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let rel = format!("samples/{}", p.file_name().unwrap().to_string_lossy());
+            (stem, rel)
+        })
+        .collect();
+    out.sort();
+    assert!(!out.is_empty(), "no samples/*.txt");
+    out
+}
+
+fn extra_flags(stem: &str) -> &'static [&'static str] {
+    EXTRA_FLAGS
+        .iter()
+        .find(|(s, _)| *s == stem)
+        .map_or(&[], |(_, f)| *f)
+}
+
+/// The arguments that produce a sample's golden, plus `more`.
+fn sample_args<'a>(stem: &str, path: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["extract", path, "--not-after", NOT_AFTER, "-q"];
+    args.extend_from_slice(extra_flags(stem));
+    args.extend_from_slice(more);
+    args
+}
+
+/// Run a sample and return stdout, failing on a non-zero exit.
+fn run_sample(stem: &str, path: &str, more: &[&str]) -> Vec<u8> {
+    let args = sample_args(stem, path, more);
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    o.stdout
+}
+
+fn parse_csv(bytes: &[u8], what: &str) -> (Vec<String>, Rows) {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(bytes);
+    let header = r
+        .headers()
+        .unwrap_or_else(|e| panic!("{what}: bad CSV header: {e}"))
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| {
+            rec.unwrap_or_else(|e| panic!("{what}: bad CSV row: {e}"))
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+fn parse_jsonl(bytes: &[u8]) -> Vec<serde_json::Value> {
+    text(bytes)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
+
+/// One row as a readable line (cells joined with ` | `).
+fn row_line(r: &[String]) -> String {
+    r.join(" | ")
+}
+
+/// A line diff of two row lists (longest common subsequence): `-` golden only,
+/// `+` produced only, two spaces for rows in both.
+fn diff_rows(golden: &Rows, produced: &Rows) -> String {
+    let (n, m) = (golden.len(), produced.len());
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if golden[i] == produced[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < n || j < m {
+        if i < n && j < m && golden[i] == produced[j] {
+            out += &format!("  {}\n", row_line(&golden[i]));
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out += &format!("+ {}\n", row_line(&produced[j]));
+            j += 1;
+        } else {
+            out += &format!("- {}\n", row_line(&golden[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn samples_match_their_golden_timelines() {
+    let bless = std::env::var("CHRONOMAP_BLESS").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (stem, path) in samples() {
+        let produced = run_sample(&stem, &path, &[]);
+        let golden_path = root().join(format!("samples/{stem}.timeline.csv"));
+        if bless {
+            std::fs::write(&golden_path, &produced)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", golden_path.display()));
+            eprintln!("blessed {}", golden_path.display());
+            continue;
+        }
+        let golden = match std::fs::read(&golden_path) {
+            Ok(g) => g,
+            Err(e) => {
+                failures.push(format!(
+                    "{}: {e} (run CHRONOMAP_BLESS=1 cargo test --test cli to create it)",
+                    golden_path.display()
+                ));
+                continue;
+            }
+        };
+        let (gh, gr) = parse_csv(&golden, &format!("{stem}.timeline.csv"));
+        let (ph, pr) = parse_csv(&produced, &format!("output for {path}"));
+        if gh != ph {
+            failures.push(format!(
+                "{path}: header differs\n  golden:   {}\n  produced: {}",
+                gh.join(","),
+                ph.join(",")
+            ));
+        } else if gr != pr {
+            failures.push(format!(
+                "{path}: rows differ from samples/{stem}.timeline.csv \
+                 (- golden, + produced; flags: {:?})\n{}",
+                extra_flags(&stem),
+                diff_rows(&gr, &pr)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is intended: CHRONOMAP_BLESS=1 cargo test --test cli, \
+         then review git diff samples/",
+        failures.join("\n\n")
+    );
+}
+
+/// The seed article's timexes, as the issue states them.
+#[test]
+fn seed_article_timexes() {
+    let out = run(
+        &[
+            "extract",
+            "samples/qingdao-sco.txt",
+            "--not-after",
+            NOT_AFTER,
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = parse_jsonl(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    let timexes = lines[0]["timexes"].as_array().expect("timexes");
+    let find = |t: &str| {
+        timexes
+            .iter()
+            .find(|x| x["text"] == t)
+            .unwrap_or_else(|| panic!("no timex {t:?} in {timexes:#?}"))
+    };
+    for t in ["Jun 26", "Thursday"] {
+        let x = find(t);
+        assert_eq!(x["value"], "2025-06-26", "{t}: {x}");
+        assert_eq!(x["certainty"], "inferred", "{t}: {x}");
+    }
+    let days = find("12 days");
+    assert_eq!(days["value"], "P12D", "{days}");
+    assert_eq!(days["end_date"], "2025-06-26", "{days}");
+    let y = find("2001");
+    assert_eq!(y["start_date"], "2001-01-01", "{y}");
+    assert_eq!(y["end_date"], "2001-12-31", "{y}");
+    assert_eq!(y["precision"], "year", "{y}");
+    for x in timexes {
+        let t = x["text"].as_str().unwrap();
+        assert!(
+            !t.contains("10-member") && !t.starts_with("10"),
+            "a number became a date: {x}"
+        );
+    }
+}
+
+/// A fresh, empty folder under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let p = std::env::temp_dir().join(format!(
+            "chronomap-cli-{tag}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn out_dir_gets_timeline_csv_and_articles_jsonl() {
+    let tmp = TempDir::new("out");
+    let dir = tmp.path().join("results"); // not there yet: --out creates it
+    let dir_s = dir.to_str().unwrap();
+    let args = [
+        "extract",
+        "samples/qingdao-sco.txt",
+        "samples/wire-styles-reuters.txt",
+        "--not-after",
+        NOT_AFTER,
+        "-q",
+        "--out",
+        dir_s,
+    ];
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    assert!(o.stdout.is_empty(), "--out should leave stdout empty");
+    let csv_bytes = std::fs::read(dir.join("timeline.csv")).expect("timeline.csv");
+    let (header, rows) = parse_csv(&csv_bytes, "timeline.csv");
+    assert_eq!(header, COLUMNS);
+    assert!(!rows.is_empty());
+    let arts: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        arts.into_iter().collect::<Vec<_>>(),
+        ["qingdao-sco", "wire-styles-reuters"]
+    );
+    let jl = std::fs::read(dir.join("articles.jsonl")).expect("articles.jsonl");
+    let ids: Vec<String> = parse_jsonl(&jl)
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["qingdao-sco", "wire-styles-reuters"]);
+    // The CSV in the folder is the one stdout would have had.
+    let stdout = run(&args[..6], None);
+    assert_eq!(parse_csv(&stdout.stdout, "stdout").1, rows);
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_and_the_good_one_kept() {
+    let tmp = TempDir::new("jsonl");
+    let file = tmp.path().join("file.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"id": "good", "text": "PARIS, June 26 (AFP) - Ministers met on Thursday and will meet again next Monday.", "date": "2025-06-26"}"#,
+            "\n",
+            "this line is not JSON\n",
+            r#"{"id": "no-text", "title": "An article without a body"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let args = ["extract", file.to_str().unwrap(), "--not-after", NOT_AFTER];
+    let o = run(&args, None);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&args, &o));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("file.jsonl:2"),
+        "stderr should name line 2:\n{err}"
+    );
+    assert!(
+        err.contains("file.jsonl:3"),
+        "stderr should name line 3:\n{err}"
+    );
+    assert!(!err.contains("file.jsonl:1"), "line 1 is fine:\n{err}");
+    let (header, rows) = parse_csv(&o.stdout, "stdout");
+    assert_eq!(header, COLUMNS);
+    assert!(!rows.is_empty(), "the good article's rows are missing");
+    assert!(rows.iter().all(|r| r[0] == "good"), "{rows:?}");
+    let days: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert!(days.contains(&"2025-06-26"), "{rows:?}");
+    assert!(days.contains(&"2025-06-30"), "{rows:?}");
+}
+
+#[test]
+fn stdin_dash_reads_an_article() {
+    let path = "samples/qingdao-sco.txt";
+    let from_file = parse_csv(&run_sample("qingdao-sco", path, &[]), "file run");
+    let input = std::fs::read(root().join(path)).unwrap();
+    let args = ["extract", "-", "--not-after", NOT_AFTER, "-q"];
+    let o = run(&args, Some(&input));
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let (header, rows) = parse_csv(&o.stdout, "stdin run");
+    assert_eq!(header, from_file.0);
+    assert!(!rows.is_empty());
+    // Same rows, with the stdin article id.
+    let expected: Rows = from_file
+        .1
+        .into_iter()
+        .map(|mut r| {
+            r[0] = "stdin".into();
+            r
+        })
+        .collect();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn bad_date_flag_is_a_usage_error() {
+    let args = ["extract", "samples/qingdao-sco.txt", "--date", "notadate"];
+    let o = run(&args, None);
+    assert_eq!(o.status.code(), Some(2), "{}", show(&args, &o));
+    let err = text(&o.stderr);
+    assert!(err.contains("--date"), "stderr should name --date:\n{err}");
+    assert!(o.stdout.is_empty(), "no output on a usage error");
+}
+
+#[test]
+fn directory_input_reads_its_txt_files_in_sorted_order() {
+    let tmp = TempDir::new("dir");
+    let seed = std::fs::read(root().join("samples/qingdao-sco.txt")).unwrap();
+    let reuters = std::fs::read(root().join("samples/wire-styles-reuters.txt")).unwrap();
+    // Created out of order; a non-input file among them is ignored.
+    std::fs::write(tmp.path().join("c-third.txt"), &seed).unwrap();
+    std::fs::write(tmp.path().join("a-first.txt"), &reuters).unwrap();
+    std::fs::write(tmp.path().join("notes.md"), "not an article").unwrap();
+    std::fs::write(tmp.path().join("b-second.txt"), &seed).unwrap();
+    let dir = tmp.path().to_str().unwrap();
+    let args = [
+        "extract",
+        dir,
+        "--not-after",
+        NOT_AFTER,
+        "-q",
+        "--format",
+        "jsonl",
+    ];
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let ids: Vec<String> = parse_jsonl(&o.stdout)
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a-first", "b-second", "c-third"]);
+    // The CSV has every article's events.
+    let o = run(&args[..5], None);
+    assert!(o.status.success(), "{}", show(&args[..5], &o));
+    let (_, rows) = parse_csv(&o.stdout, "dir csv");
+    for id in ["a-first", "b-second", "c-third"] {
+        assert!(rows.iter().any(|r| r[0] == id), "no rows for {id}");
+    }
+}
+
+#[test]
+fn csv_header_is_the_design_columns_in_order() {
+    for (stem, path) in samples() {
+        let out = run_sample(&stem, &path, &[]);
+        let first = text(&out).lines().next().unwrap_or_default().to_string();
+        assert_eq!(first, COLUMNS.join(","), "{path}");
+    }
+}
+
+/// Every timex's [start, end) code-point slice of the text is its `text`, and
+/// every event (in JSON Lines and in the CSV) has start <= end.
+#[test]
+fn offsets_are_code_points_and_intervals_are_ordered() {
+    for (stem, path) in samples() {
+        let article: Vec<char> = std::fs::read_to_string(root().join(&path))
+            .unwrap()
+            .chars()
+            .collect();
+        let lines = parse_jsonl(&run_sample(&stem, &path, &["--format", "jsonl"]));
+        assert_eq!(lines.len(), 1, "{path}");
+        let a = &lines[0];
+        let timexes = a["timexes"].as_array().expect("timexes");
+        assert!(!timexes.is_empty(), "{path}: no timexes");
+        for t in timexes {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < e && e <= article.len(), "{path}: bad span {t}");
+            let slice: String = article[s..e].iter().collect();
+            assert_eq!(slice, t["text"].as_str().unwrap(), "{path}: {t}");
+        }
+        for ev in a["events"].as_array().expect("events") {
+            let (s, e) = (ev["start"].as_str().unwrap(), ev["end"].as_str().unwrap());
+            assert!(s <= e, "{path}: event ends before it starts: {ev}");
+            let off = ev["offset"].as_u64().unwrap() as usize;
+            let expr = ev["expression"].as_str().unwrap();
+            let slice: String = article
+                .iter()
+                .skip(off)
+                .take(expr.chars().count())
+                .collect();
+            assert_eq!(slice, expr, "{path}: event offset: {ev}");
+        }
+        let (_, rows) = parse_csv(&run_sample(&stem, &path, &[]), &path);
+        for r in &rows {
+            assert!(r[1] <= r[2], "{path}: row ends before it starts: {r:?}");
+        }
+    }
+}
