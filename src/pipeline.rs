@@ -318,7 +318,7 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         let is_dateline = dl_span
             .as_ref()
             .is_some_and(|s| s.start <= m.start && m.end <= s.end);
-        push_timexes(text, &chars, m, &res, &mut timexes);
+        push_timexes(text, &chars, m, &res, &ctx, &mut timexes);
         if let (Some((s, e)), false) = (res.interval, is_dateline) {
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
             events.push(Event {
@@ -372,7 +372,14 @@ fn nearest_year(x: NaiveDate, m: u32, d: u32) -> Option<i32> {
 }
 
 /// One timex per mention; a range written as two dates gives one per part.
-fn push_timexes(text: &str, chars: &CharMap, m: &Mention, res: &Resolved, out: &mut Vec<Timex>) {
+fn push_timexes(
+    text: &str,
+    chars: &CharMap,
+    m: &Mention,
+    res: &Resolved,
+    ctx: &Context,
+    out: &mut Vec<Timex>,
+) {
     let mk = |s: usize, e: usize, r: &Resolved| Timex {
         start: chars.at(s),
         end: chars.at(e),
@@ -386,19 +393,16 @@ fn push_timexes(text: &str, chars: &CharMap, m: &Mention, res: &Resolved, out: &
         anchor: r.anchor.as_str(),
     };
     match (m.parts, &m.expr) {
-        (Some([(a0, a1), (b0, b1)]), Expr::Range { .. }) => {
-            // The first part keeps the range's value; the second gets its end's.
-            out.push(mk(a0, a1, res));
-            let mut second = res.clone();
-            if let Some((_, e)) = res.interval {
-                second.value = match res.precision {
-                    Some(crate::date::resolve::Precision::Year) => format!("{:04}", e.year()),
-                    Some(crate::date::resolve::Precision::Month) => e.format("%Y-%m").to_string(),
-                    Some(crate::date::resolve::Precision::Day) => fmt_date(e),
-                    _ => res.value.clone(),
+        (Some([(a0, a1), (b0, b1)]), Expr::Range { from, to }) => {
+            // Each part of "between 2001 and 2005" is its own TIMEX, resolved alone.
+            for ((s, e), p) in [((a0, a1), from), ((b0, b1), to)] {
+                let part = Expr::Point {
+                    point: *p,
+                    modifier: None,
+                    time: None,
                 };
+                out.push(mk(s, e, &resolve(&part, ctx)));
             }
-            out.push(mk(b0, b1, &second));
         }
         _ => out.push(mk(m.start, m.end, res)),
     }

@@ -410,6 +410,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if !self.ok(j) {
             return None;
         }
+        // "on a Saturday night" is any Saturday, not a date.
+        if which == Which::Bare && i > 0 && self.any_word(i - 1, &["a", "any", "every", "each"]) {
+            return None;
+        }
         let wd = self.weekday_at(j)?;
         // Plural weekdays are sets, not days.
         if self.word(j + 1, "s") && self.tight(j + 1) {

@@ -315,7 +315,7 @@ fn resolve_point(
         }
     }
     let (start, end) = match modifier {
-        Some(m) => narrow(period.start, period.end, m),
+        Some(m) => narrow(period.start, period.end, m, period.precision),
         None => (period.start, period.end),
     };
     Resolved {
@@ -838,7 +838,42 @@ pub fn shift(d: NaiveDate, unit: Unit, n: i32) -> Option<NaiveDate> {
 }
 
 /// Narrow a period to its early, middle or late third.
-fn narrow(s: NaiveDate, e: NaiveDate, m: Mod) -> (NaiveDate, NaiveDate) {
+fn narrow(s: NaiveDate, e: NaiveDate, m: Mod, precision: Precision) -> (NaiveDate, NaiveDate) {
+    // Whole sub-periods where the period has them: "early next year" is January to
+    // April, "mid-June" the 11th to the 20th, "the late 1930s" 1937 to 1939.
+    let cut = |parts: [(u32, u32); 3]| -> Option<(NaiveDate, NaiveDate)> {
+        let (a, b) = match m {
+            Mod::Early => parts[0],
+            Mod::Mid => parts[1],
+            Mod::Late => parts[2],
+        };
+        match precision {
+            Precision::Year => Some((ymd(s.year(), a, 1)?, month_end(s.year(), b)?)),
+            Precision::Month => {
+                let last = if b == 31 {
+                    e
+                } else {
+                    ymd(s.year(), s.month(), b)?
+                };
+                Some((ymd(s.year(), s.month(), a)?, last))
+            }
+            Precision::Decade | Precision::Century => {
+                let y0 = s.year();
+                Some((ymd(y0 + a as i32, 1, 1)?, ymd(y0 + b as i32, 12, 31)?))
+            }
+            _ => None,
+        }
+    };
+    let whole = match precision {
+        Precision::Year => cut([(1, 4), (5, 8), (9, 12)]),
+        Precision::Month => cut([(1, 10), (11, 20), (21, 31)]),
+        Precision::Decade => cut([(0, 3), (4, 6), (7, 9)]),
+        Precision::Century => cut([(0, 32), (33, 65), (66, 99)]),
+        _ => None,
+    };
+    if let Some(p) = whole {
+        return p;
+    }
     let len = (e - s).num_days() + 1;
     if len < 3 {
         return (s, e);
