@@ -1240,7 +1240,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             base: Base::Anchor,
             grain: Unit::Day,
         };
-        let w = self.lw(i).filter(|_| self.ok(i) || i == 0)?;
+        // Numbers start only "50 years ago" and the like, further down.
+        let w = self.lw(i).unwrap_or("");
         let simple = match w {
             "today" => Some((day(0), None)),
             "yesterday" => Some((day(-1), None)),
@@ -1663,8 +1664,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let mut end = k + 1;
-        // "12 days", but not "12 days ago" (a date) nor "three weeks later".
-        if self.any_word(end, &["ago", "later", "earlier"]) {
+        // "12 days", but not "12 days ago" (a date) nor "three weeks later", nor an age.
+        if self.any_word(end, &["ago", "later", "earlier"]) || self.is_age(end) {
             return None;
         }
         // "a year" after an amount of money ("$5 million a year") is a rate.
@@ -1717,6 +1718,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     /// Adjectival durations: "two-year", "16-hour", "12-day".
+    /// "-old" or "old" at `i`: "a 6-year-old", "52 years old" give an age, not a
+    /// period of time.
+    fn is_age(&self, i: usize) -> bool {
+        self.word(i, "old") || (self.dash(i) && self.tight(i) && self.word(i + 1, "old"))
+    }
+
     fn adjectival(&self, i: usize) -> Option<M> {
         let (k, n) = self.amount(i)?;
         if !(self.dash(k) && self.tight(k) && self.tight(k + 1)) {
@@ -1724,7 +1731,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let w = self.lw(k + 1)?;
         let unit = vocab::lookup(vocab::UNITS, w)?;
-        if w.ends_with('s') {
+        if w.ends_with('s') || self.is_age(k + 2) {
             return None;
         }
         Some(M {
@@ -1765,14 +1772,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if adjective
             && matches!(
                 w,
-                "daily"
-                    | "nightly"
-                    | "weekly"
-                    | "monthly"
-                    | "quarterly"
-                    | "annually"
-                    | "yearly"
-                    | "hourly"
+                "nightly" | "weekly" | "monthly" | "quarterly" | "annually" | "yearly" | "hourly"
             )
         {
             return None;
@@ -1845,13 +1845,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 // "now" as a discourse marker still refers to the present in TimeML.
                 r(i + 1, RefKind::Present)
             }
-            "currently" | "nowadays" | "presently" => r(i + 1, RefKind::Present),
+            "currently" | "nowadays" => r(i + 1, RefKind::Present),
             "right" if self.word(i + 1, "now") => r(i + 2, RefKind::Present),
             "more" if self.word(i + 1, "recently") => r(i + 2, RefKind::Past),
-            "recently" | "lately" | "formerly" => r(i + 1, RefKind::Past),
-            "soon" if !(self.word(i + 1, "as") || (i > 0 && self.word(i - 1, "as"))) => {
-                r(i + 1, RefKind::Future)
-            }
+            "recently" | "lately" => r(i + 1, RefKind::Past),
             "the" => match self.lw(i + 1).filter(|_| self.ok(i + 1)) {
                 Some("past")
                     if !self.ok(i + 2)
