@@ -7,13 +7,17 @@
 use super::resolve::Tense;
 use super::vocab::{self, FUTURE_CUES, PAST_CUES};
 
+/// Prepositions and determiners between a governing verb and its time adverbial.
+const LINKS: &[&str] = &[
+    "at", "before", "by", "early", "late", "on", "since", "until",
+];
+
 /// The tense of `text[sentence]` as seen from the expression at `at..end` (byte offsets).
 pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> Tense {
     let (s0, s1) = sentence;
     let (s0, s1) = (s0.min(at), s1.max(end).min(text.len()));
-    let mut best: Option<(usize, Tense)> = None;
-    let mut weak: Option<(usize, Tense)> = None;
-    let mut buf = [0u8; 24];
+    // The words of the sentence outside the expression, lower-cased, with offsets.
+    let mut words: Vec<(usize, usize, String)> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = s0;
     while i < s1 {
@@ -26,47 +30,77 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
             i += 1;
         }
         // Words inside the expression itself ("next Monday") are the parser's business.
-        if st >= at && i <= end {
+        if (st >= at && i <= end) || i - st > 24 {
             continue;
         }
-        let w = &bytes[st..i];
-        if w.len() > buf.len() {
-            continue;
+        let lw = text[st..i].to_ascii_lowercase();
+        let lw = lw.strip_prefix('\'').map(str::to_string).unwrap_or(lw);
+        words.push((st, i, lw));
+    }
+    let before: Vec<&str> = words
+        .iter()
+        .filter(|w| w.1 <= at)
+        .map(|w| w.2.as_str())
+        .collect();
+    // "as soon as Tuesday", "as early as Monday": a forecast.
+    if before.len() >= 3 && before[before.len() - 1] == "as" && before[before.len() - 3] == "as" {
+        return Tense::Future;
+    }
+    // The word that governs the expression ("said Thursday", "will meet on
+    // Thursday", "the market closed Wednesday") decides when it is a verb cue.
+    if let Some(gov) = before.iter().rev().find(|w| !LINKS.contains(w)) {
+        if let Some(t) = cue(gov) {
+            return t;
         }
-        for (b, c) in buf.iter_mut().zip(w) {
-            *b = c.to_ascii_lowercase();
+        if is_reporting(gov) || is_past_participle(gov) {
+            return Tense::Past;
         }
-        let Ok(lw) = std::str::from_utf8(&buf[..w.len()]) else {
-            continue;
-        };
-        let lw = lw.strip_prefix('\'').unwrap_or(lw);
+    }
+    let mut best: Option<(usize, Tense)> = None;
+    let mut weak: Option<(usize, Tense)> = None;
+    for (st, en, lw) in &words {
         // The verb that governs a time adverbial usually comes before it; cues
         // after it (often the reporting "Castro said") count as twice as far.
-        let dist = if st >= end {
+        let dist = if *st >= end {
             2 * (st - end)
         } else {
-            at.saturating_sub(i)
-        };
-        let cue = if vocab::contains(FUTURE_CUES, lw) || lw.ends_with("'ll") {
-            Some(Tense::Future)
-        } else if vocab::contains(PAST_CUES, lw) {
-            Some(Tense::Past)
-        } else {
-            None
+            at.saturating_sub(*en)
         };
         // "said" tells when it was reported, not when the reported event is: weak.
-        let reporting = matches!(lw, "said" | "says" | "told" | "added");
-        if let (Some(t), false) = (cue, reporting) {
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+        match cue(lw) {
+            Some(t) if !is_reporting(lw) => {
+                if best.is_none_or(|(d, _)| dist < d) {
+                    best = Some((dist, t));
+                }
             }
-        } else if (reporting || (lw.len() > 4 && lw.ends_with("ed")))
-            && weak.is_none_or(|(d, _)| dist < d)
-        {
-            weak = Some((dist, Tense::Past));
+            _ => {
+                if (is_reporting(lw) || is_past_participle(lw))
+                    && weak.is_none_or(|(d, _)| dist < d)
+                {
+                    weak = Some((dist, Tense::Past));
+                }
+            }
         }
     }
     best.or(weak).map(|(_, t)| t).unwrap_or(Tense::Unknown)
+}
+
+fn cue(w: &str) -> Option<Tense> {
+    if vocab::contains(FUTURE_CUES, w) || w.ends_with("'ll") {
+        Some(Tense::Future)
+    } else if vocab::contains(PAST_CUES, w) {
+        Some(Tense::Past)
+    } else {
+        None
+    }
+}
+
+fn is_reporting(w: &str) -> bool {
+    matches!(w, "said" | "says" | "told" | "added")
+}
+
+fn is_past_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && !vocab::contains(FUTURE_CUES, w)
 }
 
 #[cfg(test)]

@@ -299,6 +299,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "expected",
     "expects",
     "going",
+    "might",
     "next",
     "plan",
     "planned",
