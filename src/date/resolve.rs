@@ -628,15 +628,19 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
             };
             let (y, used) = match (year, deictic) {
                 (YearSpec::Context, Some(a)) if a.kind != AnchorKind::Previous => {
-                    // Stories report quarters that have ended far more often than
-                    // they forecast ones not begun: unless the statement is about the
-                    // future, a quarter ahead counts as a past one three times as far.
-                    let tense = if ctx.tense == Tense::Future {
-                        Tense::Future
+                    // Stories report on quarters that have begun far more often
+                    // than they forecast ones to come: unless the statement is about
+                    // the future, the latest quarter that has started.
+                    let y = if ctx.tense == Tense::Future {
+                        nearest_year(a.date, Tense::Future, quarter)?
                     } else {
-                        Tense::Past
+                        let y0 = a.date.year();
+                        if quarter(y0)?.0 <= a.date {
+                            y0
+                        } else {
+                            y0 - 1
+                        }
                     };
-                    let y = nearest_year_biased(a.date, tense, 3, quarter)?;
                     (y, Some(a))
                 }
                 _ => year_of(year, deictic)?,
@@ -747,15 +751,21 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
             grain,
         } => {
             let a = base_anchor(ctx, base)?;
-            // "a year ago" in a story about a quarter means that quarter a year ago.
-            if let (Unit::Year, -1, Unit::Year, Some(_)) = (unit, n, grain, ctx.period) {
-                return point_period(
-                    Point::Period {
-                        back: 1,
-                        year: None,
-                    },
-                    ctx,
-                );
+            // A year shift read at quarter grain ("a year ago", see the extractor)
+            // is the story's reporting period a year before when the story names a
+            // quarter, and otherwise just the year.
+            if let (Unit::Year, Unit::Quarter) = (unit, grain) {
+                if ctx.period.is_some() && n < 0 {
+                    return point_period(
+                        Point::Period {
+                            back: -n,
+                            year: None,
+                        },
+                        ctx,
+                    );
+                }
+                let p = year_period(shift(a.date, unit, n)?.year())?;
+                return Some((Some(a), p, fmt_period(&p)));
             }
             let d = shift(a.date, unit, n)?;
             let p = match grain {
