@@ -268,6 +268,40 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// Ranges: "June 24-25", "2019–2021", "between 2001 and 2005", "from Monday to Wednesday".
     fn range(&self, i: usize) -> Option<M> {
+        // "12-14 July", "22-25 April 1951": a bare day, then a day and its month.
+        if let Some((d1, k)) = self.day_num(i).filter(|_| !self.t[i].text.is_empty()) {
+            if k == i + 1 && (self.dash(k) || self.any_word(k, &["to", "and"])) {
+                if let Some((
+                    e,
+                    Point::Cal {
+                        year,
+                        month: Some(m),
+                        day: Some(d2),
+                    },
+                    _,
+                )) = self.month_forms(k + 1).filter(|_| self.ok(k + 1))
+                {
+                    if d1 < d2 {
+                        let from = Point::Cal {
+                            year,
+                            month: Some(m),
+                            day: Some(d1),
+                        };
+                        let to = Point::Cal {
+                            year,
+                            month: Some(m),
+                            day: Some(d2),
+                        };
+                        return Some(M {
+                            start: i,
+                            end: e,
+                            expr: Expr::Range { from, to },
+                            parts: Some([(i, i + 1), (k + 1, e)]),
+                        });
+                    }
+                }
+            }
+        }
         let (lead, j) = if self.any_word(i, &["between", "from"]) {
             (true, i + 1)
         } else {
@@ -767,7 +801,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         if let Some(nt) = self.t.get(i + 1) {
-            if nt.gap == Gap::None && matches!(nt.text, "%" | "/" | ":") {
+            if nt.gap == Gap::None
+                && (matches!(nt.text, "%" | "/")
+                    || (nt.text == ":"
+                        && self
+                            .t
+                            .get(i + 2)
+                            .is_some_and(|t| t.kind == Kind::Num && t.gap == Gap::None)))
+            {
                 return None;
             }
             if nt.gap == Gap::None
@@ -786,17 +827,64 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
             }
         }
+        // Before 1800 a number is more often a count: a year needs a cue before it
+        // ("in 1777"), another year beside it ("1775-1780"), or no word after it
+        // ("the war of 1066." but not "1500 men").
         if y < 1800 {
-            let cue = i > 0 && self.lw(i - 1).is_some_and(|w| YEAR_CUES.contains(&w));
+            let cue = i > 0
+                && self
+                    .lw(i - 1)
+                    .is_some_and(|w| YEAR_CUES.contains(&w) || w == "the");
             let era = self.any_word(i + 1, &["ad", "bc", "bce", "ce"]);
-            if !cue && !era {
+            let ranged = (self.dash(i + 1) && self.year_num(i + 2).is_some())
+                || (i > 1 && self.t[i - 1].is_dash() && self.year_num(i - 2).is_some());
+            let word_after = self.ok(i + 1) && self.t[i + 1].kind == Kind::Word;
+            if !(cue || era || ranged || !word_after) {
                 return None;
             }
         }
         Some((i + 1, y))
     }
 
+    /// "490 BC", "ca. 490 BC", "490 B.C.", "AD 43", "43 AD".
+    fn era_year(&self, i: usize) -> Option<P> {
+        let cal = |y: i32| Point::Cal {
+            year: YearSpec::Abs(y),
+            month: None,
+            day: None,
+        };
+        // "ca." and "c." belong to the expression.
+        let j = if self.any_word(i, &["ca", "circa", "c"]) {
+            self.opt_dot(i + 1)
+        } else {
+            i
+        };
+        if self.word(j, "ad") && self.cap_ok(j) {
+            let n = self.num(j + 1).filter(|n| (1..=9999).contains(n))?;
+            return Some((j + 2, cal(n as i32), None));
+        }
+        let n = self.num(j).filter(|n| (1..=9999).contains(n))?;
+        let k = j + 1;
+        if !self.ok(k) || !self.cap_ok(k) {
+            return None;
+        }
+        let (bc, end) = match self.lw(k)? {
+            "bc" | "bce" => (true, self.opt_dot(k + 1)),
+            "ad" | "ce" => (false, self.opt_dot(k + 1)),
+            // "B.C." is B . C .
+            "b" if self.punct(k + 1, '.') && self.word(k + 2, "c") => (true, self.opt_dot(k + 3)),
+            "a" if self.punct(k + 1, '.') && self.word(k + 2, "d") => (false, self.opt_dot(k + 3)),
+            _ => return None,
+        };
+        // Astronomical numbering: 1 BC is year 0, 490 BC is -489.
+        let y = if bc { 1 - n as i32 } else { n as i32 };
+        Some((end, cal(y), None))
+    }
+
     fn year_forms(&self, i: usize) -> Option<P> {
+        if let Some(p) = self.era_year(i) {
+            return Some(p);
+        }
         // "fiscal 1986", "fiscal year 1986", "FY2025", "the year 2000".
         let lead = if self.word(i, "fiscal") {
             if self.word(i + 1, "year") {

@@ -368,7 +368,8 @@ fn season_code(s: Season) -> &'static str {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if !(1..=9999).contains(&y) {
+    // Years before the common era are astronomical (1 BC is 0); past 9999 is noise.
+    if !(-9999..=9999).contains(&y) {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m, d)
@@ -426,6 +427,15 @@ fn season_period(season: Season, y: i32) -> Option<Period> {
     })
 }
 
+/// A year as TIMEX writes it: "2001", and "BC0490" before the common era.
+fn year_value(y: i32) -> String {
+    if y <= 0 {
+        format!("BC{:04}", 1 - y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
 fn fmt_period(p: &Period) -> String {
     match p.precision {
         Precision::Day => p.start.format("%Y-%m-%d").to_string(),
@@ -445,7 +455,7 @@ fn fmt_period(p: &Period) -> String {
             };
             format!("{:04}-{code}", p.start.year())
         }
-        Precision::Year => format!("{:04}", p.start.year()),
+        Precision::Year => year_value(p.start.year()),
         Precision::Decade => format!("{:03}", p.start.year() / 10),
         Precision::Century => format!("{:02}", p.start.year() / 100),
     }
