@@ -198,10 +198,20 @@ impl<'t, 'a> Parser<'t, 'a> {
             self.reference(i),
             self.period(i),
         ];
+        // Longest wins; on a tie the earlier kind in the list (a date over a
+        // duration: "the next day" is a day, not a span).
         cands
             .into_iter()
             .flatten()
-            .max_by_key(|m| (m.end, std::cmp::Reverse(m.start)))
+            .fold(None, |best: Option<M>, m| match best {
+                Some(b)
+                    if (b.end, std::cmp::Reverse(b.start))
+                        >= (m.end, std::cmp::Reverse(m.start)) =>
+                {
+                    Some(b)
+                }
+                _ => Some(m),
+            })
     }
 
     fn point_m(start: usize, (end, point, time): P, modifier: Option<Mod>) -> M {
@@ -316,7 +326,12 @@ impl<'t, 'a> Parser<'t, 'a> {
         } = from
         {
             if (self.dash(e1) || self.any_word(e1, &["to", "through"])) && !lead {
-                if let Some(d2) = self.num(e1 + 1).filter(|d| (1..=31).contains(d)) {
+                // ("14 August-24 August" is two full dates, read below.)
+                let next_is_month = self.month_at(e1 + 2).is_some();
+                if let Some(d2) = self
+                    .num(e1 + 1)
+                    .filter(|d| (1..=31).contains(d) && !next_is_month)
+                {
                     let mut end = e1 + 2;
                     let mut year2 = year;
                     if let YearSpec::Context = year {
@@ -1776,16 +1791,16 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return None;
             }
         }
-        // "half a day".
+        // "a minute and a half", "two years and a half".
+        let mut n = n;
         if self.word(end, "and") && self.word(end + 1, "a") && self.word(end + 2, "half") {
             end += 3;
+            n = n.map(|x| x + 0.5);
         }
         // Adjectival durations need a tight hyphen: "two-year", "16-hour".
-        let n = n.or(if plural || anchored_word {
-            None
-        } else {
-            Some(1.0)
-        });
+        // "the past year" is one year; "the past years" and "several months" are
+        // an unknown number.
+        let n = n.or(if plural { None } else { Some(1.0) });
         // "following 12 days of conflict", "after three weeks of talks": ends at the anchor.
         if tie == Tie::Free
             && i > 0

@@ -302,8 +302,10 @@ fn resolve_point(
         if period.precision == Precision::Day {
             timex_type = TimexType::Time;
             match t {
-                TimeOfDay::Clock { hour, minute, zone } => {
-                    value.push_str(&format!("T{hour:02}:{minute:02}{}", zone.unwrap_or("")))
+                // The value is the time as written, in its own zone (as TimeML
+                // annotates it); the zone itself is not part of it.
+                TimeOfDay::Clock { hour, minute, .. } => {
+                    value.push_str(&format!("T{hour:02}:{minute:02}"))
                 }
                 TimeOfDay::Part(p) => value.push_str(match p {
                     DayPart::Morning => "TMO",
@@ -533,7 +535,13 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
                 // In narrative (anchored on an earlier mention) the year carries over;
                 // against a dateline the tense decides between neighbouring years.
                 let y = if a.kind == AnchorKind::Previous {
-                    a.date.year()
+                    // Histories move forward: a month well before the last one
+                    // named is next year's ("December 1941 ... In January" is 1942).
+                    if m + 6 <= a.date.month() {
+                        a.date.year() + 1
+                    } else {
+                        a.date.year()
+                    }
                 } else {
                     pick_year(a.date, ctx.tense, m, d)?
                 };
