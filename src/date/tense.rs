@@ -67,7 +67,10 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
             at.saturating_sub(*en)
         };
         // "said" tells when it was reported, not when the reported event is: weak.
+        // A future cue after the expression is usually another clause's ("said
+        // Thursday that troops will stay"); only those before it count.
         match cue(lw) {
+            Some(Tense::Future) if *st >= end => {}
             Some(t) if !is_reporting(lw) => {
                 if best.is_none_or(|(d, _)| dist < d) {
                     best = Some((dist, t));
