@@ -134,7 +134,11 @@ fn read(article: &Article) -> Read<'_> {
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
         let s = sentence_of(&sentences, m.start).unwrap_or((m.start, m.end));
-        let tense = tense_at(text, s, m.start, m.end);
+        let tense = if needs_tense(&m.expr) {
+            tense_at(text, s, m.start, m.end)
+        } else {
+            Tense::Unknown
+        };
         if let Expr::Point { point, .. } = m.expr {
             match point {
                 Point::Weekday {
@@ -160,6 +164,30 @@ fn read(article: &Article) -> Read<'_> {
         sentences,
         mentions,
         evidence,
+    }
+}
+
+/// Whether resolving (or weighing as year evidence) an expression depends on the
+/// tense of its statement; reading the tense costs a pass over the sentence.
+fn needs_tense(e: &Expr) -> bool {
+    let point = |p: &Point| {
+        matches!(
+            p,
+            Point::Weekday {
+                which: Which::Bare,
+                ..
+            } | Point::Weekend { which: Which::Bare }
+                | Point::Cal { .. }
+                | Point::Quarter {
+                    year: YearSpec::Context,
+                    ..
+                }
+        )
+    };
+    match e {
+        Expr::Point { point: p, .. } => point(p),
+        Expr::Range { from, to } => point(from) || point(to),
+        _ => false,
     }
 }
 

@@ -314,6 +314,88 @@ pub const FUTURE_CUES: &[&str] = &[
 /// Words that mark a statement as about the past. Lower case.
 pub const PAST_CUES: &[&str] = &["ago", "did", "had", "last", "said", "was", "were"];
 
+/// Words other than month, weekday, season, number and ordinal words that can
+/// start a date pattern: determiners, modifiers, quantifiers, deictic words,
+/// set and reference words. The extractor skips every other word at once.
+pub const STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "ad",
+    "almost",
+    "an",
+    "annually",
+    "approximately",
+    "around",
+    "at",
+    "between",
+    "c",
+    "ca",
+    "circa",
+    "coming",
+    "couple",
+    "current",
+    "currently",
+    "daily",
+    "dozen",
+    "dozens",
+    "each",
+    "earlier",
+    "early",
+    "every",
+    "few",
+    "fewer",
+    "first",
+    "fiscal",
+    "from",
+    "future",
+    "fy",
+    "half",
+    "hourly",
+    "hundreds",
+    "last",
+    "late",
+    "lately",
+    "later",
+    "latest",
+    "less",
+    "many",
+    "mid",
+    "midday",
+    "midnight",
+    "monthly",
+    "more",
+    "nearly",
+    "next",
+    "nightly",
+    "noon",
+    "now",
+    "nowadays",
+    "numerous",
+    "over",
+    "past",
+    "previous",
+    "q",
+    "quarterly",
+    "recent",
+    "recently",
+    "right",
+    "roughly",
+    "several",
+    "some",
+    "the",
+    "these",
+    "this",
+    "thousands",
+    "today",
+    "tomorrow",
+    "tonight",
+    "up",
+    "weekly",
+    "year",
+    "yearly",
+    "yesterday",
+];
+
 /// Look a lower-case word up in a sorted table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
@@ -362,6 +444,7 @@ mod tests {
         assert_sorted_unique(COUNT_NOUNS, "COUNT_NOUNS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
+        assert_sorted_unique(STARTERS, "STARTERS");
         let zones = keys(TIME_ZONES);
         for w in zones.windows(2) {
             assert!(w[0] < w[1], "TIME_ZONES: {:?} before {:?}", w[0], w[1]);
