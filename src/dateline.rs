@@ -13,6 +13,7 @@
 //! less evidence a candidate carries (no date, no agency), the stricter it is about
 //! capitalisation. No dateline is a normal result.
 
+use crate::date::vocab::{self, MONTHS};
 use std::ops::Range;
 
 /// A dateline found at the start of an article.
@@ -55,34 +56,6 @@ const MAX_BARE_PLACE_WORDS: usize = 3;
 const MAX_LENIENT_WORDS: usize = 3;
 /// How many chars of the body's first line are looked at to judge whether it reads like prose.
 const BODY_PROBE_CHARS: usize = 200;
-
-/// Month names and abbreviations, lowercase, without a trailing dot.
-const MONTHS: [(&str, u32); 24] = [
-    ("apr", 4),
-    ("april", 4),
-    ("aug", 8),
-    ("august", 8),
-    ("dec", 12),
-    ("december", 12),
-    ("feb", 2),
-    ("february", 2),
-    ("jan", 1),
-    ("january", 1),
-    ("jul", 7),
-    ("july", 7),
-    ("jun", 6),
-    ("june", 6),
-    ("mar", 3),
-    ("march", 3),
-    ("may", 5),
-    ("nov", 11),
-    ("november", 11),
-    ("oct", 10),
-    ("october", 10),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-];
 
 /// Lowercase words that may sit inside a capitalised place name
 /// ("KING OF PRUSSIA", "GRONINGEN, the Netherlands", "Frankfurt am Main").
@@ -393,10 +366,7 @@ fn month_of(word: &str) -> Option<u32> {
         return None;
     }
     let lower = word.to_ascii_lowercase();
-    MONTHS
-        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
-        .ok()
-        .map(|k| MONTHS[k].1)
+    vocab::lookup(MONTHS, &lower)
 }
 
 fn number(text: &str, tok: &Tok) -> Option<u32> {
@@ -971,8 +941,7 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_unique() {
-        assert!(MONTHS.windows(2).all(|w| w[0].0 < w[1].0));
-        for (name, number) in MONTHS {
+        for &(name, number) in MONTHS {
             assert_eq!(month_of(name), Some(number));
             assert_eq!(month_of(&format!("{}.", name.to_uppercase())), Some(number));
         }

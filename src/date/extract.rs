@@ -389,11 +389,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                         },
                         p => p,
                     };
-                    let to = Point::Cal {
-                        year: year2,
-                        month: Some(m),
-                        day: Some(d2),
-                    };
+                    let to = cal(year2, Some(m), Some(d2));
                     return Some(M {
                         start: i,
                         end,
@@ -429,11 +425,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.t[k].text.len() == 2 && self.dash(e1) && self.tight(k) {
                 let y2 = y1 / 100 * 100 + y2 as i32;
                 if y2 > y1 {
-                    let to = Point::Cal {
-                        year: YearSpec::Abs(y2),
-                        month: None,
-                        day: None,
-                    };
+                    let to = cal(YearSpec::Abs(y2), None, None);
                     return Some(M {
                         start: i,
                         end: k + 1,
@@ -601,28 +593,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             let j = if self.word(j, "of") { j + 1 } else { j };
             if let Some((m, k, _)) = self.month_at(j).filter(|_| self.ok(j)) {
                 if let Some(y) = self.year_num(k) {
-                    return Some((
-                        k + 1,
-                        Point::Cal {
-                            year: YearSpec::Abs(y),
-                            month: Some(m),
-                            day: Some(d),
-                        },
-                        None,
-                    ));
+                    return Some((k + 1, cal(YearSpec::Abs(y), Some(m), Some(d)), None));
                 }
                 if self.t[i - usize::from(i > 0)].text == "$" && i > 0 {
                     return None;
                 }
-                return Some((
-                    k,
-                    Point::Cal {
-                        year: YearSpec::Context,
-                        month: Some(m),
-                        day: Some(d),
-                    },
-                    None,
-                ));
+                return Some((k, cal(YearSpec::Context, Some(m), Some(d)), None));
             }
         }
         let (m, j, full) = self.month_at(i)?;
@@ -631,25 +607,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.ok(j) {
                 let k2 = if self.punct(k, ',') { k + 1 } else { k };
                 if let Some(y) = self.year_num(k2) {
-                    return Some((
-                        k2 + 1,
-                        Point::Cal {
-                            year: YearSpec::Abs(y),
-                            month: Some(m),
-                            day: Some(d),
-                        },
-                        None,
-                    ));
+                    return Some((k2 + 1, cal(YearSpec::Abs(y), Some(m), Some(d)), None));
                 }
-                return Some((
-                    k,
-                    Point::Cal {
-                        year: YearSpec::Context,
-                        month: Some(m),
-                        day: Some(d),
-                    },
-                    None,
-                ));
+                return Some((k, cal(YearSpec::Context, Some(m), Some(d)), None));
             }
         }
         // "June 2025", "June of 2025", "June, 2025".
@@ -659,15 +619,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             j
         };
         if let Some(y) = self.year_num(k) {
-            return Some((
-                k + 1,
-                Point::Cal {
-                    year: YearSpec::Abs(y),
-                    month: Some(m),
-                    day: None,
-                },
-                None,
-            ));
+            return Some((k + 1, cal(YearSpec::Abs(y), Some(m), None), None));
         }
         // "June last year", "January this year".
         if self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
@@ -676,15 +628,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 Some("next") => 1,
                 _ => 0,
             };
-            return Some((
-                j + 2,
-                Point::Cal {
-                    year: YearSpec::Rel(rel),
-                    month: Some(m),
-                    day: None,
-                },
-                None,
-            ));
+            return Some((j + 2, cal(YearSpec::Rel(rel), Some(m), None), None));
         }
         // A month alone: a full name, and for "May" a cue before it.
         if !full {
@@ -707,15 +651,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         {
             return None;
         }
-        Some((
-            j,
-            Point::Cal {
-                year: YearSpec::Context,
-                month: Some(m),
-                day: None,
-            },
-            None,
-        ))
+        Some((j, cal(YearSpec::Context, Some(m), None), None))
     }
 
     // ---- numeric dates ----
@@ -762,15 +698,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                         }
                     }
                 }
-                return Some((
-                    end,
-                    Point::Cal {
-                        year: YearSpec::Abs(a as i32),
-                        month: Some(m),
-                        day: Some(d),
-                    },
-                    time,
-                ));
+                return Some((end, cal(YearSpec::Abs(a as i32), Some(m), Some(d)), time));
             }
             return None;
         }
@@ -804,15 +732,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.punct(i + 5, '/') && self.tight(i + 5) {
                 return None;
             }
-            return Some((
-                i + 5,
-                Point::Cal {
-                    year: YearSpec::Abs(y),
-                    month: Some(m),
-                    day: Some(d),
-                },
-                None,
-            ));
+            return Some((i + 5, cal(YearSpec::Abs(y), Some(m), Some(d)), None));
         }
         None
     }
@@ -902,11 +822,7 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// "490 BC", "ca. 490 BC", "490 B.C.", "AD 43", "43 AD".
     fn era_year(&self, i: usize) -> Option<P> {
-        let cal = |y: i32| Point::Cal {
-            year: YearSpec::Abs(y),
-            month: None,
-            day: None,
-        };
+        let cal = |y: i32| cal(YearSpec::Abs(y), None, None);
         // "ca." and "c." belong to the expression.
         let j = if self.any_word(i, &["ca", "circa", "c"]) {
             self.opt_dot(i + 1)
@@ -968,15 +884,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.word(e, "s") && self.tight(e) {
                 return None;
             }
-            return Some((
-                e,
-                Point::Cal {
-                    year: YearSpec::Abs(y),
-                    month: None,
-                    day: None,
-                },
-                None,
-            ));
+            return Some((e, cal(YearSpec::Abs(y), None, None), None));
         }
         if lead == 0 {
             return self.spelled_year(i);
@@ -1012,11 +920,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         Some((
             end,
-            Point::Cal {
-                year: YearSpec::Abs(hundreds + (tens + units) as i32),
-                month: None,
-                day: None,
-            },
+            cal(YearSpec::Abs(hundreds + (tens + units) as i32), None, None),
             None,
         ))
     }
@@ -2019,6 +1923,11 @@ fn is_amount_word(w: &str) -> bool {
         w,
         "several" | "few" | "many" | "some" | "a" | "an" | "couple"
     ) || vocab::lookup(vocab::NUMBER_WORDS, w).is_some()
+}
+
+/// A calendar point, the extractor's most common result.
+fn cal(year: YearSpec, month: Option<u32>, day: Option<u32>) -> Point {
+    Point::Cal { year, month, day }
 }
 
 /// Whether two points can form a range ("June 24 - July 3" yes, "2001 - Monday" no).
