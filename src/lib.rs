@@ -17,6 +17,7 @@ pub mod date;
 pub mod dateline;
 pub mod emit;
 pub mod event;
+pub mod geo;
 pub mod input;
 pub mod pipeline;
 pub mod sentence;

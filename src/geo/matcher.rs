@@ -1,0 +1,361 @@
+//! Finding place names in text: every gazetteer name at once, leftmost-longest,
+//! on word boundaries, with the case rules and local evidence that keep
+//! organisations ("Shanghai Cooperation Organisation", "New York Times"), person
+//! names ("Paris Hilton", "Mr. Jordan") and common words ("Nice to see you")
+//! out.
+//!
+//! Names start only at a capitalised word, so the matcher walks the words of the
+//! text and, at each capitalised one, looks up the keys of the longest word
+//! sequences first (one hash probe each, up to the gazetteer's longest name).
+//! That is leftmost-longest matching ("New York City" over "York") without an
+//! automaton to build at start-up, which matters for a command-line tool whose
+//! gazetteer holds hundreds of thousands of names. Which place each name means is
+//! [`super::resolve`]'s business.
+
+use super::fold;
+use super::gazetteer::{Gazetteer, NameKind};
+use super::vocab;
+use crate::date::token::{tokenize, Gap, Kind, Token};
+use crate::date::vocab as dvocab;
+
+/// A place name found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The places it may name, and how.
+    pub cands: Vec<(u32, NameKind)>,
+    /// Written as an adjective ("Chinese").
+    pub demonym: bool,
+    /// A locative word stands right before it ("in", "near", "from").
+    pub cue: bool,
+}
+
+/// Find the place names in `text[from..to]`, skipping the byte ranges in `skip`
+/// (a dateline's agency, for instance).
+pub fn find(
+    g: &Gazetteer,
+    text: &str,
+    from: usize,
+    to: usize,
+    skip: &[(usize, usize)],
+) -> Vec<Found> {
+    let toks = tokenize(text, from, to);
+    let m = Matcher { g, text, t: &toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut key = String::new();
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind != Kind::Word
+            || !starts_upper(t.text)
+            || skip.iter().any(|&(a, b)| t.start >= a && t.start < b)
+        {
+            i += 1;
+            continue;
+        }
+        match m.longest_at(i, &mut key) {
+            Some((end, cands)) => {
+                if let Some(f) = m.judge(i, end, cands) {
+                    out.push(f);
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn all_caps(s: &str) -> bool {
+    s.chars().all(|c| !c.is_lowercase())
+}
+
+struct Matcher<'g, 't, 'a> {
+    g: &'g Gazetteer,
+    text: &'a str,
+    t: &'t [Token<'a>],
+}
+
+impl Matcher<'_, '_, '_> {
+    fn lower(&self, i: usize) -> Option<String> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Word).then(|| t.text.to_lowercase())
+    }
+
+    /// Whether token `i` sits in text set in capitals (a wire dateline or a
+    /// headline): its neighbouring words are capitals too.
+    fn caps_context(&self, i: usize) -> bool {
+        let words = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter(|&k| self.t[k].kind == Kind::Word && self.t[k].text.chars().count() > 1)
+                .take(2)
+                .all(|k| all_caps(self.t[k].text))
+        };
+        let n = self.t.len();
+        all_caps(self.t[i].text) && words(&mut (0..i).rev()) && words(&mut (i + 1..n))
+    }
+
+    /// The word tokens a name starting at `i` may run over, and where each
+    /// prefix ends: words joined by spaces, hyphens, dots ("St. Louis") or
+    /// apostrophes, never across other punctuation or a paragraph break.
+    fn spans(&self, i: usize) -> Vec<usize> {
+        let mut ends = vec![i + 1];
+        let mut words = 1;
+        let mut k = i + 1;
+        while words < self.g.max_words.max(1) && k < self.t.len() {
+            let t = &self.t[k];
+            if t.gap == Gap::Para {
+                break;
+            }
+            let next = if t.kind == Kind::Word {
+                k
+            } else if t.kind == Kind::Punct
+                && t.gap == Gap::None
+                && matches!(t.text, "-" | "." | "'" | "’")
+                && k + 1 < self.t.len()
+                && self.t[k + 1].kind == Kind::Word
+                && self.t[k + 1].gap != Gap::Para
+            {
+                k + 1
+            } else {
+                break;
+            };
+            let w = self.t[next].text;
+            if !starts_upper(w) && !vocab::has(vocab::CONNECTORS, &w.to_lowercase()) {
+                break;
+            }
+            words += 1;
+            k = next + 1;
+            if starts_upper(w) {
+                ends.push(k);
+            }
+        }
+        ends
+    }
+
+    fn longest_at(&self, i: usize, key: &mut String) -> Option<(usize, Vec<(u32, NameKind)>)> {
+        let caps = self.caps_context(i);
+        for &end in self.spans(i).iter().rev() {
+            key.clear();
+            fold::push_key(key, &self.text[self.t[i].start..self.t[end - 1].end]);
+            if self.g.is_stopped(key) {
+                continue;
+            }
+            let mut cands: Vec<(u32, NameKind)> = self.g.lookup(key).to_vec();
+            // A short word in capitals outside capital text is an acronym: only
+            // the curators' aliases ("US", "UK") count, not stray alternate names.
+            let n = self.t[i].text.chars().count();
+            if end == i + 1 && !caps && all_caps(self.t[i].text) && (2..=4).contains(&n) {
+                cands.retain(|(_, nk)| *nk == NameKind::Alias);
+            }
+            if !cands.is_empty() {
+                // "U.S.": an initialism keeps its final dot.
+                let last = &self.t[end - 1];
+                let dot =
+                    end < self.t.len() && self.t[end].is_punct('.') && self.t[end].gap == Gap::None;
+                let end = if dot && last.text.chars().count() == 1 && end > i + 1 {
+                    end + 1
+                } else {
+                    end
+                };
+                return Some((end, cands));
+            }
+        }
+        None
+    }
+
+    /// Whether the word before token `i` starts a sentence or the text.
+    fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 || self.t[i].gap == Gap::Para {
+            return true;
+        }
+        let p = &self.t[i - 1];
+        p.kind == Kind::Punct
+            && matches!(
+                p.text,
+                "." | "!" | "?" | "\"" | "“" | "(" | ":" | "—" | "‘" | "'"
+            )
+    }
+
+    /// Decide on a candidate name at tokens `i..end` from local evidence.
+    fn judge(&self, i: usize, end: usize, cands: Vec<(u32, NameKind)>) -> Option<Found> {
+        let demonym = cands.iter().all(|(_, nk)| *nk == NameKind::Demonym);
+        let caps = self.caps_context(i);
+        let prev_word = if i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i].gap == Gap::Space
+        {
+            self.lower(i - 1)
+        } else {
+            None
+        };
+        // "Mr. Jordan": a title and its dot before the name.
+        let title_before = (i > 0
+            && self
+                .lower(i - 1)
+                .is_some_and(|w| vocab::has(vocab::PERSON_TITLES, &w)))
+            || (i > 1
+                && self.t[i - 1].is_punct('.')
+                && self
+                    .lower(i - 2)
+                    .is_some_and(|w| vocab::has(vocab::PERSON_TITLES, &w)));
+        if title_before && !demonym {
+            return None;
+        }
+        let cue = prev_word
+            .as_deref()
+            .is_some_and(|w| vocab::has(vocab::LOCATIVE_CUES, w));
+        let next = self
+            .t
+            .get(end)
+            .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space);
+        if !caps {
+            // "Shanghai Cooperation Organisation", "New York Times".
+            if let Some(n) = next.filter(|n| starts_upper(n.text)) {
+                let w = n.text.to_lowercase();
+                if vocab::has(vocab::ORG_WORDS, &w) {
+                    return None;
+                }
+                let fine = demonym
+                    || vocab::has(vocab::TITLE_WORDS, &w)
+                    || dvocab::lookup(dvocab::MONTHS, &w).is_some()
+                    || dvocab::lookup(dvocab::WEEKDAYS, &w).is_some()
+                    || !self.g.lookup(&fold::key(n.text)).is_empty();
+                // "Paris Hilton", "Jordan Henderson": a name followed by another
+                // capitalised word that is neither a title nor a place.
+                if !fine {
+                    return None;
+                }
+            }
+            // "Michael Jordan": a capitalised word before that is not a function word.
+            if let Some(p) = prev_word.as_deref() {
+                let pt = &self.t[i - 1];
+                if starts_upper(pt.text)
+                    && !demonym
+                    && !vocab::has(vocab::FUNCTION_WORDS, p)
+                    && !vocab::has(vocab::BEFORE_PLACE, p)
+                    && !vocab::has(vocab::TITLE_WORDS, p)
+                    && !vocab::has(vocab::LOCATIVE_CUES, p)
+                    && dvocab::lookup(dvocab::MONTHS, p).is_none()
+                    && dvocab::lookup(dvocab::WEEKDAYS, p).is_none()
+                    && self.g.lookup(&fold::key(pt.text)).is_empty()
+                {
+                    return None;
+                }
+            }
+            // "Bank of England", "University of Texas": named after the place.
+            if i > 1
+                && self.lower(i - 1).as_deref() == Some("of")
+                && starts_upper(self.t[i - 2].text)
+            {
+                if self
+                    .lower(i - 2)
+                    .is_some_and(|w| vocab::has(vocab::ORG_WORDS, &w))
+                {
+                    return None;
+                }
+            }
+        }
+        // A common word that is also a town needs evidence to be the town.
+        let k = fold::key(&self.text[self.t[i].start..self.t[end - 1].end]);
+        if vocab::has(vocab::COMMON_WORDS, &k) {
+            let based = self
+                .t
+                .get(end)
+                .is_some_and(|t| t.is_dash() && t.gap == Gap::None)
+                && self.lower(end + 1).as_deref() == Some("based");
+            let comma_place = self.t.get(end).is_some_and(|t| t.is_punct(','))
+                && self.t.get(end + 1).is_some_and(|t| {
+                    t.kind == Kind::Word && !self.g.lookup(&fold::key(t.text)).is_empty()
+                });
+            if !(cue || based || comma_place) {
+                return None;
+            }
+        }
+        // A capitalised common word at the start of a sentence is not evidence of
+        // a name: only country-level and demonym readings survive there.
+        let _ = self.sentence_start(i);
+        Some(Found {
+            start: self.t[i].start,
+            end: self.t[end - 1].end,
+            cands,
+            demonym,
+            cue,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::gazetteer::tests::fixture;
+
+    fn names(text: &str) -> Vec<&str> {
+        let g = fixture();
+        find(&g, text, 0, text.len(), &[])
+            .into_iter()
+            .map(|f| &text[f.start..f.end])
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_wins_and_case_matters() {
+        assert_eq!(
+            names("He flew from New York City to York."),
+            vec!["New York City", "York"]
+        );
+        assert_eq!(names("the new york city council"), Vec::<&str>::new());
+        assert_eq!(
+            names("QINGDAO, Jun 26 - China said"),
+            vec!["QINGDAO", "China"]
+        );
+        assert_eq!(
+            names("Visitors to Sao Paulo and São Paulo"),
+            vec!["Sao Paulo", "São Paulo"]
+        );
+    }
+
+    #[test]
+    fn possessives_hyphens_and_aliases() {
+        assert_eq!(
+            names("China's navy and the China-France talks"),
+            vec!["China", "China", "France"]
+        );
+        assert_eq!(
+            names("US President Donald Trump and the U.S. Senate"),
+            vec!["US", "U.S."]
+        );
+        assert_eq!(
+            names("Chinese and Central Asian states"),
+            vec!["Chinese", "Central Asian"]
+        );
+    }
+
+    #[test]
+    fn organisations_and_people_are_not_places() {
+        assert_eq!(
+            names("the Shanghai Cooperation Organisation met"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names("the New York Times reported"), Vec::<&str>::new());
+        assert_eq!(names("heiress Paris Hilton arrived"), Vec::<&str>::new());
+        assert_eq!(names("said Mr. Paris yesterday"), Vec::<&str>::new());
+        assert_eq!(names("NATO and SCO members"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn skipped_ranges_are_skipped() {
+        let text = "PARIS (Paris News) - France";
+        let g = fixture();
+        let found: Vec<&str> = find(&g, text, 0, text.len(), &[(7, 17)])
+            .into_iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(found, vec!["PARIS", "France"]);
+    }
+}

@@ -1,0 +1,303 @@
+//! Choosing one place per name, with the document as context.
+//!
+//! Each candidate gets a prior from what it is (a country over a town, a capital
+//! over a village, bigger over smaller, its own name over a stray alternate name)
+//! and a context score from the article: the dateline's place and country,
+//! "City, State" and "City, Country" patterns ("Paris, Texas", "FORT LAUDERDALE,
+//! Fla."), the countries and states the article names, and distance to the
+//! dateline. Names with one candidate are settled first and become context for
+//! the rest; a second pass lets every choice inform the others.
+
+use super::fold;
+use super::gazetteer::{Gazetteer, Kind, NameKind, Place};
+use super::matcher::Found;
+use super::vocab;
+
+/// A name with the place chosen for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Index of the chosen place in the gazetteer.
+    pub place: u32,
+    /// Written as an adjective.
+    pub demonym: bool,
+    /// A locative word stands before it.
+    pub cue: bool,
+    /// The chosen candidate's score, and the runner-up's (for explanations).
+    pub score: f64,
+}
+
+/// The prior of a candidate: what it is, how big, and how it is named.
+pub fn prior(p: &Place, nk: NameKind) -> f64 {
+    let kind = match p.kind {
+        Kind::Country => 6.0,
+        Kind::Continent => 5.0,
+        Kind::Union | Kind::Region | Kind::Water | Kind::Zone => 4.5,
+        Kind::Admin1 => 3.5,
+        Kind::Island | Kind::Land => 3.0,
+        Kind::Admin2 => 1.0,
+        Kind::City => match &*p.feature {
+            "PPLC" => 3.0,
+            "PPLA" => 2.0,
+            "PPLA2" => 1.5,
+            "PPLA3" | "PPLA4" | "PPLG" => 1.0,
+            _ => 0.5,
+        },
+    };
+    let name = match nk {
+        NameKind::Name | NameKind::Alias | NameKind::Demonym => 0.5,
+        NameKind::Alt => 0.0,
+    };
+    kind + 0.6 * ((p.population as f64) + 1.0).log10() + name
+}
+
+/// Great-circle distance in km.
+pub fn km(a: &Place, b: &Place) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
+/// What the article says about where it is.
+#[derive(Debug, Default)]
+struct Context {
+    /// Countries named or implied, with weights.
+    countries: Vec<(Box<str>, f64)>,
+    /// (country, admin1) pairs named (states, provinces).
+    admin1s: Vec<(Box<str>, Box<str>)>,
+    /// The dateline's place.
+    dateline: Option<u32>,
+}
+
+impl Context {
+    fn country_weight(&self, c: &str) -> f64 {
+        self.countries
+            .iter()
+            .filter(|(k, _)| &**k == c)
+            .map(|(_, w)| w)
+            .sum::<f64>()
+            .min(3.0)
+    }
+}
+
+/// Resolve the names found in `text`. `dateline` is the byte range of the
+/// dateline's place text, if the article has one.
+pub fn resolve(
+    g: &Gazetteer,
+    text: &str,
+    found: &[Found],
+    dateline: Option<(usize, usize)>,
+) -> Vec<Resolved> {
+    // Pattern links: name i is followed by ", " and then name j, or by ", " and a
+    // US state abbreviation.
+    let mut within: Vec<Vec<(Box<str>, Option<Box<str>>)>> = vec![Vec::new(); found.len()];
+    for (i, f) in found.iter().enumerate() {
+        let rest = &text[f.end..];
+        let Some(after) = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" ,")) else {
+            continue;
+        };
+        let gap = after.len() - after.trim_start().len();
+        if gap > 2 {
+            continue;
+        }
+        let at = f.end + (rest.len() - after.len()) + gap;
+        if let Some(j) = found.iter().position(|n| n.start == at) {
+            for &(c, _) in &found[j].cands {
+                let p = g.place(c);
+                match p.kind {
+                    Kind::Country => within[i].push((p.country.clone(), None)),
+                    Kind::Admin1 => within[i].push((p.country.clone(), Some(p.admin1.clone()))),
+                    _ => {}
+                }
+            }
+        } else {
+            // "FORT LAUDERDALE, Fla.", "Paris, Tex."
+            let word: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_alphabetic() || *c == '.')
+                .collect();
+            if let Some(code) = vocab::us_state(&fold::key(&word)) {
+                within[i].push(("US".into(), Some(code.into())));
+            }
+        }
+    }
+    let mut ctx = Context::default();
+    let mut chosen: Vec<Option<(u32, f64)>> = vec![None; found.len()];
+    // Pass 0: names with one candidate, and the dateline, settle first.
+    for pass in 0..3 {
+        for (i, f) in found.iter().enumerate() {
+            if pass == 0 && f.cands.len() > 1 && !in_range(f, dateline) {
+                continue;
+            }
+            let best = f
+                .cands
+                .iter()
+                .map(|&(c, nk)| (c, score(g, c, nk, &within[i], &ctx)))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            chosen[i] = best;
+            if pass == 0 && in_range(f, dateline) {
+                if let Some((c, _)) = best {
+                    // The first name of the dateline is its place ("FORT LAUDERDALE").
+                    if ctx.dateline.is_none() {
+                        ctx.dateline = Some(c);
+                    }
+                }
+            }
+        }
+        ctx = rebuild(g, found, &chosen, ctx.dateline);
+    }
+    found
+        .iter()
+        .zip(chosen)
+        .filter_map(|(f, c)| {
+            c.map(|(place, score)| Resolved {
+                start: f.start,
+                end: f.end,
+                place,
+                demonym: f.demonym,
+                cue: f.cue,
+                score,
+            })
+        })
+        .collect()
+}
+
+fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
+    r.is_some_and(|(a, b)| f.start >= a && f.end <= b)
+}
+
+fn rebuild(
+    g: &Gazetteer,
+    found: &[Found],
+    chosen: &[Option<(u32, f64)>],
+    dateline: Option<u32>,
+) -> Context {
+    let mut ctx = Context {
+        dateline,
+        ..Context::default()
+    };
+    for (f, c) in found.iter().zip(chosen) {
+        let Some((c, _)) = c else { continue };
+        let p = g.place(*c);
+        if p.country.is_empty() {
+            continue;
+        }
+        // Settled names count fully, guesses half.
+        let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
+        ctx.countries.push((p.country.clone(), w));
+        if p.kind == Kind::Admin1 {
+            ctx.admin1s.push((p.country.clone(), p.admin1.clone()));
+        }
+    }
+    if let Some(d) = dateline {
+        let p = g.place(d);
+        if !p.country.is_empty() {
+            ctx.countries.push((p.country.clone(), 2.0));
+            if !p.admin1.is_empty() {
+                ctx.admin1s.push((p.country.clone(), p.admin1.clone()));
+            }
+        }
+    }
+    ctx
+}
+
+fn score(
+    g: &Gazetteer,
+    c: u32,
+    nk: NameKind,
+    within: &[(Box<str>, Option<Box<str>>)],
+    ctx: &Context,
+) -> f64 {
+    let p = g.place(c);
+    let mut s = prior(p, nk);
+    if !p.country.is_empty() && p.kind != Kind::Country {
+        s += 1.5 * ctx.country_weight(&p.country);
+        if ctx
+            .admin1s
+            .iter()
+            .any(|(k, a)| *k == p.country && *a == p.admin1 && !a.is_empty())
+        {
+            s += 3.0;
+        }
+    }
+    // "Paris, Texas": the place after the comma contains the candidate.
+    for (country, admin1) in within {
+        if *country == p.country {
+            s += match admin1 {
+                Some(a) if *a == p.admin1 => 8.0,
+                Some(_) => 0.0,
+                None => 5.0,
+            };
+        }
+    }
+    if let Some(d) = ctx.dateline {
+        if d != c {
+            let dist = km(g.place(d), p);
+            if dist < 100.0 {
+                s += 2.0;
+            } else if dist < 500.0 {
+                s += 1.0;
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::gazetteer::tests::fixture;
+    use crate::geo::matcher::find;
+
+    fn resolved(text: &str, dateline: Option<(usize, usize)>) -> Vec<(String, String)> {
+        let g = fixture();
+        let f = find(&g, text, 0, text.len(), &[]);
+        resolve(&g, text, &f, dateline)
+            .into_iter()
+            .map(|r| {
+                (
+                    text[r.start..r.end].to_string(),
+                    g.place(r.place).id.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paris_is_paris_unless_texas_says_otherwise() {
+        assert_eq!(
+            resolved("They met in Paris on Monday.", None),
+            vec![("Paris".into(), "t:paris".into())]
+        );
+        assert_eq!(
+            resolved("They met in Paris, Texas on Monday.", None),
+            vec![
+                ("Paris".into(), "t:paristx".into()),
+                ("Texas".into(), "t:tx".into())
+            ]
+        );
+        assert_eq!(
+            resolved("They met in Paris, Tex., on Monday.", None)[0].1,
+            "t:paristx"
+        );
+    }
+
+    #[test]
+    fn the_article_country_decides() {
+        // A story that names Texas prefers the Texan Paris.
+        let r = resolved("Texas officials said the fair in Paris drew crowds.", None);
+        assert_eq!(r[1], ("Paris".into(), "t:paristx".into()));
+    }
+
+    #[test]
+    fn distances_are_great_circle() {
+        let g = fixture();
+        let d = km(g.by_id("t:qd").unwrap(), g.by_id("t:sh").unwrap());
+        assert!((540.0..560.0).contains(&d), "{d}");
+    }
+}
