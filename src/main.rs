@@ -77,6 +77,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
     }
     let opts = Options { date, not_after };
+    let gaz = chronomap::geo::embedded();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut jsonl_buf: Vec<u8> = Vec::new();
@@ -89,7 +90,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                      out: &mut dyn Write,
                      jsonl: &mut Vec<u8>|
      -> io::Result<()> {
-        for a in analyze_batch(batch, &opts, &mut votes) {
+        for a in analyze_batch(batch, &opts, gaz, &mut votes) {
             if args.out.is_some() {
                 emit::jsonl::write_one(jsonl, &a)?;
             } else if args.format == Format::Jsonl {

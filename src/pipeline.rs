@@ -15,6 +15,8 @@ use crate::date::tense::tense_at;
 use crate::date::year::{self, Evidence};
 use crate::dateline::{self, Dateline};
 use crate::event::Event;
+use crate::geo::gazetteer::{Gazetteer, Kind};
+use crate::geo::{matcher, resolve as places};
 use crate::sentence;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -40,13 +42,49 @@ pub struct AnchorOut {
     pub certainty: &'static str,
 }
 
-/// A dateline place, as written (geography fills in the rest later).
+/// A place as reported: the words as written and, when the gazetteer knows
+/// it, the place they were resolved to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlaceOut {
-    /// The place as written in the dateline.
+    /// The place as written.
     pub text: String,
-    /// Canonical name (as written until the gazetteer resolves it).
+    /// Canonical name (as written when unresolved).
     pub name: String,
+    /// Gazetteer id.
+    pub id: Option<String>,
+    /// Kind of place.
+    pub kind: Option<&'static str>,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    /// Latitude (WGS 84).
+    pub lat: Option<f64>,
+    /// Longitude (WGS 84).
+    pub lon: Option<f64>,
+}
+
+/// One place name in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Toponym {
+    /// Code point offset of the first character.
+    pub start: usize,
+    /// Code point offset one past the last character.
+    pub end: usize,
+    /// As written.
+    pub text: String,
+    /// Canonical name.
+    pub name: String,
+    /// Gazetteer id.
+    pub id: String,
+    /// Kind of place.
+    pub kind: &'static str,
+    /// ISO 3166-1 alpha-2 (empty for places in several countries).
+    pub country: String,
+    /// Latitude (WGS 84).
+    pub lat: f64,
+    /// Longitude (WGS 84).
+    pub lon: f64,
+    /// Written as an adjective ("Chinese").
+    pub demonym: bool,
 }
 
 /// The dateline as reported.
@@ -101,8 +139,8 @@ pub struct Analysis {
     pub dateline: Option<DatelineOut>,
     /// Date expressions.
     pub timexes: Vec<Timex>,
-    /// Place names (filled by the geography stage).
-    pub toponyms: Vec<serde_json::Value>,
+    /// Place names.
+    pub toponyms: Vec<Toponym>,
     /// Dated statements.
     pub events: Vec<Event>,
 }
@@ -217,7 +255,12 @@ pub struct YearVotes {
 }
 
 /// Analyse a batch of articles. `votes` carries the year evidence of earlier batches.
-pub fn analyze_batch(articles: &[Article], opts: &Options, votes: &mut YearVotes) -> Vec<Analysis> {
+pub fn analyze_batch(
+    articles: &[Article],
+    opts: &Options,
+    gaz: &Gazetteer,
+    votes: &mut YearVotes,
+) -> Vec<Analysis> {
     let reads: Vec<Read<'_>> = articles.iter().map(read).collect();
     // Articles that say something about their year vote for it.
     for r in &reads {
@@ -230,14 +273,15 @@ pub fn analyze_batch(articles: &[Article], opts: &Options, votes: &mut YearVotes
         }
     }
     let prior = year::prior(&votes.votes);
-    reads.iter().map(|r| finish(r, opts, &prior)).collect()
+    reads.iter().map(|r| finish(r, opts, gaz, &prior)).collect()
 }
 
 /// Analyse one article on its own.
-pub fn analyze(article: &Article, opts: &Options) -> Analysis {
+pub fn analyze(article: &Article, opts: &Options, gaz: &Gazetteer) -> Analysis {
     analyze_batch(
         std::slice::from_ref(article),
         opts,
+        gaz,
         &mut YearVotes::default(),
     )
     .pop()
@@ -248,9 +292,10 @@ fn fmt_date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
+fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -> Analysis {
     let a = r.article;
     let text = &a.text;
+    let geo = locate(r, gaz);
     // The dateline's own date, with the year inferred when missing.
     let dl_date: Option<(NaiveDate, Certainty)> = r.dateline.as_ref().and_then(|d| {
         let (m, day) = (d.month?, d.day?);
@@ -349,6 +394,7 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         push_timexes(text, &chars, m, &res, &ctx, &mut timexes);
         if let (Some((s, e)), false) = (res.interval, is_dateline) {
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
+            let primary = primary_place(gaz, &geo, sent, m.start);
             events.push(Event {
                 article: a.id.clone(),
                 start: fmt_date(s),
@@ -359,10 +405,10 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
                 expression: text[m.start..m.end].to_string(),
                 anchor: res.anchor.as_str(),
                 sentence: collapse(&text[sent.0..sent.1]),
-                places: Vec::new(),
-                place: None,
-                lat: None,
-                lon: None,
+                places: statement_places(gaz, &geo.names, sent),
+                place: primary.map(|p| p.name.to_string()),
+                lat: primary.map(|p| p.lat),
+                lon: primary.map(|p| p.lon),
                 offset: chars.at(m.start),
             });
         }
@@ -371,9 +417,17 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         text: text[d.span.clone()].trim().to_string(),
         date: dl_date.map(|(x, _)| fmt_date(x)),
         certainty: dl_date.map(|(_, c)| c.as_str()),
-        place: d.place.clone().map(|p| PlaceOut {
-            text: text[p.clone()].to_string(),
-            name: text[p].to_string(),
+        place: d.place.clone().map(|p| {
+            let resolved = geo.dateline.map(|i| gaz.place(i));
+            PlaceOut {
+                text: text[p.clone()].to_string(),
+                name: resolved.map_or_else(|| text[p].to_string(), |x| x.name.to_string()),
+                id: resolved.map(|x| x.id.to_string()),
+                kind: resolved.map(|x| x.kind.as_str()),
+                country: resolved.map(|x| x.country.to_string()),
+                lat: resolved.map(|x| x.lat),
+                lon: resolved.map(|x| x.lon),
+            }
         }),
         agency: d.agency.clone(),
     });
@@ -386,9 +440,109 @@ fn finish(r: &Read<'_>, opts: &Options, prior: &[(i32, f64)]) -> Analysis {
         }),
         dateline,
         timexes,
-        toponyms: Vec::new(),
+        toponyms: geo
+            .names
+            .iter()
+            .map(|n| {
+                let p = gaz.place(n.place);
+                Toponym {
+                    start: chars.at(n.start),
+                    end: chars.at(n.end),
+                    text: text[n.start..n.end].to_string(),
+                    name: p.name.to_string(),
+                    id: p.id.to_string(),
+                    kind: p.kind.as_str(),
+                    country: p.country.to_string(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    demonym: n.demonym,
+                }
+            })
+            .collect(),
         events,
     }
+}
+
+/// The places of one article.
+struct Geo {
+    /// Every place name, resolved, in text order.
+    names: Vec<places::Resolved>,
+    /// The dateline's place.
+    dateline: Option<u32>,
+}
+
+/// Find and resolve the article's place names; the dateline's agency is not one.
+fn locate(r: &Read<'_>, gaz: &Gazetteer) -> Geo {
+    let text = &r.article.text;
+    let mut skip = Vec::new();
+    let mut dl_place = None;
+    if let Some(d) = &r.dateline {
+        if let Some(p) = &d.place {
+            dl_place = Some((p.start, p.end));
+        }
+        // Everything in the dateline but its place ("(Alliance News)") is skipped.
+        let from = d.place.as_ref().map_or(d.span.start, |p| p.end);
+        skip.push((from, d.span.end));
+    }
+    let found = matcher::find(gaz, text, 0, text.len(), &skip);
+    let names = places::resolve(gaz, text, &found, dl_place);
+    let dateline = dl_place.and_then(|(a, b)| {
+        names
+            .iter()
+            .find(|n| n.start >= a && n.end <= b)
+            .map(|n| n.place)
+    });
+    Geo { names, dateline }
+}
+
+fn in_sentence(n: &places::Resolved, sent: (usize, usize)) -> bool {
+    n.start >= sent.0 && n.end <= sent.1
+}
+
+/// The canonical names of the places a statement names, in order, once each.
+fn statement_places(
+    gaz: &Gazetteer,
+    names: &[places::Resolved],
+    sent: (usize, usize),
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names.iter().filter(|n| in_sentence(n, sent)) {
+        let name = gaz.place(n.place).name.to_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Where a statement's event happens: the most specific place it names, with a
+/// locative cue ("in", "at", "near") and nearness to the date as tie-breakers;
+/// adjectives ("Chinese") never; failing all, the dateline's place.
+fn primary_place<'g>(
+    gaz: &'g Gazetteer,
+    geo: &Geo,
+    sent: (usize, usize),
+    at: usize,
+) -> Option<&'g crate::geo::gazetteer::Place> {
+    let best = geo
+        .names
+        .iter()
+        .filter(|n| in_sentence(n, sent) && !n.demonym)
+        .map(|n| {
+            let p = gaz.place(n.place);
+            let specific = match p.kind {
+                Kind::City | Kind::Admin2 => 3.0,
+                Kind::Admin1 | Kind::Zone | Kind::Island | Kind::Land | Kind::Water => 2.0,
+                Kind::Country => 1.0,
+                Kind::Region | Kind::Continent | Kind::Union => 0.5,
+            };
+            let cue = if n.cue { 1.5 } else { 0.0 };
+            let near = -(n.start.abs_diff(at) as f64) / 400.0;
+            (specific + cue + near, n.place)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    best.map(|(_, i)| gaz.place(i))
+        .or_else(|| geo.dateline.map(|i| gaz.place(i)))
 }
 
 /// The year that puts month/day nearest to `x`.
@@ -502,7 +656,11 @@ mod tests {
     #[test]
     fn seed_article_resolves_as_the_issue_says() {
         let text = include_str!("../samples/qingdao-sco.txt");
-        let a = analyze(&Article::new("qingdao-sco", text), &opts());
+        let a = analyze(
+            &Article::new("qingdao-sco", text),
+            &opts(),
+            crate::geo::embedded(),
+        );
         let anchor = a.anchor.as_ref().unwrap();
         assert_eq!(
             (anchor.date.as_str(), anchor.certainty),

@@ -46,7 +46,11 @@ fn datey_text() -> impl Strategy<Value = String> {
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let a = analyze(&Article::new("p", text), &opts());
+    let a = analyze(
+        &Article::new("p", text),
+        &opts(),
+        chronomap::geo::embedded(),
+    );
     let chars: Vec<char> = text.chars().collect();
     for t in &a.timexes {
         prop_assert!(t.start < t.end && t.end <= chars.len(), "bad span {:?}", t);

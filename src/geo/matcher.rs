@@ -252,13 +252,11 @@ impl Matcher<'_, '_, '_> {
             if i > 1
                 && self.lower(i - 1).as_deref() == Some("of")
                 && starts_upper(self.t[i - 2].text)
-            {
-                if self
+                && self
                     .lower(i - 2)
                     .is_some_and(|w| vocab::has(vocab::ORG_WORDS, &w))
-                {
-                    return None;
-                }
+            {
+                return None;
             }
         }
         // A common word that is also a town needs evidence to be the town.

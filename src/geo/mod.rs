@@ -11,3 +11,24 @@ pub mod gazetteer;
 pub mod matcher;
 pub mod resolve;
 pub mod vocab;
+
+use gazetteer::Gazetteer;
+use std::sync::LazyLock;
+
+/// The gazetteer files compiled into the binary, in load order.
+const EMBEDDED: &[(&str, &[u8])] = &[];
+
+static EMBEDDED_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer::new();
+    for (name, bytes) in EMBEDDED {
+        let text = gazetteer::decode(name, bytes).expect("embedded gazetteer files are valid");
+        g.add_text(name, &text)
+            .expect("embedded gazetteer files are valid");
+    }
+    g
+});
+
+/// The gazetteer shipped in the binary, parsed on first use.
+pub fn embedded() -> &'static Gazetteer {
+    &EMBEDDED_GAZETTEER
+}

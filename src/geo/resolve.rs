@@ -63,6 +63,10 @@ pub fn km(a: &Place, b: &Place) -> f64 {
     2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
 }
 
+/// A place a name is said to be in by "X, Y": Y's country and, for a state or
+/// province, its admin1 code.
+type Container = (Box<str>, Option<Box<str>>);
+
 /// What the article says about where it is.
 #[derive(Debug, Default)]
 struct Context {
@@ -95,7 +99,7 @@ pub fn resolve(
 ) -> Vec<Resolved> {
     // Pattern links: name i is followed by ", " and then name j, or by ", " and a
     // US state abbreviation.
-    let mut within: Vec<Vec<(Box<str>, Option<Box<str>>)>> = vec![Vec::new(); found.len()];
+    let mut within: Vec<Vec<Container>> = vec![Vec::new(); found.len()];
     for (i, f) in found.iter().enumerate() {
         let rest = &text[f.end..];
         let Some(after) = rest.strip_prefix(',').or_else(|| rest.strip_prefix(" ,")) else {
