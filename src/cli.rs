@@ -17,15 +17,36 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract dated events from articles.
+    /// Extract dated, geolocated events from articles.
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Look names up in the gazetteer.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+/// `chronomap gazetteer ...`
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// List the places a name may mean, best prior first, with the scores the
+    /// resolver starts from (context from the article is added on top).
+    #[command(
+        after_help = "Examples:\n  chronomap gazetteer lookup Paris\n  chronomap gazetteer lookup \"U.S.\""
+    )]
+    Lookup {
+        /// The name as it would be written in an article.
+        name: String,
+        /// Extra gazetteer files (same formats as gazetteer/), added over the embedded one.
+        #[arg(long, value_name = "FILE")]
+        gazetteer: Vec<PathBuf>,
+    },
 }
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   chronomap extract samples/qingdao-sco.txt
-  chronomap extract samples/ --out out/            (writes out/timeline.csv and out/articles.jsonl)
+  chronomap extract samples/ --out out/     (timeline.csv, places.geojson, events.geojson, articles.jsonl)
+  chronomap extract story.txt --format events > events.geojson
   chronomap extract news.jsonl --format jsonl > analysed.jsonl
   cat story.txt | chronomap extract - --date 2025-06-26
 
@@ -41,8 +62,12 @@ Exit codes: 0 all inputs read; 1 some inputs failed (the others were written);
 pub enum Format {
     /// The timeline CSV: one row per dated event, in time order.
     Csv,
-    /// JSON Lines: one object per article with the dateline, every date expression and every event.
+    /// JSON Lines: one object per article with the dateline, every date and place expression, and every event.
     Jsonl,
+    /// places.geojson: one Point per distinct place.
+    Geojson,
+    /// events.geojson: one Point per event at its primary place.
+    Events,
 }
 
 /// Flags of `chronomap extract`.
@@ -52,8 +77,8 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Write timeline.csv and articles.jsonl into this folder (created if missing)
-    /// instead of printing one format to stdout.
+    /// Write timeline.csv, places.geojson, events.geojson and articles.jsonl into
+    /// this folder (created if missing) instead of printing one format to stdout.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
@@ -68,6 +93,11 @@ pub struct ExtractArgs {
     /// Latest date an inferred dateline year may give (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub not_after: Option<String>,
+
+    /// Extra gazetteer files (same formats as gazetteer/): rows with a known id
+    /// replace the embedded ones, others are added. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
 
     /// Articles analysed together, so that undated datelines can borrow the year
     /// their neighbours in the feed agree on.

@@ -35,6 +35,12 @@ pub struct Event {
     pub lon: Option<f64>,
     /// Character (code point) offset of the expression in the article.
     pub offset: usize,
+    /// Gazetteer ids of `places`, in the same order.
+    pub place_ids: Vec<String>,
+    /// Gazetteer id of the primary place.
+    pub place_id: Option<String>,
+    /// Country (ISO 3166-1 alpha-2) of the primary place.
+    pub country: Option<String>,
 }
 
 impl Event {

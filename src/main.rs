@@ -3,9 +3,10 @@
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
 use chronomap::article::Article;
-use chronomap::cli::{Cli, Command, ExtractArgs, Format};
+use chronomap::cli::{Cli, Command, ExtractArgs, Format, GazetteerCommand};
 use chronomap::emit;
 use chronomap::event::{self, Event};
+use chronomap::geo::{self, gazetteer::Gazetteer};
 use chronomap::input::{self, Item};
 use chronomap::pipeline::{analyze_batch, Options, YearVotes};
 use clap::Parser;
@@ -43,6 +44,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Gazetteer(GazetteerCommand::Lookup { name, gazetteer }) => {
+            lookup(&name, &gazetteer)
+        }
     }
 }
 
@@ -69,7 +73,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
         for input in &args.inputs {
-            for name in ["timeline.csv", "articles.jsonl"] {
+            for name in [
+                "timeline.csv",
+                "places.geojson",
+                "events.geojson",
+                "articles.jsonl",
+            ] {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
                 }
@@ -77,7 +86,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
     }
     let opts = Options { date, not_after };
-    let gaz = chronomap::geo::embedded();
+    let owned: Gazetteer;
+    let gaz: &Gazetteer = if args.gazetteer.is_empty() {
+        geo::embedded()
+    } else {
+        owned = geo::with_files(&args.gazetteer)?;
+        &owned
+    };
+    let mut places = emit::geojson::PlaceTable::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut jsonl_buf: Vec<u8> = Vec::new();
@@ -96,6 +112,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             } else if args.format == Format::Jsonl {
                 emit::jsonl::write_one(out, &a)?;
             }
+            places.add(&a);
             events.extend(a.events);
         }
         batch.clear();
@@ -130,15 +147,22 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             let csv_path = dir.join("timeline.csv");
             emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events))
                 .with_context(|| format!("cannot write {}", csv_path.display()))?;
+            let pl_path = dir.join("places.geojson");
+            emit::write_atomic(&pl_path, |w| places.write(w))
+                .with_context(|| format!("cannot write {}", pl_path.display()))?;
+            let ev_path = dir.join("events.geojson");
+            emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events))
+                .with_context(|| format!("cannot write {}", ev_path.display()))?;
             let jl_path = dir.join("articles.jsonl");
             emit::write_atomic(&jl_path, |w| w.write_all(&jsonl_buf))
                 .with_context(|| format!("cannot write {}", jl_path.display()))?;
         }
-        None => {
-            if args.format == Format::Csv {
-                emit::csv::write(&mut out, &events)?;
-            }
-        }
+        None => match args.format {
+            Format::Csv => emit::csv::write(&mut out, &events)?,
+            Format::Geojson => places.write(&mut out)?,
+            Format::Events => emit::geojson::write_events(&mut out, &events)?,
+            Format::Jsonl => {}
+        },
     }
     out.flush()?;
     if !args.quiet {
@@ -160,4 +184,43 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
+}
+
+/// `chronomap gazetteer lookup NAME`: the candidates and their prior scores.
+fn lookup(name: &str, files: &[std::path::PathBuf]) -> Result<u8> {
+    let owned: Gazetteer;
+    let gaz: &Gazetteer = if files.is_empty() {
+        geo::embedded()
+    } else {
+        owned = geo::with_files(files)?;
+        &owned
+    };
+    let key = geo::fold::key(name);
+    let mut rows: Vec<(f64, &geo::gazetteer::Place, geo::gazetteer::NameKind)> = gaz
+        .lookup(&key)
+        .iter()
+        .map(|&(i, nk)| (geo::resolve::prior(gaz.place(i), nk), gaz.place(i), nk))
+        .collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if gaz.is_stopped(&key) {
+        writeln!(out, "{name:?} is on the stoplist: never taken for a place")?;
+    }
+    if rows.is_empty() {
+        writeln!(out, "no place named {name:?} (key {key:?})")?;
+        return Ok(exit::SOME_INPUTS_FAILED);
+    }
+    writeln!(
+        out,
+        "score\tid\tname\tkind\tcountry\tadmin1\tpopulation\tlat\tlon\tmatched as"
+    )?;
+    for (s, p, nk) in rows {
+        writeln!(
+            out,
+            "{s:.2}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{nk:?}",
+            p.id, p.name, p.kind_text, p.country, p.admin1, p.population, p.lat, p.lon
+        )?;
+    }
+    Ok(exit::OK)
 }

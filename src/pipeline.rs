@@ -410,6 +410,11 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 lat: primary.map(|p| p.lat),
                 lon: primary.map(|p| p.lon),
                 offset: chars.at(m.start),
+                place_ids: statement_place_ids(gaz, &geo.names, sent),
+                place_id: primary.map(|p| p.id.to_string()),
+                country: primary
+                    .map(|p| p.country.to_string())
+                    .filter(|c| !c.is_empty()),
             });
         }
     }
@@ -499,20 +504,39 @@ fn in_sentence(n: &places::Resolved, sent: (usize, usize)) -> bool {
     n.start >= sent.0 && n.end <= sent.1
 }
 
-/// The canonical names of the places a statement names, in order, once each.
+/// The places a statement names, in order, once each.
+fn statement_place_list(names: &[places::Resolved], sent: (usize, usize)) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for n in names.iter().filter(|n| in_sentence(n, sent)) {
+        if !out.contains(&n.place) {
+            out.push(n.place);
+        }
+    }
+    out
+}
+
+/// Their canonical names.
 fn statement_places(
     gaz: &Gazetteer,
     names: &[places::Resolved],
     sent: (usize, usize),
 ) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names.iter().filter(|n| in_sentence(n, sent)) {
-        let name = gaz.place(n.place).name.to_string();
-        if !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
+    statement_place_list(names, sent)
+        .into_iter()
+        .map(|i| gaz.place(i).name.to_string())
+        .collect()
+}
+
+/// Their gazetteer ids.
+fn statement_place_ids(
+    gaz: &Gazetteer,
+    names: &[places::Resolved],
+    sent: (usize, usize),
+) -> Vec<String> {
+    statement_place_list(names, sent)
+        .into_iter()
+        .map(|i| gaz.place(i).id.to_string())
+        .collect()
 }
 
 /// Where a statement's event happens: the most specific place it names, with a

@@ -3,6 +3,7 @@
 //! place, so a failed or interrupted run never leaves a truncated file behind.
 
 pub mod csv;
+pub mod geojson;
 pub mod jsonl;
 
 use std::fs;

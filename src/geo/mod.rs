@@ -28,6 +28,18 @@ static EMBEDDED_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     g
 });
 
+/// The embedded gazetteer with the given files added over it, in order.
+pub fn with_files(files: &[std::path::PathBuf]) -> Result<Gazetteer, gazetteer::GazetteerError> {
+    let mut g = Gazetteer::new();
+    for (name, bytes) in EMBEDDED {
+        g.add_text(name, &gazetteer::decode(name, bytes)?)?;
+    }
+    for f in files {
+        g.add_file(f)?;
+    }
+    Ok(g)
+}
+
 /// The gazetteer shipped in the binary, parsed on first use.
 pub fn embedded() -> &'static Gazetteer {
     &EMBEDDED_GAZETTEER

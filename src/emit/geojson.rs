@@ -1,0 +1,204 @@
+//! GeoJSON for web maps (RFC 7946): `places.geojson`, one Point per distinct
+//! place across all articles, and `events.geojson`, one Point per event at its
+//! primary place. Coordinates are `[lon, lat]` with at most 6 decimals, there is
+//! no `crs` member, and properties are flat scalars (lists are joined with "; ")
+//! so that kepler.gl, MapLibre and Leaflet read them as they are.
+
+use crate::event::Event;
+use crate::pipeline::Analysis;
+use chrono::{NaiveDate, NaiveTime};
+use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+fn point(lat: f64, lon: f64) -> Geometry {
+    Geometry::new(Value::Point(vec![round6(lon), round6(lat)]))
+}
+
+fn feature(geometry: Geometry, properties: JsonObject) -> Feature {
+    Feature {
+        bbox: None,
+        geometry: Some(geometry),
+        id: None,
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}
+
+fn write_collection(out: &mut dyn Write, features: Vec<Feature>) -> io::Result<()> {
+    let fc = FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    };
+    serde_json::to_writer(&mut *out, &fc)?;
+    out.write_all(b"\n")
+}
+
+/// Milliseconds since the epoch at the start (or, with `end`, the last
+/// millisecond) of an ISO day; None for dates chrono cannot place.
+fn millis(day: &str, end: bool) -> Option<i64> {
+    let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let t = if end {
+        NaiveTime::from_hms_milli_opt(23, 59, 59, 999)?
+    } else {
+        NaiveTime::MIN
+    };
+    Some(d.and_time(t).and_utc().timestamp_millis())
+}
+
+/// The events with a primary place, as a FeatureCollection.
+pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
+    let mut features = Vec::new();
+    for e in events {
+        let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
+            continue;
+        };
+        let mut p = JsonObject::new();
+        let s = |v: &str| JsonValue::from(v);
+        p.insert("article".into(), s(&e.article));
+        p.insert("start".into(), s(&e.start));
+        p.insert("end".into(), s(&e.end));
+        p.insert("precision".into(), s(e.precision));
+        p.insert("value".into(), s(&e.value));
+        p.insert("certainty".into(), s(e.certainty));
+        p.insert("expression".into(), s(&e.expression));
+        p.insert("anchor".into(), s(e.anchor));
+        p.insert("sentence".into(), s(&e.sentence));
+        p.insert("places".into(), s(&e.places.join("; ")));
+        p.insert("place".into(), s(e.place.as_deref().unwrap_or("")));
+        p.insert("lat".into(), JsonValue::from(round6(lat)));
+        p.insert("lon".into(), JsonValue::from(round6(lon)));
+        p.insert("offset".into(), JsonValue::from(e.offset));
+        p.insert("time".into(), s(&format!("{}T00:00:00Z", e.start)));
+        p.insert(
+            "t_start".into(),
+            millis(&e.start, false).map_or(JsonValue::Null, JsonValue::from),
+        );
+        p.insert(
+            "t_end".into(),
+            millis(&e.end, true).map_or(JsonValue::Null, JsonValue::from),
+        );
+        features.push(feature(point(lat, lon), p));
+    }
+    write_collection(out, features)
+}
+
+/// One distinct place, gathered over every article.
+#[derive(Debug, Clone, Default)]
+struct PlaceRow {
+    name: String,
+    kind: &'static str,
+    country: String,
+    lat: f64,
+    lon: f64,
+    mentions: usize,
+    aliases: BTreeSet<String>,
+    first: Option<String>,
+    last: Option<String>,
+    articles: BTreeSet<String>,
+}
+
+/// The places of a run, gathered article by article, in id order.
+#[derive(Debug, Default)]
+pub struct PlaceTable {
+    rows: BTreeMap<String, PlaceRow>,
+}
+
+impl PlaceTable {
+    /// An empty table.
+    pub fn new() -> PlaceTable {
+        PlaceTable::default()
+    }
+
+    /// Add one article's place names and the dates of the events they take part in.
+    pub fn add(&mut self, a: &Analysis) {
+        for t in &a.toponyms {
+            let row = self.rows.entry(t.id.clone()).or_insert_with(|| PlaceRow {
+                name: t.name.clone(),
+                kind: t.kind,
+                country: t.country.clone(),
+                lat: t.lat,
+                lon: t.lon,
+                ..PlaceRow::default()
+            });
+            row.mentions += 1;
+            row.aliases
+                .insert(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            row.articles.insert(a.id.clone());
+        }
+        for e in &a.events {
+            for id in &e.place_ids {
+                if let Some(row) = self.rows.get_mut(id) {
+                    if row.first.as_ref().is_none_or(|f| e.start < *f) {
+                        row.first = Some(e.start.clone());
+                    }
+                    if row.last.as_ref().is_none_or(|l| e.end > *l) {
+                        row.last = Some(e.end.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// How many distinct places.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Write the table as a FeatureCollection.
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let features = self
+            .rows
+            .iter()
+            .map(|(id, r)| {
+                let mut p = JsonObject::new();
+                p.insert("name".into(), JsonValue::from(r.name.as_str()));
+                p.insert("id".into(), JsonValue::from(id.as_str()));
+                p.insert("kind".into(), JsonValue::from(r.kind));
+                p.insert("country".into(), JsonValue::from(r.country.as_str()));
+                p.insert("mentions".into(), JsonValue::from(r.mentions));
+                p.insert(
+                    "aliases".into(),
+                    JsonValue::from(r.aliases.iter().cloned().collect::<Vec<_>>().join("; ")),
+                );
+                p.insert(
+                    "first".into(),
+                    r.first.clone().map_or(JsonValue::Null, JsonValue::from),
+                );
+                p.insert(
+                    "last".into(),
+                    r.last.clone().map_or(JsonValue::Null, JsonValue::from),
+                );
+                p.insert(
+                    "articles".into(),
+                    JsonValue::from(r.articles.iter().cloned().collect::<Vec<_>>().join("; ")),
+                );
+                feature(point(r.lat, r.lon), p)
+            })
+            .collect();
+        write_collection(out, features)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_are_lon_lat_rounded() {
+        let g = point(36.0649123456, 120.3804987654);
+        assert_eq!(g.value, Value::Point(vec![120.380499, 36.064912]));
+        assert_eq!(millis("1970-01-02", false), Some(86_400_000));
+        assert_eq!(millis("1970-01-01", true), Some(86_399_999));
+    }
+}
