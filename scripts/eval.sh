@@ -12,6 +12,12 @@ TBAQ_VALUE_F1=0.78
 WIKIWARS_RELAXED_F1=0.89
 REUTERS_MONTHDAY=0.99
 REUTERS_FULLDATE=0.96
+LGL_F1=0.0
+LGL_ACC161=0.0
+GEOVIRUS_F1=0.0
+GEOVIRUS_ACC161=0.0
+REUTERS_PLACE=0.0
+REUTERS_COUNTRY=0.0
 
 # Every run is pinned, so scores never depend on today's date.
 NOT_AFTER=2026-11-28
@@ -101,6 +107,34 @@ if ((CHECK)); then
   floor "wikiwars relaxed F1" "$RELAXED" "$WIKIWARS_RELAXED_F1"
 fi
 
+# geo CORPUS FLAGS...: extract and score one geo corpus (the EUPEG protocol line
+# is "inexact"); sets F1 ACC161 from that line.
+geo() {
+  local name="$1"
+  shift
+  echo "== geo: $name ($*)"
+  extract "$EVAL/geo/$name.input.jsonl" "$TMP/$name.jsonl"
+  python3 "$EVAL/geo/score.py" "$EVAL/geo/$name.jsonl" "$TMP/$name.jsonl" "$@"
+  if ((CHECK)); then
+    read -r F1 ACC161 < <(
+      python3 "$EVAL/geo/score.py" "$EVAL/geo/$name.jsonl" "$TMP/$name.jsonl" "$@" --json |
+        python3 -c 'import json, sys; d = json.load(sys.stdin)["inexact"]; print(d["f1"], d["geo"]["acc161"] or 0)'
+    )
+  fi
+}
+
+geo lgl --gold-filter coords --drop-uncoded-preds
+if ((CHECK)); then
+  floor "lgl F1 (inexact)" "$F1" "$LGL_F1"
+  floor "lgl acc@161" "$ACC161" "$LGL_ACC161"
+fi
+
+geo geovirus --drop-uncoded-preds
+if ((CHECK)); then
+  floor "geovirus F1 (inexact)" "$F1" "$GEOVIRUS_F1"
+  floor "geovirus acc@161" "$ACC161" "$GEOVIRUS_ACC161"
+fi
+
 echo "== datelines: reuters-dev"
 INPUT="$EVAL/datelines/reuters-dev.input.jsonl"
 BYTES=$(wc -c <"$INPUT")
@@ -120,6 +154,8 @@ if ((CHECK)); then
   }
   floor "reuters month-day" "$(pct "month-day correct")" "$REUTERS_MONTHDAY"
   floor "reuters full date" "$(pct "full date correct")" "$REUTERS_FULLDATE"
+  floor "reuters place" "$(pct "place with coords")" "$REUTERS_PLACE"
+  floor "reuters country" "$(pct "country consistent")" "$REUTERS_COUNTRY"
   if ((FAILED)); then
     echo "eval: FAILED: a score is below its floor"
     exit 1
