@@ -104,6 +104,10 @@ pub struct ExtractArgs {
     #[arg(long, default_value_t = 4096, value_name = "N", hide = true)]
     pub batch: usize,
 
+    /// Worker threads (default: one per core). The output is the same for any count.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
     /// Print no warnings or summary on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -66,6 +66,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         Some(s) => parse_date("--not-after", s)?,
         None => chrono::Local::now().date_naive(),
     };
+    if let Some(n) = args.threads {
+        if n == 0 {
+            bail!("--threads must be at least 1");
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
     if args.batch == 0 {
         bail!("--batch must be at least 1");
     }

@@ -19,6 +19,7 @@ use crate::geo::gazetteer::{Gazetteer, Kind};
 use crate::geo::{matcher, resolve as places};
 use crate::sentence;
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Settings that apply to every article.
@@ -261,7 +262,9 @@ pub fn analyze_batch(
     gaz: &Gazetteer,
     votes: &mut YearVotes,
 ) -> Vec<Analysis> {
-    let reads: Vec<Read<'_>> = articles.iter().map(read).collect();
+    // Both passes are per article and pure: rayon spreads them over the cores and
+    // `collect` keeps input order, so the output is the same on any thread count.
+    let reads: Vec<Read<'_>> = articles.par_iter().map(read).collect();
     // Articles that say something about their year vote for it.
     for r in &reads {
         if let Some((m, d)) = needs_year(r, opts) {
@@ -273,7 +276,10 @@ pub fn analyze_batch(
         }
     }
     let prior = year::prior(&votes.votes);
-    reads.iter().map(|r| finish(r, opts, gaz, &prior)).collect()
+    reads
+        .par_iter()
+        .map(|r| finish(r, opts, gaz, &prior))
+        .collect()
 }
 
 /// Analyse one article on its own.
