@@ -69,6 +69,10 @@ pub fn find(
     out
 }
 
+fn is_date_word(key: &str) -> bool {
+    dvocab::lookup(dvocab::MONTHS, key).is_some() || dvocab::lookup(dvocab::WEEKDAYS, key).is_some()
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -145,7 +149,8 @@ impl Matcher<'_, '_, '_> {
         for &end in self.spans(i).iter().rev() {
             key.clear();
             fold::push_key(key, &self.text[self.t[i].start..self.t[end - 1].end]);
-            if self.g.is_stopped(key) {
+            // Month and weekday names belong to the dates ("Thursday", "Jun").
+            if self.g.is_stopped(key) || is_date_word(key) {
                 continue;
             }
             let mut cands: Vec<(u32, NameKind)> = self.g.lookup(key).to_vec();
@@ -204,7 +209,15 @@ impl Matcher<'_, '_, '_> {
                 && self
                     .lower(i - 2)
                     .is_some_and(|w| vocab::has(vocab::PERSON_TITLES, &w)));
-        if title_before && !demonym {
+        // "Defence Minister Dong", "President Paris": a capitalised title right
+        // before a name makes it a person's.
+        let title_word_before = i > 0
+            && self.t[i].gap == Gap::Space
+            && starts_upper(self.t[i - 1].text)
+            && self.lower(i - 1).is_some_and(|w| {
+                vocab::has(vocab::TITLE_WORDS, &w) && !vocab::has(vocab::BEFORE_PLACE, &w)
+            });
+        if (title_before || title_word_before) && !demonym {
             return None;
         }
         let cue = prev_word
@@ -259,9 +272,24 @@ impl Matcher<'_, '_, '_> {
                 return None;
             }
         }
-        // A common word that is also a town needs evidence to be the town.
+        // Some names need evidence of being a place: a cue before ("in", "near"),
+        // "-based" after, or ", <place>" after. Which names: a common English word
+        // that is also a town ("Nice", "Reading"); a name known only as some
+        // place's alternate name ("Dong"); a small town's name at the start of a
+        // sentence, where capitals say nothing ("Friendly relations ...").
         let k = fold::key(&self.text[self.t[i].start..self.t[end - 1].end]);
-        if vocab::has(vocab::COMMON_WORDS, &k) {
+        let alt_only = cands.iter().all(|(_, nk)| *nk == NameKind::Alt);
+        let single = end == i + 1;
+        let big = cands.iter().any(|&(c, _)| {
+            let p = self.g.place(c);
+            p.kind != super::gazetteer::Kind::City || p.population >= 100_000
+        });
+        let needs_evidence = !caps
+            && !demonym
+            && (vocab::has(vocab::COMMON_WORDS, &k)
+                || (alt_only && single)
+                || (self.sentence_start(i) && single && !big));
+        if needs_evidence {
             let based = self
                 .t
                 .get(end)
@@ -269,15 +297,14 @@ impl Matcher<'_, '_, '_> {
                 && self.lower(end + 1).as_deref() == Some("based");
             let comma_place = self.t.get(end).is_some_and(|t| t.is_punct(','))
                 && self.t.get(end + 1).is_some_and(|t| {
-                    t.kind == Kind::Word && !self.g.lookup(&fold::key(t.text)).is_empty()
+                    t.kind == Kind::Word
+                        && starts_upper(t.text)
+                        && !self.g.lookup(&fold::key(t.text)).is_empty()
                 });
             if !(cue || based || comma_place) {
                 return None;
             }
         }
-        // A capitalised common word at the start of a sentence is not evidence of
-        // a name: only country-level and demonym readings survive there.
-        let _ = self.sentence_start(i);
         Some(Found {
             start: self.t[i].start,
             end: self.t[end - 1].end,

@@ -15,8 +15,38 @@ pub mod vocab;
 use gazetteer::Gazetteer;
 use std::sync::LazyLock;
 
-/// The gazetteer files compiled into the binary, in load order.
-const EMBEDDED: &[(&str, &[u8])] = &[];
+/// The gazetteer files compiled into the binary, in load order: places first,
+/// then the aliases and demonyms that point at them, then the stoplist.
+const EMBEDDED: &[(&str, &[u8])] = &[
+    (
+        "gazetteer/world-countries.tsv",
+        include_bytes!("../../gazetteer/world-countries.tsv"),
+    ),
+    (
+        "gazetteer/geonames-admin.tsv",
+        include_bytes!("../../gazetteer/geonames-admin.tsv"),
+    ),
+    (
+        "gazetteer/geonames-cities.tsv.gz",
+        include_bytes!("../../gazetteer/geonames-cities.tsv.gz"),
+    ),
+    (
+        "gazetteer/curated.tsv",
+        include_bytes!("../../gazetteer/curated.tsv"),
+    ),
+    (
+        "gazetteer/aliases.tsv",
+        include_bytes!("../../gazetteer/aliases.tsv"),
+    ),
+    (
+        "gazetteer/demonyms.tsv",
+        include_bytes!("../../gazetteer/demonyms.tsv"),
+    ),
+    (
+        "gazetteer/stoplist.txt",
+        include_bytes!("../../gazetteer/stoplist.txt"),
+    ),
+];
 
 static EMBEDDED_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut g = Gazetteer::new();

@@ -141,7 +141,13 @@ pub fn resolve(
             let best = f
                 .cands
                 .iter()
-                .map(|&(c, nk)| (c, score(g, c, nk, &within[i], &ctx)))
+                .map(|&(c, nk)| {
+                    (
+                        c,
+                        score(g, c, nk, &within[i], &ctx, in_range(f, dateline))
+                            + capital_bonus(g, c, &f.cands),
+                    )
+                })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             chosen[i] = best;
             if pass == 0 && in_range(f, dateline) {
@@ -169,6 +175,29 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// "Moscow", "Beijing": a capital city and the division named after it; the
+/// name means the city.
+fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
+    let p = g.place(c);
+    let major = matches!(&*p.feature, "PPLC" | "PPLA") || p.population >= 1_000_000;
+    if p.kind != Kind::City || !major {
+        return 0.0;
+    }
+    // The division the city is in ("State of Berlin", New York State), or for a
+    // national capital any division of its country ("Washington" the state).
+    let shadowed = cands.iter().any(|&(o, _)| {
+        let q = g.place(o);
+        q.kind == Kind::Admin1
+            && q.country == p.country
+            && (q.admin1 == p.admin1 || &*p.feature == "PPLC")
+    });
+    if shadowed {
+        4.0
+    } else {
+        0.0
+    }
 }
 
 fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
@@ -214,8 +243,9 @@ fn score(
     g: &Gazetteer,
     c: u32,
     nk: NameKind,
-    within: &[(Box<str>, Option<Box<str>>)],
+    within: &[Container],
     ctx: &Context,
+    is_dateline: bool,
 ) -> f64 {
     let p = g.place(c);
     let mut s = prior(p, nk);
@@ -239,7 +269,8 @@ fn score(
             };
         }
     }
-    if let Some(d) = ctx.dateline {
+    // Nearness to the dateline's place (not for the dateline's own name).
+    if let (Some(d), false) = (ctx.dateline, is_dateline) {
         if d != c {
             let dist = km(g.place(d), p);
             if dist < 100.0 {

@@ -1,0 +1,158 @@
+//! End-to-end tests of the geography stage over the seed article and the GeoJSON
+//! outputs: the checks the "Geography" issue lists, run on the real embedded
+//! gazetteer through the binary.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run chronomap");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let h = ((p2 - p1) / 2.0).sin().powi(2)
+        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+fn seed() -> serde_json::Value {
+    let (code, out, err) = run(&[
+        "extract",
+        "samples/qingdao-sco.txt",
+        "--format",
+        "jsonl",
+        "--not-after",
+        "2026-11-28",
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(out.trim()).expect("one JSON line")
+}
+
+#[test]
+fn seed_places_are_found_and_resolved() {
+    let a = seed();
+    let tops = a["toponyms"].as_array().unwrap();
+    let near = |text: &str, lat: f64, lon: f64| {
+        let hits: Vec<_> = tops.iter().filter(|t| t["text"] == text).collect();
+        assert!(!hits.is_empty(), "{text} not found in {tops:?}");
+        for t in hits {
+            let d = km(
+                t["lat"].as_f64().unwrap(),
+                t["lon"].as_f64().unwrap(),
+                lat,
+                lon,
+            );
+            assert!(d < 25.0, "{text} resolved {d:.0} km away: {t}");
+        }
+    };
+    near("QINGDAO", 36.07, 120.38);
+    near("Qingdao", 36.07, 120.38);
+    near("The Hague", 52.08, 4.30);
+    let names: Vec<&str> = tops.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    for want in [
+        "Moscow",
+        "Beijing",
+        "Iran",
+        "Russia",
+        "China",
+        "Israel",
+        "Pakistan",
+        "Belarus",
+        "India",
+        "Ukraine",
+        "Middle East",
+        "Eastern Europe",
+        "Central Asia",
+        "United States",
+    ] {
+        assert!(names.contains(&want), "{want} missing from {names:?}");
+    }
+    let texts: Vec<&str> = tops.iter().map(|t| t["text"].as_str().unwrap()).collect();
+    for not in ["Shanghai", "Alliance", "NATO", "Western"] {
+        assert!(!texts.contains(&not), "{not} taken for a place: {texts:?}");
+    }
+    let dl = &a["dateline"]["place"];
+    assert!(
+        km(
+            dl["lat"].as_f64().unwrap(),
+            dl["lon"].as_f64().unwrap(),
+            36.07,
+            120.38
+        ) < 25.0,
+        "{dl}"
+    );
+    assert_eq!(dl["country"], "CN");
+    // The Thursday meeting is in Qingdao.
+    let thursday = a["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["expression"] == "Thursday")
+        .unwrap();
+    assert_eq!(thursday["place"], "Qingdao", "{thursday}");
+}
+
+#[test]
+fn geojson_outputs_parse_and_stay_in_range() {
+    let dir = std::env::temp_dir().join(format!("chronomap-geo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (code, _, err) = run(&[
+        "extract",
+        "samples",
+        "--out",
+        dir.to_str().unwrap(),
+        "--not-after",
+        "2026-11-28",
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for name in ["places.geojson", "events.geojson"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert!(!text.starts_with('\u{feff}'), "{name} has a BOM");
+        let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(raw.get("crs").is_none(), "{name} has a crs member");
+        let fc: geojson::FeatureCollection = text
+            .parse::<geojson::GeoJson>()
+            .unwrap()
+            .try_into()
+            .unwrap();
+        assert!(!fc.features.is_empty(), "{name} is empty");
+        for f in &fc.features {
+            let geojson::Value::Point(ref c) = f.geometry.as_ref().unwrap().value else {
+                panic!("{name}: not a point");
+            };
+            let (lon, lat) = (c[0], c[1]);
+            assert!(
+                (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat),
+                "{name}: {c:?}"
+            );
+            for d in [lon, lat] {
+                let s = d.to_string();
+                let decimals = s.split('.').nth(1).map_or(0, str::len);
+                assert!(decimals <= 6, "{name}: {s} has more than 6 decimals");
+            }
+            for (k, v) in f.properties.as_ref().unwrap() {
+                assert!(
+                    !v.is_array() && !v.is_object(),
+                    "{name}: property {k} is not flat"
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
