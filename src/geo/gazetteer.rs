@@ -146,6 +146,7 @@ pub struct Gazetteer {
     by_id: HashMap<Box<str>, u32>,
     index: HashMap<Box<str>, Vec<(u32, NameKind)>>,
     stop: HashSet<Box<str>>,
+    admin1s: HashMap<(Box<str>, Box<str>), u32>,
     /// Most words in any indexed key (bounds the matcher's n-grams).
     pub max_words: usize,
 }
@@ -215,6 +216,11 @@ impl Gazetteer {
                         NameKind::Demonym
                     };
                     self.index_name(name, idx, nk);
+                    // "Americans", "Pakistanis": the plural names the place too
+                    // ("Chinese", "British", "Swiss" have none).
+                    if nk == NameKind::Demonym && !name.ends_with(['s', 'h', 'e']) {
+                        self.index_name(&format!("{name}s"), idx, nk);
+                    }
                 }
                 FileKind::Stoplist => {
                     self.stop.insert(fold::key(line).into());
@@ -296,6 +302,11 @@ impl Gazetteer {
                 i
             }
         };
+        if kind == Kind::Admin1 {
+            let p = &self.places[idx as usize];
+            self.admin1s
+                .insert((p.country.clone(), p.admin1.clone()), idx);
+        }
         self.index_name(f[1], idx, NameKind::Name);
         for alt in f[2].split('|').filter(|a| !a.trim().is_empty()) {
             self.index_name(alt, idx, NameKind::Alt);
@@ -329,6 +340,13 @@ impl Gazetteer {
     /// A place by id.
     pub fn by_id(&self, id: &str) -> Option<&Place> {
         self.by_id.get(id).map(|&i| &self.places[i as usize])
+    }
+
+    /// The first-level division with this code in this country ("US", "FL").
+    pub fn admin1(&self, country: &str, code: &str) -> Option<u32> {
+        self.admin1s
+            .get(&(Box::from(country), Box::from(code)))
+            .copied()
     }
 
     /// A place by index.

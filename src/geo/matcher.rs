@@ -47,6 +47,9 @@ pub fn find(
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();
+    // Names rejected as a person's ("John Moore", "Mr. Moore") are a person's
+    // everywhere in the article ("Moore said").
+    let mut persons: Vec<String> = Vec::new();
     while i < toks.len() {
         let t = &toks[i];
         if t.kind != Kind::Word
@@ -58,15 +61,37 @@ pub fn find(
         }
         match m.longest_at(i, &mut key) {
             Some((end, cands)) => {
-                if let Some(f) = m.judge(i, end, cands) {
-                    out.push(f);
-                }
+                let start = i;
                 i = end;
+                match m.judge(start, end, cands) {
+                    Ok(f) => {
+                        out.push(f);
+                        if let Some(st) = m.state_after(end) {
+                            while i < toks.len() && toks[i].start < st.end {
+                                i += 1;
+                            }
+                            out.push(st);
+                        }
+                    }
+                    Err(Reject::Person) => persons.push(key.clone()),
+                    Err(Reject::Other) => {}
+                }
             }
             None => i += 1,
         }
     }
+    if !persons.is_empty() {
+        out.retain(|f| f.demonym || !persons.contains(&fold::key(&text[f.start..f.end])));
+    }
     out
+}
+
+/// Why a candidate name was turned down.
+enum Reject {
+    /// It is (part of) a person's name.
+    Person,
+    /// Anything else.
+    Other,
 }
 
 fn is_date_word(key: &str) -> bool {
@@ -165,15 +190,53 @@ impl Matcher<'_, '_, '_> {
                 let last = &self.t[end - 1];
                 let dot =
                     end < self.t.len() && self.t[end].is_punct('.') && self.t[end].gap == Gap::None;
-                let end = if dot && last.text.chars().count() == 1 && end > i + 1 {
-                    end + 1
-                } else {
-                    end
-                };
+                // "W.Va." too: a dotted abbreviation keeps its last dot.
+                let dotted = end > i + 1
+                    && (last.text.chars().count() == 1
+                        || self.t[i..end].iter().any(|t| t.is_punct('.')));
+                let end = if dot && dotted { end + 1 } else { end };
                 return Some((end, cands));
             }
         }
         None
+    }
+
+    /// "Alexandria, La.", "Charleston, W.Va.": a US state abbreviation after a
+    /// name and its comma is a place name of its own.
+    fn state_after(&self, end: usize) -> Option<Found> {
+        if !self.t.get(end).is_some_and(|t| t.is_punct(',')) {
+            return None;
+        }
+        let a = end + 1;
+        let w = self
+            .t
+            .get(a)
+            .filter(|t| t.kind == Kind::Word && starts_upper(t.text))?;
+        // The abbreviation runs over letters and dots: "Fla.", "W.Va.", "N.Y.".
+        let mut k = a + 1;
+        while k < self.t.len()
+            && self.t[k].gap == Gap::None
+            && (self.t[k].is_punct('.') || self.t[k].kind == Kind::Word)
+        {
+            k += 1;
+        }
+        if !self.t[k - 1].is_punct('.') && k - a > 1 {
+            return None;
+        }
+        let span = &self.text[w.start..self.t[k - 1].end];
+        let code = vocab::us_state(&fold::key(span).replace(' ', ""))?;
+        // A full state name ("Texas") is found by the gazetteer itself.
+        if !self.g.lookup(&fold::key(span)).is_empty() && !span.contains('.') {
+            return None;
+        }
+        let place = self.g.admin1("US", code)?;
+        Some(Found {
+            start: w.start,
+            end: self.t[k - 1].end,
+            cands: vec![(place, NameKind::Alias)],
+            demonym: false,
+            cue: false,
+        })
     }
 
     /// Whether the word before token `i` starts a sentence or the text.
@@ -190,7 +253,7 @@ impl Matcher<'_, '_, '_> {
     }
 
     /// Decide on a candidate name at tokens `i..end` from local evidence.
-    fn judge(&self, i: usize, end: usize, cands: Vec<(u32, NameKind)>) -> Option<Found> {
+    fn judge(&self, i: usize, end: usize, cands: Vec<(u32, NameKind)>) -> Result<Found, Reject> {
         let demonym = cands.iter().all(|(_, nk)| *nk == NameKind::Demonym);
         let caps = self.caps_context(i);
         let prev_word = if i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i].gap == Gap::Space
@@ -218,7 +281,7 @@ impl Matcher<'_, '_, '_> {
                 vocab::has(vocab::TITLE_WORDS, &w) && !vocab::has(vocab::BEFORE_PLACE, &w)
             });
         if (title_before || title_word_before) && !demonym {
-            return None;
+            return Err(Reject::Person);
         }
         let cue = prev_word
             .as_deref()
@@ -228,21 +291,30 @@ impl Matcher<'_, '_, '_> {
             .get(end)
             .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space);
         if !caps {
-            // "Shanghai Cooperation Organisation", "New York Times".
+            // "Shanghai Cooperation Organisation", "New York Times": a press,
+            // business or international body named after a place is not the place.
+            // A place's own institutions ("Dublin City Council", "Texas Fire
+            // Service", "Georgia Bureau of Investigation") still name it.
             if let Some(n) = next.filter(|n| starts_upper(n.text)) {
                 let w = n.text.to_lowercase();
                 if vocab::has(vocab::ORG_WORDS, &w) {
-                    return None;
+                    return Err(Reject::Other);
                 }
                 let fine = demonym
                     || vocab::has(vocab::TITLE_WORDS, &w)
+                    || vocab::has(vocab::INSTITUTION_WORDS, &w)
                     || dvocab::lookup(dvocab::MONTHS, &w).is_some()
                     || dvocab::lookup(dvocab::WEEKDAYS, &w).is_some()
                     || !self.g.lookup(&fold::key(n.text)).is_empty();
-                // "Paris Hilton", "Jordan Henderson": a name followed by another
-                // capitalised word that is neither a title nor a place.
-                if !fine {
-                    return None;
+                // "Paris Hilton", "Jordan Henderson", "Georgia Power": a name and one
+                // more capitalised word that is neither a title nor a place, and no
+                // more: a person's or a company's two-word name. Longer runs
+                // ("Texas Alcoholic Beverage Commission") are a body of the place.
+                let longer = self.t.get(end + 1).is_some_and(|t| {
+                    t.kind == Kind::Word && t.gap == Gap::Space && starts_upper(t.text)
+                });
+                if !fine && !longer {
+                    return Err(Reject::Other);
                 }
             }
             // "Michael Jordan": a capitalised word before that is not a function word.
@@ -258,10 +330,11 @@ impl Matcher<'_, '_, '_> {
                     && dvocab::lookup(dvocab::WEEKDAYS, p).is_none()
                     && self.g.lookup(&fold::key(pt.text)).is_empty()
                 {
-                    return None;
+                    return Err(Reject::Person);
                 }
             }
-            // "Bank of England", "University of Texas": named after the place.
+            // "Bank of England": named after the place (decided: not the place;
+            // "University of Georgia" is an institution of the place and stays).
             if i > 1
                 && self.lower(i - 1).as_deref() == Some("of")
                 && starts_upper(self.t[i - 2].text)
@@ -269,7 +342,7 @@ impl Matcher<'_, '_, '_> {
                     .lower(i - 2)
                     .is_some_and(|w| vocab::has(vocab::ORG_WORDS, &w))
             {
-                return None;
+                return Err(Reject::Other);
             }
         }
         // Some names need evidence of being a place: a cue before ("in", "near"),
@@ -302,10 +375,10 @@ impl Matcher<'_, '_, '_> {
                         && !self.g.lookup(&fold::key(t.text)).is_empty()
                 });
             if !(cue || based || comma_place) {
-                return None;
+                return Err(Reject::Other);
             }
         }
-        Some(Found {
+        Ok(Found {
             start: self.t[i].start,
             end: self.t[end - 1].end,
             cands,
