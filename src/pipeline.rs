@@ -142,6 +142,9 @@ pub struct Analysis {
     pub timexes: Vec<Timex>,
     /// Place names.
     pub toponyms: Vec<Toponym>,
+    /// Places named by an adjective ("Chinese", "Central Asian"), in the same
+    /// shape; kept apart because an adjective is not a place name.
+    pub adjectivals: Vec<Toponym>,
     /// Dated statements.
     pub events: Vec<Event>,
 }
@@ -454,6 +457,27 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
         toponyms: geo
             .names
             .iter()
+            .filter(|n| !n.demonym)
+            .map(|n| {
+                let p = gaz.place(n.place);
+                Toponym {
+                    start: chars.at(n.start),
+                    end: chars.at(n.end),
+                    text: text[n.start..n.end].to_string(),
+                    name: p.name.to_string(),
+                    id: p.id.to_string(),
+                    kind: p.kind.as_str(),
+                    country: p.country.to_string(),
+                    lat: p.lat,
+                    lon: p.lon,
+                    demonym: n.demonym,
+                }
+            })
+            .collect(),
+        adjectivals: geo
+            .names
+            .iter()
+            .filter(|n| n.demonym)
             .map(|n| {
                 let p = gaz.place(n.place);
                 Toponym {

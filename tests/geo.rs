@@ -63,7 +63,12 @@ fn seed_places_are_found_and_resolved() {
     near("QINGDAO", 36.07, 120.38);
     near("Qingdao", 36.07, 120.38);
     near("The Hague", 52.08, 4.30);
-    let names: Vec<&str> = tops.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    let adjectivals = a["adjectivals"].as_array().unwrap();
+    let names: Vec<&str> = tops
+        .iter()
+        .chain(adjectivals)
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
     for want in [
         "Moscow",
         "Beijing",

@@ -117,7 +117,7 @@ impl PlaceTable {
 
     /// Add one article's place names and the dates of the events they take part in.
     pub fn add(&mut self, a: &Analysis) {
-        for t in &a.toponyms {
+        for t in a.toponyms.iter().chain(&a.adjectivals) {
             let row = self.rows.entry(t.id.clone()).or_insert_with(|| PlaceRow {
                 name: t.name.clone(),
                 kind: t.kind,

@@ -12,29 +12,29 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Append the key of `s` to `out` (which may already hold earlier words).
 pub fn push_key(out: &mut String, s: &str) {
     let mut pending_space = !out.is_empty();
-    let mut prev_alnum = false;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // The previous two characters, for the dot-between-initials rule.
+    let (mut prev, mut prev2) = (' ', ' ');
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
             pending_space = false;
             push_folded(out, c);
-            prev_alnum = true;
         } else if matches!(c, '\'' | '’' | '‘' | 'ʻ' | 'ʼ') {
             // Dropped: "d'Ivoire", "Xi'an".
         } else if c == '.'
-            && prev_alnum
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
-            && i >= 1
-            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && prev.is_alphanumeric()
+            && !prev2.is_alphanumeric()
+            && it.peek().is_some_and(|n| n.is_alphanumeric())
         {
             // "U.S": a dot after a single letter and before another is dropped.
         } else {
             pending_space = true;
-            prev_alnum = false;
         }
+        prev2 = prev;
+        prev = c;
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::fold;
 use flate2::read::GzDecoder;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
@@ -320,7 +320,11 @@ impl Gazetteer {
             return;
         }
         self.max_words = self.max_words.max(k.split(' ').count());
-        let v = self.index.entry(k.into()).or_default();
+        // Most keys are new; the lookup first avoids allocating for the rest.
+        let v = match self.index.get_mut(k.as_str()) {
+            Some(v) => v,
+            None => self.index.entry(k.into()).or_default(),
+        };
         match v.iter_mut().find(|(i, _)| *i == idx) {
             Some(e) => e.1 = e.1.min(nk),
             None => v.push((idx, nk)),

@@ -181,12 +181,16 @@ pub fn resolve(
 /// name means the city.
 fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
     let p = g.place(c);
-    let major = matches!(&*p.feature, "PPLC" | "PPLA") || p.population >= 1_000_000;
-    if p.kind != Kind::City || !major {
+    let by_name = cands.iter().any(|&(o, nk)| o == c && nk == NameKind::Name);
+    if p.kind != Kind::City || !matches!(&*p.feature, "PPLC" | "PPLA") || !by_name {
         return 0.0;
     }
-    // The division the city is in ("State of Berlin", New York State), or for a
-    // national capital any division of its country ("Washington" the state).
+    // A country of the same name ("Mexico") is what the name means.
+    if cands.iter().any(|&(o, _)| g.place(o).kind == Kind::Country) {
+        return 0.0;
+    }
+    // The division the city is in ("State of Berlin"), or for a national
+    // capital any division of its country ("Washington" the state).
     let shadowed = cands.iter().any(|&(o, _)| {
         let q = g.place(o);
         q.kind == Kind::Admin1
@@ -249,6 +253,10 @@ fn score(
 ) -> f64 {
     let p = g.place(c);
     let mut s = prior(p, nk);
+    // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state.
+    if is_dateline && p.kind == Kind::City {
+        s += 3.0;
+    }
     if !p.country.is_empty() && p.kind != Kind::Country {
         s += 1.5 * ctx.country_weight(&p.country);
         if ctx
