@@ -76,6 +76,12 @@ struct Context {
     admin1s: Vec<(Box<str>, Box<str>)>,
     /// The dateline's place.
     dateline: Option<u32>,
+    /// Local places chosen so far (cities, counties, states), with the index of
+    /// the name that chose them: an article's places lie near each other.
+    points: Vec<(usize, u32)>,
+    /// (country, admin1) pairs of settled local places ("Rapides Parish" says
+    /// Louisiana), weighted.
+    local_admin1s: Vec<(Box<str>, Box<str>, f64)>,
 }
 
 impl Context {
@@ -144,8 +150,19 @@ pub fn resolve(
                 .map(|&(c, nk)| {
                     (
                         c,
-                        score(g, c, nk, &within[i], &ctx, in_range(f, dateline))
-                            + capital_bonus(g, c, &f.cands),
+                        score(
+                            g,
+                            i,
+                            c,
+                            nk,
+                            &within[i],
+                            &ctx,
+                            in_range(f, dateline),
+                            f.cands.iter().any(|&(o, _)| {
+                                let q = g.place(o);
+                                q.kind == Kind::Country && q.country == g.place(c).country
+                            }),
+                        ) + capital_bonus(g, c, &f.cands),
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -230,6 +247,17 @@ fn rebuild(
         if p.kind == Kind::Admin1 {
             ctx.admin1s.push((p.country.clone(), p.admin1.clone()));
         }
+        if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
+            ctx.local_admin1s
+                .push((p.country.clone(), p.admin1.clone(), w));
+        }
+    }
+    for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
+        if let Some((c, _)) = c {
+            if matches!(g.place(*c).kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
+                ctx.points.push((i, *c));
+            }
+        }
     }
     if let Some(d) = dateline {
         let p = g.place(d);
@@ -243,13 +271,16 @@ fn rebuild(
     ctx
 }
 
+#[allow(clippy::too_many_arguments)]
 fn score(
     g: &Gazetteer,
+    me: usize,
     c: u32,
     nk: NameKind,
     within: &[Container],
     ctx: &Context,
     is_dateline: bool,
+    same_name_country: bool,
 ) -> f64 {
     let p = g.place(c);
     let mut s = prior(p, nk);
@@ -257,7 +288,10 @@ fn score(
     if is_dateline && p.kind == Kind::City {
         s += 3.0;
     }
-    if !p.country.is_empty() && p.kind != Kind::Country {
+    // The article's countries favour places in them, but not a division over
+    // its own country of the same name ("Mexico" the state): the name's own
+    // country reading is what put that country in the context.
+    if !p.country.is_empty() && p.kind != Kind::Country && !same_name_country {
         s += 1.5 * ctx.country_weight(&p.country);
         if ctx
             .admin1s
@@ -276,6 +310,32 @@ fn score(
                 None => 5.0,
             };
         }
+    }
+    // Coherence: local places of one article lie near each other. The nearest
+    // other chosen local place (not this name's own choice) pulls candidates in.
+    if matches!(p.kind, Kind::City | Kind::Admin2) {
+        let near = ctx
+            .points
+            .iter()
+            .filter(|(i, o)| *i != me && *o != c)
+            .map(|(_, o)| km(g.place(*o), p))
+            .fold(f64::INFINITY, f64::min);
+        s += if near < 50.0 {
+            2.5
+        } else if near < 150.0 {
+            1.5
+        } else if near < 400.0 {
+            0.5
+        } else {
+            0.0
+        };
+        let state: f64 = ctx
+            .local_admin1s
+            .iter()
+            .filter(|(k, a, _)| *k == p.country && *a == p.admin1)
+            .map(|(_, _, w)| w)
+            .sum();
+        s += state.min(2.0);
     }
     // Nearness to the dateline's place (not for the dateline's own name).
     if let (Some(d), false) = (ctx.dateline, is_dateline) {
