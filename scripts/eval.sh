@@ -12,12 +12,12 @@ TBAQ_VALUE_F1=0.78
 WIKIWARS_RELAXED_F1=0.89
 REUTERS_MONTHDAY=0.99
 REUTERS_FULLDATE=0.96
-LGL_F1=0.0
-LGL_ACC161=0.0
-GEOVIRUS_F1=0.0
-GEOVIRUS_ACC161=0.0
-REUTERS_PLACE=0.0
-REUTERS_COUNTRY=0.0
+LGL_F1=0.70
+LGL_ACC161=0.80
+GEOVIRUS_F1=0.85
+GEOVIRUS_ACC161=0.80
+REUTERS_PLACE=0.97
+REUTERS_COUNTRY=0.95
 
 # Every run is pinned, so scores never depend on today's date.
 NOT_AFTER=2026-11-28
@@ -149,8 +149,8 @@ awk -v b="$BYTES" -v t0="$T0" -v t1="$T1" 'BEGIN {
 if ((CHECK)); then
   # "month-day correct    98.50%" -> 0.985 (empty when missing or n/a)
   pct() {
-    awk -v k="$1" 'index($0, k) == 1 { v = substr($0, length(k) + 1); gsub(/[ %]/, "", v);
-      if (v ~ /^[0-9.]+$/) printf "%.6f", v / 100 }' "$TMP/reuters-dev.score"
+    awk -v k="$1" 'index($0, k) == 1 { v = substr($0, length(k) + 1); sub(/^ +/, "", v);
+      sub(/%.*/, "", v); if (v ~ /^[0-9.]+$/) printf "%.6f", v / 100 }' "$TMP/reuters-dev.score"
   }
   floor "reuters month-day" "$(pct "month-day correct")" "$REUTERS_MONTHDAY"
   floor "reuters full date" "$(pct "full date correct")" "$REUTERS_FULLDATE"
