@@ -205,12 +205,12 @@ fn lookup(name: &str, files: &[std::path::PathBuf]) -> Result<u8> {
         &owned
     };
     let key = geo::fold::key(name);
-    let mut rows: Vec<(f64, &geo::gazetteer::Place, geo::gazetteer::NameKind)> = gaz
+    let mut rows: Vec<(f64, geo::gazetteer::Place<'_>, geo::gazetteer::NameKind)> = gaz
         .lookup(&key)
         .iter()
         .map(|&(i, nk)| (geo::resolve::prior(gaz.place(i), nk), gaz.place(i), nk))
         .collect();
-    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(b.1.id)));
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if gaz.is_stopped(&key) {

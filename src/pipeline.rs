@@ -577,7 +577,7 @@ fn primary_place<'g>(
     geo: &Geo,
     sent: (usize, usize),
     at: usize,
-) -> Option<&'g crate::geo::gazetteer::Place> {
+) -> Option<crate::geo::gazetteer::Place<'g>> {
     let best = geo
         .names
         .iter()

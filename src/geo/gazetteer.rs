@@ -1,90 +1,24 @@
-//! The gazetteer: place rows loaded from the files in `gazetteer/` (embedded in
-//! the binary, gzip-compressed where large) or given with `--gazetteer`, and one
-//! index from name keys (see [`super::fold`]) to the places they may name.
+//! The gazetteer as the rest of chronomap sees it: places by index and one
+//! lookup from a name key (see [`super::fold`]) to the places it may name.
 //!
-//! Four kinds of file, told apart by their `# format:` header line:
-//! places (`id name alt_names lat lon kind country admin1 population feature`),
-//! aliases (`alias target_id`), demonyms (`adjective target_id`) and a stoplist
-//! (one name a line). A user file of places replaces rows with the same id and
-//! adds the others. The index is built once; lookups are one hash probe.
+//! Two backings, one interface. The shipped gazetteer is compiled by the build
+//! script into a blob of fixed-size records and a sorted key table (see
+//! [`super::rows::Builder::to_blob`]) that is used in place: start-up reads a
+//! header, lookups binary-search the keys, nothing is parsed or hashed. With
+//! `--gazetteer` files the compiled rows are turned back into a
+//! [`Builder`], the files are added over them, and the builder answers.
 
-use super::fold;
-use flate2::read::GzDecoder;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::fmt;
-use std::io::Read;
-use std::path::Path;
+pub use super::rows::{decode, Builder, GazetteerError, Kind, NameKind};
+use super::rows::{unposting, HEADER, KEY_REC, KINDS, MAGIC, PLACE_REC};
+use rustc_hash::FxHashMap as HashMap;
 
-/// What sort of place a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    /// A populated place.
-    City,
-    /// An independent country.
-    Country,
-    /// A first-order division (state, province).
-    Admin1,
-    /// A second-order division (county, parish).
-    Admin2,
-    /// A continent.
-    Continent,
-    /// A region (Middle East, the Sahel).
-    Region,
-    /// A body of water: sea, ocean, strait, gulf, bay, river, lake.
-    Water,
-    /// Relief: mountain, range, desert, peninsula.
-    Land,
-    /// An island or archipelago.
-    Island,
-    /// A conflict zone or disputed territory (Gaza, Donbas, Kashmir).
-    Zone,
-    /// A union of states treated as a place (the European Union).
-    Union,
-}
-
-impl Kind {
-    fn parse(s: &str) -> Option<Kind> {
-        Some(match s {
-            "city" => Kind::City,
-            "country" => Kind::Country,
-            "admin1" => Kind::Admin1,
-            "admin2" => Kind::Admin2,
-            "continent" => Kind::Continent,
-            "region" => Kind::Region,
-            "sea" | "ocean" | "strait" | "gulf" | "bay" | "river" | "lake" | "canal" => Kind::Water,
-            "mountain" | "range" | "desert" | "peninsula" => Kind::Land,
-            "island" => Kind::Island,
-            "zone" => Kind::Zone,
-            "union" => Kind::Union,
-            _ => return None,
-        })
-    }
-
-    /// The name used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::City => "city",
-            Kind::Country => "country",
-            Kind::Admin1 => "admin1",
-            Kind::Admin2 => "admin2",
-            Kind::Continent => "continent",
-            Kind::Region => "region",
-            Kind::Water => "water",
-            Kind::Land => "land",
-            Kind::Island => "island",
-            Kind::Zone => "zone",
-            Kind::Union => "union",
-        }
-    }
-}
-
-/// One place.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Place {
+/// One place, borrowed from the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place<'g> {
     /// Unique id: `gn:<geonameid>`, `cm:<slug>`, ...
-    pub id: Box<str>,
+    pub id: &'g str,
     /// Canonical name.
-    pub name: Box<str>,
+    pub name: &'g str,
     /// Latitude, WGS 84.
     pub lat: f64,
     /// Longitude, WGS 84.
@@ -92,291 +26,289 @@ pub struct Place {
     /// Kind.
     pub kind: Kind,
     /// The kind as the file wrote it ("strait", "sea", ...).
-    pub kind_text: Box<str>,
+    pub kind_text: &'g str,
     /// ISO 3166-1 alpha-2, empty for multi-country places.
-    pub country: Box<str>,
+    pub country: &'g str,
     /// Admin1 code within the country.
-    pub admin1: Box<str>,
+    pub admin1: &'g str,
     /// Population, 0 if unknown.
     pub population: u64,
     /// GeoNames feature code or the curators' code.
-    pub feature: Box<str>,
+    pub feature: &'g str,
 }
 
-/// How a key names a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum NameKind {
-    /// The canonical name.
-    Name,
-    /// An alias the curators listed ("U.S.", "Kiev").
-    Alias,
-    /// An alternate name from the source.
-    Alt,
-    /// An adjective ("Chinese").
-    Demonym,
+/// The compiled form in use.
+#[derive(Debug)]
+struct Compiled {
+    blob: &'static [u8],
+    n_places: usize,
+    n_keys: usize,
+    keys_at: usize,
+    postings_at: usize,
+    strings_at: usize,
+    max_words: usize,
+    stop: Vec<&'static str>,
+    admin1s: HashMap<(&'static str, &'static str), u32>,
 }
 
-/// A problem with a gazetteer file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GazetteerError {
-    /// The file.
-    pub file: String,
-    /// 1-based line, if the problem is on one line.
-    pub line: Option<usize>,
-    /// What is wrong.
-    pub message: String,
+#[derive(Debug)]
+enum Backing {
+    Compiled(Compiled),
+    Built(Box<Builder>),
 }
 
-impl fmt::Display for GazetteerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+/// The gazetteer.
+#[derive(Debug)]
+pub struct Gazetteer {
+    backing: Backing,
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+fn u64_at(b: &[u8], at: usize) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(x)
+}
+
+impl Compiled {
+    fn str_at(&self, at: usize) -> &'static str {
+        let (o, l) = (
+            u32_at(self.blob, at) as usize,
+            u32_at(self.blob, at + 4) as usize,
+        );
+        let s = self.strings_at + o;
+        // The build script wrote valid UTF-8; a corrupt blob gives "" rather than a panic.
+        std::str::from_utf8(&self.blob[s..s + l]).unwrap_or("")
+    }
+
+    fn place(&self, i: u32) -> Place<'static> {
+        let r = HEADER + i as usize * PLACE_REC;
+        let b = self.blob;
+        Place {
+            id: self.str_at(r),
+            name: self.str_at(r + 8),
+            kind_text: self.str_at(r + 16),
+            country: self.str_at(r + 24),
+            admin1: self.str_at(r + 32),
+            feature: self.str_at(r + 40),
+            lat: f64::from_bits(u64_at(b, r + 48)),
+            lon: f64::from_bits(u64_at(b, r + 56)),
+            population: u64_at(b, r + 64),
+            kind: KINDS[(b[r + 72] as usize).min(KINDS.len() - 1)],
         }
     }
-}
 
-impl std::error::Error for GazetteerError {}
+    fn key(&self, k: usize) -> &'static [u8] {
+        let r = self.keys_at + k * KEY_REC;
+        let (o, l) = (
+            u32_at(self.blob, r) as usize,
+            u32_at(self.blob, r + 4) as usize,
+        );
+        &self.blob[self.strings_at + o..self.strings_at + o + l]
+    }
 
-/// The loaded gazetteer.
-#[derive(Debug, Default)]
-pub struct Gazetteer {
-    /// All places; indices are stable for the gazetteer's life.
-    pub places: Vec<Place>,
-    by_id: HashMap<Box<str>, u32>,
-    index: HashMap<Box<str>, Vec<(u32, NameKind)>>,
-    stop: HashSet<Box<str>>,
-    admin1s: HashMap<(Box<str>, Box<str>), u32>,
-    /// Most words in any indexed key (bounds the matcher's n-grams).
-    pub max_words: usize,
-}
-
-/// What a gazetteer file holds, from its `# format:` line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    Places,
-    Aliases,
-    Demonyms,
-    Stoplist,
+    fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
+        let (mut lo, mut hi) = (0, self.n_keys);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.key(mid).cmp(key.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let r = self.keys_at + mid * KEY_REC;
+                    let (start, n) = (
+                        u32_at(self.blob, r + 8) as usize,
+                        u32_at(self.blob, r + 12) as usize,
+                    );
+                    return (start..start + n)
+                        .map(|p| unposting(u32_at(self.blob, self.postings_at + p * 4)))
+                        .collect();
+                }
+            }
+        }
+        Vec::new()
+    }
 }
 
 impl Gazetteer {
-    /// An empty gazetteer.
-    pub fn new() -> Gazetteer {
-        Gazetteer::default()
+    /// Use a compiled blob as it is. Fails only on a blob that is not one.
+    pub fn compiled(blob: &'static [u8]) -> Result<Gazetteer, String> {
+        if blob.len() < HEADER || &blob[..8] != MAGIC {
+            return Err("not a compiled chronomap gazetteer".into());
+        }
+        let n = |k: usize| u32_at(blob, 8 + 4 * k) as usize;
+        let (n_places, n_keys, n_post, n_stop, max_words, n_strings) =
+            (n(0), n(1), n(2), n(3), n(4), n(5));
+        let keys_at = HEADER + n_places * PLACE_REC;
+        let postings_at = keys_at + n_keys * KEY_REC;
+        let stop_at = postings_at + n_post * 4;
+        let strings_at = stop_at + n_stop * 8;
+        if strings_at + n_strings != blob.len() {
+            return Err("compiled gazetteer has the wrong length".into());
+        }
+        let mut c = Compiled {
+            blob,
+            n_places,
+            n_keys,
+            keys_at,
+            postings_at,
+            strings_at,
+            max_words,
+            stop: Vec::with_capacity(n_stop),
+            admin1s: HashMap::default(),
+        };
+        for k in 0..n_stop {
+            let s = c.str_at(stop_at + 8 * k);
+            c.stop.push(s);
+        }
+        for i in 0..n_places as u32 {
+            let r = HEADER + i as usize * PLACE_REC;
+            if KINDS[(blob[r + 72] as usize).min(KINDS.len() - 1)] == Kind::Admin1 {
+                let p = c.place(i);
+                c.admin1s.insert((p.country, p.admin1), i);
+            }
+        }
+        Ok(Gazetteer {
+            backing: Backing::Compiled(c),
+        })
     }
 
-    /// Add the rows of one file (its text and a name for errors).
-    pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
-        let err = |line: Option<usize>, message: String| GazetteerError {
-            file: file.to_string(),
-            line,
-            message,
-        };
-        let mut kind = None;
-        for (n, raw) in text.lines().enumerate() {
-            let line = raw.trim_end_matches('\r');
-            if let Some(h) = line.strip_prefix('#') {
-                if let Some(f) = h.trim().strip_prefix("format:") {
-                    let first = f.split_whitespace().next().unwrap_or("");
-                    kind = Some(match first {
-                        "id" => FileKind::Places,
-                        "alias" => FileKind::Aliases,
-                        "adjective" => FileKind::Demonyms,
-                        _ => FileKind::Stoplist,
-                    });
+    /// Answer from a builder (the fixture in tests, or `--gazetteer` files).
+    pub fn dynamic(b: Builder) -> Gazetteer {
+        Gazetteer {
+            backing: Backing::Built(Box::new(b)),
+        }
+    }
+
+    /// A builder holding everything this gazetteer holds, to add files to.
+    pub fn to_builder(&self) -> Builder {
+        match &self.backing {
+            Backing::Built(b) => {
+                let mut out = Builder::new();
+                for i in 0..b.places.len() as u32 {
+                    out.push_row(b.place(i).clone());
                 }
-                continue;
-            }
-            if line.trim().is_empty() {
-                continue;
-            }
-            let k = kind.ok_or_else(|| {
-                err(
-                    None,
-                    "no '# format:' header line before the first row".into(),
-                )
-            })?;
-            let lineno = Some(n + 1);
-            match k {
-                FileKind::Places => self.add_place_row(line).map_err(|m| err(lineno, m))?,
-                FileKind::Aliases | FileKind::Demonyms => {
-                    let (name, target) = line.split_once('\t').ok_or_else(|| {
-                        err(
-                            lineno,
-                            "expected two tab-separated columns: name, target id".into(),
-                        )
-                    })?;
-                    let &idx = self.by_id.get(target.trim()).ok_or_else(|| {
-                        err(lineno, format!("unknown target id {:?}", target.trim()))
-                    })?;
-                    let nk = if k == FileKind::Aliases {
-                        NameKind::Alias
-                    } else {
-                        NameKind::Demonym
-                    };
-                    self.index_name(name, idx, nk);
-                    // "Americans", "Pakistanis": the plural names the place too
-                    // ("Chinese", "British", "Swiss" have none).
-                    if nk == NameKind::Demonym && !name.ends_with(['s', 'h', 'e']) {
-                        self.index_name(&format!("{name}s"), idx, nk);
+                for (k, v) in b.keys() {
+                    for &(i, nk) in v {
+                        out.push_key(k, i, nk);
                     }
                 }
-                FileKind::Stoplist => {
-                    self.stop.insert(fold::key(line).into());
+                for s in b.stops() {
+                    out.push_stop(s);
+                }
+                out
+            }
+            Backing::Compiled(c) => {
+                let mut out = Builder::new();
+                for i in 0..c.n_places as u32 {
+                    let p = c.place(i);
+                    out.push_row(super::rows::Row {
+                        id: p.id.into(),
+                        name: p.name.into(),
+                        lat: p.lat,
+                        lon: p.lon,
+                        kind: p.kind,
+                        kind_text: p.kind_text.into(),
+                        country: p.country.into(),
+                        admin1: p.admin1.into(),
+                        population: p.population,
+                        feature: p.feature.into(),
+                    });
+                }
+                for k in 0..c.n_keys {
+                    let key = std::str::from_utf8(c.key(k)).unwrap_or("");
+                    for (i, nk) in c.lookup(key) {
+                        out.push_key(key, i, nk);
+                    }
+                }
+                for s in &c.stop {
+                    out.push_stop(s);
+                }
+                out
+            }
+        }
+    }
+
+    /// How many places.
+    pub fn len(&self) -> usize {
+        match &self.backing {
+            Backing::Compiled(c) => c.n_places,
+            Backing::Built(b) => b.places.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A place by index.
+    pub fn place(&self, i: u32) -> Place<'_> {
+        match &self.backing {
+            Backing::Compiled(c) => c.place(i),
+            Backing::Built(b) => {
+                let r = b.place(i);
+                Place {
+                    id: &r.id,
+                    name: &r.name,
+                    lat: r.lat,
+                    lon: r.lon,
+                    kind: r.kind,
+                    kind_text: &r.kind_text,
+                    country: &r.country,
+                    admin1: &r.admin1,
+                    population: r.population,
+                    feature: &r.feature,
                 }
             }
-        }
-        if kind.is_none() && !text.trim().is_empty() {
-            return Err(err(None, "no '# format:' header line".into()));
-        }
-        Ok(())
-    }
-
-    /// Add the rows of a file on disk (gzip if it ends in `.gz`).
-    pub fn add_file(&mut self, path: &Path) -> Result<(), GazetteerError> {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| GazetteerError {
-            file: name.clone(),
-            line: None,
-            message: format!("cannot read: {e}"),
-        })?;
-        let text = decode(&name, &bytes)?;
-        self.add_text(&name, &text)
-    }
-
-    fn add_place_row(&mut self, line: &str) -> Result<(), String> {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() != 10 {
-            return Err(format!(
-                "expected 10 tab-separated columns (id name alt_names lat lon kind country admin1 population feature), found {}",
-                f.len()
-            ));
-        }
-        let lat: f64 = f[3]
-            .trim()
-            .parse()
-            .map_err(|_| format!("latitude {:?} is not a number", f[3]))?;
-        let lon: f64 = f[4]
-            .trim()
-            .parse()
-            .map_err(|_| format!("longitude {:?} is not a number", f[4]))?;
-        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(format!("coordinates {lat}, {lon} out of range"));
-        }
-        let kind = Kind::parse(f[5].trim()).ok_or_else(|| format!("unknown kind {:?}", f[5]))?;
-        let population = if f[8].trim().is_empty() {
-            0
-        } else {
-            f[8].trim()
-                .parse()
-                .map_err(|_| format!("population {:?} is not a whole number", f[8]))?
-        };
-        let id: Box<str> = f[0].trim().into();
-        if id.is_empty() || f[1].trim().is_empty() {
-            return Err("empty id or name".into());
-        }
-        let place = Place {
-            id: id.clone(),
-            name: f[1].trim().into(),
-            lat,
-            lon,
-            kind,
-            kind_text: f[5].trim().into(),
-            country: f[6].trim().into(),
-            admin1: f[7].trim().into(),
-            population,
-            feature: f[9].trim().into(),
-        };
-        let idx = match self.by_id.get(&id) {
-            // A later file replaces the row; its old names stay indexed but
-            // point at the replacement, which is what a correction wants.
-            Some(&i) => {
-                self.places[i as usize] = place;
-                i
-            }
-            None => {
-                let i = self.places.len() as u32;
-                self.places.push(place);
-                self.by_id.insert(id, i);
-                i
-            }
-        };
-        if kind == Kind::Admin1 {
-            let p = &self.places[idx as usize];
-            self.admin1s
-                .insert((p.country.clone(), p.admin1.clone()), idx);
-        }
-        self.index_name(f[1], idx, NameKind::Name);
-        for alt in f[2].split('|').filter(|a| !a.trim().is_empty()) {
-            self.index_name(alt, idx, NameKind::Alt);
-        }
-        Ok(())
-    }
-
-    fn index_name(&mut self, name: &str, idx: u32, nk: NameKind) {
-        let k = fold::key(name);
-        if k.is_empty() {
-            return;
-        }
-        self.max_words = self.max_words.max(k.split(' ').count());
-        // Most keys are new; the lookup first avoids allocating for the rest.
-        let v = match self.index.get_mut(k.as_str()) {
-            Some(v) => v,
-            None => self.index.entry(k.into()).or_default(),
-        };
-        match v.iter_mut().find(|(i, _)| *i == idx) {
-            Some(e) => e.1 = e.1.min(nk),
-            None => v.push((idx, nk)),
         }
     }
 
     /// The places a key may name, with how it names them.
-    pub fn lookup(&self, key: &str) -> &[(u32, NameKind)] {
-        self.index.get(key).map_or(&[], |v| v.as_slice())
+    pub fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
+        match &self.backing {
+            Backing::Compiled(c) => c.lookup(key),
+            Backing::Built(b) => b.lookup(key).to_vec(),
+        }
+    }
+
+    /// Whether a key names any place.
+    pub fn contains(&self, key: &str) -> bool {
+        !self.lookup(key).is_empty()
     }
 
     /// Whether a key is on the stoplist.
     pub fn is_stopped(&self, key: &str) -> bool {
-        self.stop.contains(key)
+        match &self.backing {
+            Backing::Compiled(c) => c.stop.binary_search(&key).is_ok(),
+            Backing::Built(b) => b.is_stopped(key),
+        }
     }
 
-    /// A place by id.
-    pub fn by_id(&self, id: &str) -> Option<&Place> {
-        self.by_id.get(id).map(|&i| &self.places[i as usize])
+    /// Most words in any key.
+    pub fn max_words(&self) -> usize {
+        match &self.backing {
+            Backing::Compiled(c) => c.max_words,
+            Backing::Built(b) => b.max_words,
+        }
     }
 
     /// The first-level division with this code in this country ("US", "FL").
     pub fn admin1(&self, country: &str, code: &str) -> Option<u32> {
-        self.admin1s
-            .get(&(Box::from(country), Box::from(code)))
-            .copied()
+        match &self.backing {
+            Backing::Compiled(c) => c.admin1s.get(&(country, code)).copied(),
+            Backing::Built(b) => b.admin1(country, code),
+        }
     }
 
-    /// A place by index.
-    pub fn place(&self, i: u32) -> &Place {
-        &self.places[i as usize]
-    }
-}
-
-/// Bytes of a gazetteer file as text: gunzipped if they start with the gzip magic.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<String, GazetteerError> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut s = String::new();
-        GzDecoder::new(bytes)
-            .read_to_string(&mut s)
-            .map_err(|e| GazetteerError {
-                file: name.to_string(),
-                line: None,
-                message: format!("not a readable gzip file of UTF-8 text: {e}"),
-            })?;
-        Ok(s)
-    } else {
-        String::from_utf8(bytes.to_vec()).map_err(|e| GazetteerError {
-            file: name.to_string(),
-            line: None,
-            message: format!("not UTF-8 text: {e}"),
-        })
+    /// A place by id (a scan over the compiled form: for tools and tests).
+    pub fn by_id(&self, id: &str) -> Option<Place<'_>> {
+        (0..self.len() as u32)
+            .map(|i| self.place(i))
+            .find(|p| p.id == id)
     }
 }
 
@@ -412,32 +344,67 @@ of
 ";
 
     pub(crate) fn fixture() -> Gazetteer {
-        let mut g = Gazetteer::new();
-        g.add_text("fixture", FIXTURE).unwrap();
-        g
+        let mut b = Builder::new();
+        b.add_text("fixture", FIXTURE).unwrap();
+        Gazetteer::dynamic(b)
+    }
+
+    /// The fixture through the compiled form, as the binary ships it.
+    fn compiled_fixture() -> Gazetteer {
+        let mut b = Builder::new();
+        b.add_text("fixture", FIXTURE).unwrap();
+        let blob: &'static [u8] = Box::leak(b.to_blob().into_boxed_slice());
+        Gazetteer::compiled(blob).unwrap()
+    }
+
+    #[test]
+    fn the_compiled_form_answers_like_the_builder() {
+        let (d, c) = (fixture(), compiled_fixture());
+        assert_eq!(d.len(), c.len());
+        for i in 0..d.len() as u32 {
+            assert_eq!(d.place(i), c.place(i));
+        }
+        for k in [
+            "paris",
+            "us",
+            "sao paulo",
+            "chinese",
+            "central asian",
+            "new york",
+            "nowhere",
+        ] {
+            assert_eq!(d.lookup(k), c.lookup(k), "{k}");
+        }
+        assert_eq!(c.max_words(), d.max_words());
+        assert!(c.is_stopped("of") && !c.is_stopped("paris"));
+        assert_eq!(c.admin1("US", "TX"), d.admin1("US", "TX"));
+        assert_eq!(c.by_id("t:qd").map(|p| p.name), Some("Qingdao"));
+        // And back again, for --gazetteer files over the compiled base.
+        let mut b = c.to_builder();
+        b.add_text("more", "# format: alias target_id\nPRC\tt:cn\n")
+            .unwrap();
+        let g = Gazetteer::dynamic(b);
+        assert_eq!(g.lookup("prc").len(), 1);
+        assert_eq!(g.lookup("paris"), d.lookup("paris"));
     }
 
     #[test]
     fn names_aliases_and_demonyms_are_indexed() {
         let g = fixture();
-        let names = |k: &str| -> Vec<&str> {
-            g.lookup(k)
-                .iter()
-                .map(|(i, _)| &*g.place(*i).name)
-                .collect()
-        };
+        let names =
+            |k: &str| -> Vec<&str> { g.lookup(k).iter().map(|(i, _)| g.place(*i).name).collect() };
         assert_eq!(names("paris"), vec!["Paris", "Paris"]);
         assert_eq!(names("us"), vec!["United States"]);
         assert_eq!(names("sao paulo"), vec!["São Paulo"]);
         assert_eq!(names("chinese"), vec!["China"]);
         assert_eq!(g.lookup("central asian")[0].1, NameKind::Demonym);
         assert!(g.is_stopped("of"));
-        assert_eq!(g.max_words, 4);
+        assert_eq!(g.max_words(), 4);
     }
 
     #[test]
     fn errors_name_the_file_and_line() {
-        let mut g = Gazetteer::new();
+        let mut g = Builder::new();
         let e = g
             .add_text("mine.tsv", "# format: id name alt_names lat lon kind country admin1 population feature\nx\tX\t\t95\t0\tcity\t\t\t0\tPPL\n")
             .unwrap_err();
@@ -452,7 +419,8 @@ of
 
     #[test]
     fn a_later_row_with_the_same_id_replaces() {
-        let mut g = fixture();
+        let mut g = Builder::new();
+        g.add_text("fixture", FIXTURE).unwrap();
         g.add_text("fix", "# format: id name alt_names lat lon kind country admin1 population feature\nt:qd\tQingdao\t\t36.07\t120.38\tcity\tCN\t07\t4000000\tPPLA2\n")
             .unwrap();
         assert_eq!(g.by_id("t:qd").unwrap().population, 4000000);

@@ -138,7 +138,7 @@ impl Matcher<'_, '_, '_> {
         let mut ends = vec![i + 1];
         let mut words = 1;
         let mut k = i + 1;
-        while words < self.g.max_words.max(1) && k < self.t.len() {
+        while words < self.g.max_words().max(1) && k < self.t.len() {
             let t = &self.t[k];
             if t.gap == Gap::Para {
                 break;

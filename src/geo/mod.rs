@@ -10,67 +10,64 @@ pub mod fold;
 pub mod gazetteer;
 pub mod matcher;
 pub mod resolve;
+pub mod rows;
 pub mod vocab;
 
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, GazetteerError};
 use std::sync::LazyLock;
 
-/// The gazetteer files compiled into the binary, in load order: places first,
-/// then the aliases and demonyms that point at them, then the stoplist.
-const EMBEDDED: &[(&str, &[u8])] = &[
-    (
-        "gazetteer/world-countries.tsv",
-        include_bytes!("../../gazetteer/world-countries.tsv"),
-    ),
-    (
-        "gazetteer/geonames-admin.tsv",
-        include_bytes!("../../gazetteer/geonames-admin.tsv"),
-    ),
-    (
-        "gazetteer/geonames-cities.tsv.gz",
-        include_bytes!("../../gazetteer/geonames-cities.tsv.gz"),
-    ),
-    (
-        "gazetteer/curated.tsv",
-        include_bytes!("../../gazetteer/curated.tsv"),
-    ),
-    (
-        "gazetteer/aliases.tsv",
-        include_bytes!("../../gazetteer/aliases.tsv"),
-    ),
-    (
-        "gazetteer/demonyms.tsv",
-        include_bytes!("../../gazetteer/demonyms.tsv"),
-    ),
-    (
-        "gazetteer/stoplist.txt",
-        include_bytes!("../../gazetteer/stoplist.txt"),
-    ),
+/// The shipped gazetteer files, in load order: places first, then the aliases
+/// and demonyms that point at them, then the stoplist. The build script
+/// compiles them (see `build.rs`); this list is its input.
+pub const SOURCES: &[&str] = &[
+    "gazetteer/world-countries.tsv",
+    "gazetteer/geonames-admin.tsv",
+    "gazetteer/geonames-cities.tsv.gz",
+    "gazetteer/curated.tsv",
+    "gazetteer/aliases.tsv",
+    "gazetteer/demonyms.tsv",
+    "gazetteer/stoplist.txt",
 ];
 
+/// The compiled gazetteer, made by `build.rs` from [`SOURCES`].
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
 static EMBEDDED_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer::new();
-    for (name, bytes) in EMBEDDED {
-        let text = gazetteer::decode(name, bytes).expect("embedded gazetteer files are valid");
-        g.add_text(name, &text)
-            .expect("embedded gazetteer files are valid");
-    }
-    g
+    Gazetteer::compiled(COMPILED).expect("the build script writes a valid gazetteer")
 });
 
-/// The embedded gazetteer with the given files added over it, in order.
-pub fn with_files(files: &[std::path::PathBuf]) -> Result<Gazetteer, gazetteer::GazetteerError> {
-    let mut g = Gazetteer::new();
-    for (name, bytes) in EMBEDDED {
-        g.add_text(name, &gazetteer::decode(name, bytes)?)?;
-    }
-    for f in files {
-        g.add_file(f)?;
-    }
-    Ok(g)
-}
-
-/// The gazetteer shipped in the binary, parsed on first use.
+/// The gazetteer shipped in the binary: used in place, nothing to parse.
 pub fn embedded() -> &'static Gazetteer {
     &EMBEDDED_GAZETTEER
+}
+
+/// The embedded gazetteer with the given files added over it, in order: rows
+/// with a known id replace the shipped ones, others are added.
+pub fn with_files(files: &[std::path::PathBuf]) -> Result<Gazetteer, GazetteerError> {
+    let mut b = embedded().to_builder();
+    for f in files {
+        b.add_file(f)?;
+    }
+    Ok(Gazetteer::dynamic(b))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_build_script_compiles_the_same_sources() {
+        let build = include_str!("../../build.rs");
+        let listed: Vec<&str> = build
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
+            .collect();
+        assert_eq!(listed, super::SOURCES);
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_loads() {
+        let g = super::embedded();
+        assert!(g.len() > 100_000, "{} places", g.len());
+        let qd = g.lookup("qingdao");
+        assert!(qd.iter().any(|&(i, _)| g.place(i).country == "CN"));
+    }
 }

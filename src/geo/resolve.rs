@@ -31,7 +31,7 @@ pub struct Resolved {
 }
 
 /// The prior of a candidate: what it is, how big, and how it is named.
-pub fn prior(p: &Place, nk: NameKind) -> f64 {
+pub fn prior(p: Place<'_>, nk: NameKind) -> f64 {
     let kind = match p.kind {
         Kind::Country => 6.0,
         Kind::Continent => 5.0,
@@ -39,7 +39,7 @@ pub fn prior(p: &Place, nk: NameKind) -> f64 {
         Kind::Admin1 => 3.5,
         Kind::Island | Kind::Land => 3.0,
         Kind::Admin2 => 1.0,
-        Kind::City => match &*p.feature {
+        Kind::City => match p.feature {
             "PPLC" => 3.0,
             "PPLA" => 2.0,
             "PPLA2" => 1.5,
@@ -55,7 +55,7 @@ pub fn prior(p: &Place, nk: NameKind) -> f64 {
 }
 
 /// Great-circle distance in km.
-pub fn km(a: &Place, b: &Place) -> f64 {
+pub fn km(a: Place<'_>, b: Place<'_>) -> f64 {
     let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
     let dp = p2 - p1;
     let dl = (b.lon - a.lon).to_radians();
@@ -120,8 +120,8 @@ pub fn resolve(
             for &(c, _) in &found[j].cands {
                 let p = g.place(c);
                 match p.kind {
-                    Kind::Country => within[i].push((p.country.clone(), None)),
-                    Kind::Admin1 => within[i].push((p.country.clone(), Some(p.admin1.clone()))),
+                    Kind::Country => within[i].push((p.country.into(), None)),
+                    Kind::Admin1 => within[i].push((p.country.into(), Some(p.admin1.into()))),
                     _ => {}
                 }
             }
@@ -199,7 +199,7 @@ pub fn resolve(
 fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
     let p = g.place(c);
     let by_name = cands.iter().any(|&(o, nk)| o == c && nk == NameKind::Name);
-    if p.kind != Kind::City || !matches!(&*p.feature, "PPLC" | "PPLA") || !by_name {
+    if p.kind != Kind::City || !matches!(p.feature, "PPLC" | "PPLA") || !by_name {
         return 0.0;
     }
     // A country of the same name ("Mexico") is what the name means.
@@ -212,7 +212,7 @@ fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
         let q = g.place(o);
         q.kind == Kind::Admin1
             && q.country == p.country
-            && (q.admin1 == p.admin1 || &*p.feature == "PPLC")
+            && (q.admin1 == p.admin1 || p.feature == "PPLC")
     });
     if shadowed {
         4.0
@@ -243,13 +243,13 @@ fn rebuild(
         }
         // Settled names count fully, guesses half.
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-        ctx.countries.push((p.country.clone(), w));
+        ctx.countries.push((p.country.into(), w));
         if p.kind == Kind::Admin1 {
-            ctx.admin1s.push((p.country.clone(), p.admin1.clone()));
+            ctx.admin1s.push((p.country.into(), p.admin1.into()));
         }
         if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
             ctx.local_admin1s
-                .push((p.country.clone(), p.admin1.clone(), w));
+                .push((p.country.into(), p.admin1.into(), w));
         }
     }
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
@@ -262,9 +262,9 @@ fn rebuild(
     if let Some(d) = dateline {
         let p = g.place(d);
         if !p.country.is_empty() {
-            ctx.countries.push((p.country.clone(), 2.0));
+            ctx.countries.push((p.country.into(), 2.0));
             if !p.admin1.is_empty() {
-                ctx.admin1s.push((p.country.clone(), p.admin1.clone()));
+                ctx.admin1s.push((p.country.into(), p.admin1.into()));
             }
         }
     }
@@ -292,20 +292,20 @@ fn score(
     // its own country of the same name ("Mexico" the state): the name's own
     // country reading is what put that country in the context.
     if !p.country.is_empty() && p.kind != Kind::Country && !same_name_country {
-        s += 1.5 * ctx.country_weight(&p.country);
+        s += 1.5 * ctx.country_weight(p.country);
         if ctx
             .admin1s
             .iter()
-            .any(|(k, a)| *k == p.country && *a == p.admin1 && !a.is_empty())
+            .any(|(k, a)| &**k == p.country && &**a == p.admin1 && !a.is_empty())
         {
             s += 3.0;
         }
     }
     // "Paris, Texas": the place after the comma contains the candidate.
     for (country, admin1) in within {
-        if *country == p.country {
+        if &**country == p.country {
             s += match admin1 {
-                Some(a) if *a == p.admin1 => 8.0,
+                Some(a) if &**a == p.admin1 => 8.0,
                 Some(_) => 0.0,
                 None => 5.0,
             };
@@ -332,7 +332,7 @@ fn score(
         let state: f64 = ctx
             .local_admin1s
             .iter()
-            .filter(|(k, a, _)| *k == p.country && *a == p.admin1)
+            .filter(|(k, a, _)| &**k == p.country && &**a == p.admin1)
             .map(|(_, _, w)| w)
             .sum();
         s += state.min(2.0);
