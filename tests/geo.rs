@@ -161,3 +161,118 @@ fn geojson_outputs_parse_and_stay_in_range() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The places one text resolves to: (text, name, country).
+fn places_of(text: &str) -> Vec<(String, String, String)> {
+    let o = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .current_dir(root())
+        .args([
+            "extract",
+            "-",
+            "--format",
+            "jsonl",
+            "-q",
+            "--date",
+            "2025-03-03",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(text.as_bytes())?;
+            c.wait_with_output()
+        })
+        .expect("run chronomap");
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON line");
+    a["toponyms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap().to_string();
+            (s("text"), s("name"), s("country"))
+        })
+        .collect()
+}
+
+fn country_of(text: &str, name: &str) -> String {
+    places_of(text)
+        .into_iter()
+        .find(|(t, _, _)| t == name)
+        .unwrap_or_else(|| panic!("{name} not found in {text:?}"))
+        .2
+}
+
+#[test]
+fn the_article_decides_between_places_of_one_name() {
+    // Georgia the US state and the country.
+    assert_eq!(
+        country_of(
+            "ATLANTA, March 3 - Georgia lawmakers met in Savannah on Monday.",
+            "Georgia"
+        ),
+        "US"
+    );
+    assert_eq!(
+        country_of(
+            "TBILISI, March 3 - Georgia's president met envoys on Monday.",
+            "Georgia"
+        ),
+        "GE"
+    );
+    // Paris and Paris, Texas.
+    assert_eq!(
+        country_of("The fair in Paris drew crowds on Monday.", "Paris"),
+        "FR"
+    );
+    assert_eq!(
+        country_of("The fair in Paris, Texas drew crowds on Monday.", "Paris"),
+        "US"
+    );
+    // Alexandria in Virginia, Louisiana and Egypt.
+    let va = places_of("ALEXANDRIA, Va., March 3 - Officials in Alexandria met on Monday.");
+    assert!(
+        va.iter()
+            .all(|(t, _, c)| !t.starts_with("Alex") || c == "US"),
+        "{va:?}"
+    );
+    assert_eq!(
+        country_of(
+            "Protesters gathered in Alexandria and Cairo on Monday.",
+            "Alexandria"
+        ),
+        "EG"
+    );
+    // Birmingham UK and Alabama; London and London, Ontario.
+    assert_eq!(
+        country_of(
+            "BIRMINGHAM, Ala., March 3 - The mayor spoke on Monday.",
+            "BIRMINGHAM"
+        ),
+        "US"
+    );
+    assert_eq!(
+        country_of(
+            "Birmingham and Manchester fans travelled to London on Monday.",
+            "Manchester"
+        ),
+        "GB"
+    );
+    assert_eq!(
+        country_of(
+            "LONDON, Ontario, March 3 - Officials met on Monday in Ontario.",
+            "LONDON"
+        ),
+        "CA"
+    );
+}
+
+#[test]
+fn common_words_and_people_are_not_places() {
+    let found = places_of("Nice to see you. Reading is fun, said Paris Hilton. Mr. Jordan spoke.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = places_of("She moved to Nice in France and then to Reading.");
+    let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+    assert_eq!(texts, vec!["Nice", "France", "Reading"]);
+}

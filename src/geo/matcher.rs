@@ -304,11 +304,11 @@ impl Matcher<'_, '_, '_> {
                     || vocab::has(vocab::TITLE_WORDS, &w)
                     || vocab::has(vocab::INSTITUTION_WORDS, &w)
                     || dvocab::lookup(dvocab::MONTHS, &w).is_some()
-                    || dvocab::lookup(dvocab::WEEKDAYS, &w).is_some()
-                    || !self.g.lookup(&fold::key(n.text)).is_empty();
+                    || dvocab::lookup(dvocab::WEEKDAYS, &w).is_some();
                 // "Paris Hilton", "Jordan Henderson", "Georgia Power": a name and one
-                // more capitalised word that is neither a title nor a place, and no
-                // more: a person's or a company's two-word name. Longer runs
+                // more capitalised word that is not a title, and no more: a person's
+                // or a company's two-word name (even when the second word is a town
+                // somewhere too, like Hilton). Longer runs
                 // ("Texas Alcoholic Beverage Commission") are a body of the place.
                 let longer = self.t.get(end + 1).is_some_and(|t| {
                     t.kind == Kind::Word && t.gap == Gap::Space && starts_upper(t.text)
@@ -328,7 +328,6 @@ impl Matcher<'_, '_, '_> {
                     && !vocab::has(vocab::LOCATIVE_CUES, p)
                     && dvocab::lookup(dvocab::MONTHS, p).is_none()
                     && dvocab::lookup(dvocab::WEEKDAYS, p).is_none()
-                    && self.g.lookup(&fold::key(pt.text)).is_empty()
                 {
                     return Err(Reject::Person);
                 }

@@ -71,9 +71,9 @@ type Container = (Box<str>, Option<Box<str>>);
 #[derive(Debug, Default)]
 struct Context {
     /// Countries named or implied, with weights.
-    countries: Vec<(Box<str>, f64)>,
+    countries: Vec<(Box<str>, f64, usize)>,
     /// (country, admin1) pairs named (states, provinces).
-    admin1s: Vec<(Box<str>, Box<str>)>,
+    admin1s: Vec<(Box<str>, Box<str>, usize)>,
     /// The dateline's place.
     dateline: Option<u32>,
     /// Local places chosen so far (cities, counties, states), with the index of
@@ -85,11 +85,13 @@ struct Context {
 }
 
 impl Context {
-    fn country_weight(&self, c: &str) -> f64 {
+    /// How strongly the article is about country `c`, not counting name `me`'s
+    /// own reading (a name must not vote for itself).
+    fn country_weight(&self, c: &str, me: usize) -> f64 {
         self.countries
             .iter()
-            .filter(|(k, _)| &**k == c)
-            .map(|(_, w)| w)
+            .filter(|(k, _, i)| &**k == c && *i != me)
+            .map(|(_, w, _)| w)
             .sum::<f64>()
             .min(3.0)
     }
@@ -139,7 +141,7 @@ pub fn resolve(
     let mut ctx = Context::default();
     let mut chosen: Vec<Option<(u32, f64)>> = vec![None; found.len()];
     // Pass 0: names with one candidate, and the dateline, settle first.
-    for pass in 0..3 {
+    for pass in 0..4 {
         for (i, f) in found.iter().enumerate() {
             if pass == 0 && f.cands.len() > 1 && !in_range(f, dateline) {
                 continue;
@@ -235,7 +237,7 @@ fn rebuild(
         dateline,
         ..Context::default()
     };
-    for (f, c) in found.iter().zip(chosen) {
+    for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         let Some((c, _)) = c else { continue };
         let p = g.place(*c);
         if p.country.is_empty() {
@@ -243,9 +245,9 @@ fn rebuild(
         }
         // Settled names count fully, guesses half.
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-        ctx.countries.push((p.country.into(), w));
+        ctx.countries.push((p.country.into(), w, i));
         if p.kind == Kind::Admin1 {
-            ctx.admin1s.push((p.country.into(), p.admin1.into()));
+            ctx.admin1s.push((p.country.into(), p.admin1.into(), i));
         }
         if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
             ctx.local_admin1s
@@ -262,9 +264,10 @@ fn rebuild(
     if let Some(d) = dateline {
         let p = g.place(d);
         if !p.country.is_empty() {
-            ctx.countries.push((p.country.into(), 2.0));
+            ctx.countries.push((p.country.into(), 2.0, usize::MAX));
             if !p.admin1.is_empty() {
-                ctx.admin1s.push((p.country.into(), p.admin1.into()));
+                ctx.admin1s
+                    .push((p.country.into(), p.admin1.into(), usize::MAX));
             }
         }
     }
@@ -292,11 +295,11 @@ fn score(
     // its own country of the same name ("Mexico" the state): the name's own
     // country reading is what put that country in the context.
     if !p.country.is_empty() && p.kind != Kind::Country && !same_name_country {
-        s += 1.5 * ctx.country_weight(p.country);
+        s += 1.5 * ctx.country_weight(p.country, me);
         if ctx
             .admin1s
             .iter()
-            .any(|(k, a)| &**k == p.country && &**a == p.admin1 && !a.is_empty())
+            .any(|(k, a, i)| &**k == p.country && &**a == p.admin1 && !a.is_empty() && *i != me)
         {
             s += 3.0;
         }
