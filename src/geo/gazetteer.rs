@@ -45,7 +45,8 @@ struct Compiled {
     n_keys: usize,
     keys_at: usize,
     postings_at: usize,
-    strings_at: usize,
+    /// The string pool, checked once to be UTF-8 when the blob is opened.
+    strings: &'static str,
     max_words: usize,
     stop: Vec<&'static str>,
     admin1s: HashMap<(&'static str, &'static str), u32>,
@@ -79,9 +80,8 @@ impl Compiled {
             u32_at(self.blob, at) as usize,
             u32_at(self.blob, at + 4) as usize,
         );
-        let s = self.strings_at + o;
-        // The build script wrote valid UTF-8; a corrupt blob gives "" rather than a panic.
-        std::str::from_utf8(&self.blob[s..s + l]).unwrap_or("")
+        // A corrupt record gives "" rather than a panic.
+        self.strings.get(o..o + l).unwrap_or("")
     }
 
     fn place(&self, i: u32) -> Place<'static> {
@@ -102,12 +102,7 @@ impl Compiled {
     }
 
     fn key(&self, k: usize) -> &'static [u8] {
-        let r = self.keys_at + k * KEY_REC;
-        let (o, l) = (
-            u32_at(self.blob, r) as usize,
-            u32_at(self.blob, r + 4) as usize,
-        );
-        &self.blob[self.strings_at + o..self.strings_at + o + l]
+        self.str_at(self.keys_at + k * KEY_REC).as_bytes()
     }
 
     fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
@@ -149,13 +144,15 @@ impl Gazetteer {
         if strings_at + n_strings != blob.len() {
             return Err("compiled gazetteer has the wrong length".into());
         }
+        let strings = std::str::from_utf8(&blob[strings_at..])
+            .map_err(|e| format!("compiled gazetteer strings: {e}"))?;
         let mut c = Compiled {
             blob,
             n_places,
             n_keys,
             keys_at,
             postings_at,
-            strings_at,
+            strings,
             max_words,
             stop: Vec::with_capacity(n_stop),
             admin1s: HashMap::default(),

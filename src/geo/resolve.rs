@@ -54,6 +54,15 @@ pub fn prior(p: Place<'_>, nk: NameKind) -> f64 {
     kind + 0.6 * ((p.population as f64) + 1.0).log10() + name
 }
 
+/// Great-circle distance in km from a point to a place.
+fn km_to(lat: f64, lon: f64, b: Place<'_>) -> f64 {
+    let (p1, p2) = (lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+}
+
 /// Great-circle distance in km.
 pub fn km(a: Place<'_>, b: Place<'_>) -> f64 {
     let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
@@ -78,7 +87,7 @@ struct Context {
     dateline: Option<u32>,
     /// Local places chosen so far (cities, counties, states), with the index of
     /// the name that chose them: an article's places lie near each other.
-    points: Vec<(usize, u32)>,
+    points: Vec<(usize, u32, (f64, f64))>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
     /// Louisiana), weighted.
     local_admin1s: Vec<(Box<str>, Box<str>, f64)>,
@@ -138,6 +147,32 @@ pub fn resolve(
             }
         }
     }
+    // Each candidate's place, the countries a name can itself mean, and the
+    // parts of the score that do not depend on context: read once.
+    let places: Vec<Vec<Place<'_>>> = found
+        .iter()
+        .map(|f| f.cands.iter().map(|&(c, _)| g.place(c)).collect())
+        .collect();
+    let countries_named: Vec<Vec<&str>> = places
+        .iter()
+        .map(|ps| {
+            ps.iter()
+                .filter(|p| p.kind == Kind::Country)
+                .map(|p| p.country)
+                .collect()
+        })
+        .collect();
+    let fixed: Vec<Vec<f64>> = found
+        .iter()
+        .zip(&places)
+        .map(|(f, ps)| {
+            f.cands
+                .iter()
+                .zip(ps)
+                .map(|(&(c, _), &p)| capital_bonus(c, p, &f.cands, ps))
+                .collect()
+        })
+        .collect();
     let mut ctx = Context::default();
     let mut chosen: Vec<Option<(u32, f64)>> = vec![None; found.len()];
     // Pass 0: names with one candidate, and the dateline, settle first.
@@ -149,22 +184,22 @@ pub fn resolve(
             let best = f
                 .cands
                 .iter()
-                .map(|&(c, nk)| {
+                .zip(&places[i])
+                .map(|(&(c, nk), &p)| {
+                    let same_name_country = countries_named[i].contains(&p.country);
                     (
                         c,
                         score(
                             g,
                             i,
                             c,
+                            p,
                             nk,
                             &within[i],
                             &ctx,
                             in_range(f, dateline),
-                            f.cands.iter().any(|&(o, _)| {
-                                let q = g.place(o);
-                                q.kind == Kind::Country && q.country == g.place(c).country
-                            }),
-                        ) + capital_bonus(g, c, &f.cands),
+                            same_name_country,
+                        ) + fixed[i][c_pos(&f.cands, c)],
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -198,20 +233,18 @@ pub fn resolve(
 
 /// "Moscow", "Beijing": a capital city and the division named after it; the
 /// name means the city.
-fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
-    let p = g.place(c);
+fn capital_bonus(c: u32, p: Place<'_>, cands: &[(u32, NameKind)], places: &[Place<'_>]) -> f64 {
     let by_name = cands.iter().any(|&(o, nk)| o == c && nk == NameKind::Name);
     if p.kind != Kind::City || !matches!(p.feature, "PPLC" | "PPLA") || !by_name {
         return 0.0;
     }
     // A country of the same name ("Mexico") is what the name means.
-    if cands.iter().any(|&(o, _)| g.place(o).kind == Kind::Country) {
+    if places.iter().any(|q| q.kind == Kind::Country) {
         return 0.0;
     }
     // The division the city is in ("State of Berlin"), or for a national
     // capital any division of its country ("Washington" the state).
-    let shadowed = cands.iter().any(|&(o, _)| {
-        let q = g.place(o);
+    let shadowed = places.iter().any(|q| {
         q.kind == Kind::Admin1
             && q.country == p.country
             && (q.admin1 == p.admin1 || p.feature == "PPLC")
@@ -221,6 +254,11 @@ fn capital_bonus(g: &Gazetteer, c: u32, cands: &[(u32, NameKind)]) -> f64 {
     } else {
         0.0
     }
+}
+
+/// The position of candidate `c` in a name's candidates.
+fn c_pos(cands: &[(u32, NameKind)], c: u32) -> usize {
+    cands.iter().position(|&(o, _)| o == c).unwrap_or(0)
 }
 
 fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
@@ -256,8 +294,9 @@ fn rebuild(
     }
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         if let Some((c, _)) = c {
-            if matches!(g.place(*c).kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
-                ctx.points.push((i, *c));
+            let q = g.place(*c);
+            if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
+                ctx.points.push((i, *c, (q.lat, q.lon)));
             }
         }
     }
@@ -279,13 +318,13 @@ fn score(
     g: &Gazetteer,
     me: usize,
     c: u32,
+    p: Place<'_>,
     nk: NameKind,
     within: &[Container],
     ctx: &Context,
     is_dateline: bool,
     same_name_country: bool,
 ) -> f64 {
-    let p = g.place(c);
     let mut s = prior(p, nk);
     // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state.
     if is_dateline && p.kind == Kind::City {
@@ -320,8 +359,8 @@ fn score(
         let near = ctx
             .points
             .iter()
-            .filter(|(i, o)| *i != me && *o != c)
-            .map(|(_, o)| km(g.place(*o), p))
+            .filter(|(i, o, _)| *i != me && *o != c)
+            .map(|&(_, _, (lat, lon))| km_to(lat, lon, p))
             .fold(f64::INFINITY, f64::min);
         s += if near < 50.0 {
             2.5
