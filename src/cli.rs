@@ -19,7 +19,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract dated, geolocated events from articles.
     #[command(after_help = EXTRACT_EXAMPLES)]
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Look names up in the gazetteer.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -49,6 +49,7 @@ Examples:
   chronomap extract story.txt --format events > events.geojson
   chronomap extract news.jsonl --format jsonl > analysed.jsonl
   cat story.txt | chronomap extract - --date 2025-06-26
+  chronomap extract cycle/ --since 2025-06-01 --country CN --min-precision day
 
 Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson files
 (one article a line: text, and optional id, date, title, url), directories (walked in
@@ -103,6 +104,31 @@ pub struct ExtractArgs {
     /// their neighbours in the feed agree on.
     #[arg(long, default_value_t = 4096, value_name = "N", hide = true)]
     pub batch: usize,
+
+    /// Keep every report of an event as its own row (by default the same event
+    /// reported by several articles is one row that counts and lists them).
+    #[arg(long)]
+    pub no_merge: bool,
+
+    /// Keep events that end on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+
+    /// Keep events that start on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<String>,
+
+    /// Drop events vaguer than this (day, week, month, quarter, season, half, year, decade, century).
+    #[arg(long, value_name = "PRECISION")]
+    pub min_precision: Option<String>,
+
+    /// Keep events whose primary place is in this country (ISO 3166-1 alpha-2, e.g. CN).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+
+    /// Keep events whose primary place lies in this box: min lon, min lat, max lon, max lat.
+    #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
+    pub bbox: Option<String>,
 
     /// Worker threads (default: one per core). The output is the same for any count.
     #[arg(long, value_name = "N")]

@@ -41,6 +41,12 @@ pub struct Event {
     pub place_id: Option<String>,
     /// Country (ISO 3166-1 alpha-2) of the primary place.
     pub country: Option<String>,
+    /// The article's anchor date (when it was reported), if it has one.
+    pub reported: Option<String>,
+    /// Articles that report this event (more than one after merging).
+    pub articles: Vec<String>,
+    /// How many reports were merged into this row.
+    pub mentions: usize,
 }
 
 impl Event {

@@ -19,5 +19,6 @@ pub mod emit;
 pub mod event;
 pub mod geo;
 pub mod input;
+pub mod merge;
 pub mod pipeline;
 pub mod sentence;

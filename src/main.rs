@@ -43,7 +43,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Extract(args) => extract(args),
+        Command::Extract(args) => extract(*args),
         Command::Gazetteer(GazetteerCommand::Lookup { name, gazetteer }) => {
             lookup(&name, &gazetteer)
         }
@@ -55,7 +55,48 @@ fn parse_date(flag: &str, s: &str) -> Result<NaiveDate> {
         .with_context(|| format!("{flag} {s:?}: expected a date like 2025-06-26"))
 }
 
+/// A spinner with the count of articles on stderr, when stderr is a terminal
+/// and not silenced; hidden otherwise (pipelines and logs stay clean).
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    pb
+}
+
+/// "W,S,E,N" as four numbers in range.
+fn parse_bbox(s: &str) -> Result<[f64; 4]> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("--bbox {s:?}: expected four numbers W,S,E,N"))?;
+    match v[..] {
+        [w, so, e, n]
+            if (-180.0..=180.0).contains(&w)
+                && (-180.0..=180.0).contains(&e)
+                && (-90.0..=90.0).contains(&so)
+                && (-90.0..=90.0).contains(&n)
+                && w <= e
+                && so <= n =>
+        {
+            Ok([w, so, e, n])
+        }
+        _ => bail!(
+            "--bbox {s:?}: expected W,S,E,N with -180 <= W <= E <= 180 and -90 <= S <= N <= 90"
+        ),
+    }
+}
+
 fn extract(args: ExtractArgs) -> Result<u8> {
+    let started = std::time::Instant::now();
     let date = args
         .date
         .as_deref()
@@ -94,6 +135,36 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
         }
     }
+    let filter = chronomap::merge::Filter {
+        since: args
+            .since
+            .as_deref()
+            .map(|s| parse_date("--since", s))
+            .transpose()?
+            .map(|d| d.to_string()),
+        until: args
+            .until
+            .as_deref()
+            .map(|s| parse_date("--until", s))
+            .transpose()?
+            .map(|d| d.to_string()),
+        min_precision: match args.min_precision.as_deref() {
+            None => None,
+            Some(p) => Some(
+                *chronomap::merge::PRECISIONS
+                    .iter()
+                    .find(|x| x.eq_ignore_ascii_case(p))
+                    .with_context(|| {
+                        format!(
+                            "--min-precision {p:?}: expected one of {}",
+                            chronomap::merge::PRECISIONS.join(", ")
+                        )
+                    })?,
+            ),
+        },
+        country: args.country.clone(),
+        bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
+    };
     let opts = Options { date, not_after };
     let owned: Gazetteer;
     let gaz: &Gazetteer = if args.gazetteer.is_empty() {
@@ -105,7 +176,19 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut places = emit::geojson::PlaceTable::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut jsonl_buf: Vec<u8> = Vec::new();
+    // With --out, the JSON Lines stream straight into a temporary file that is
+    // renamed into place at the end: memory holds the event rows, not the input.
+    let mut jsonl_file = match &args.out {
+        Some(dir) => {
+            let p = dir.join("articles.jsonl");
+            Some(
+                emit::AtomicFile::create(&p)
+                    .with_context(|| format!("cannot write {}", p.display()))?,
+            )
+        }
+        None => None,
+    };
+    let progress = progress_bar(args.quiet);
     let mut events: Vec<Event> = Vec::new();
     let mut votes = YearVotes::default();
     let (mut articles_n, mut failed) = (0usize, 0usize);
@@ -113,17 +196,18 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut flush = |batch: &mut Vec<Article>,
                      events: &mut Vec<Event>,
                      out: &mut dyn Write,
-                     jsonl: &mut Vec<u8>|
+                     jsonl: &mut Option<emit::AtomicFile>|
      -> io::Result<()> {
         for a in analyze_batch(batch, &opts, gaz, &mut votes) {
-            if args.out.is_some() {
-                emit::jsonl::write_one(jsonl, &a)?;
+            if let Some(f) = jsonl.as_mut() {
+                emit::jsonl::write_one(f.writer(), &a)?;
             } else if args.format == Format::Jsonl {
                 emit::jsonl::write_one(out, &a)?;
             }
             places.add(&a);
-            events.extend(a.events);
+            events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
         }
+        progress.inc(batch.len() as u64);
         batch.clear();
         Ok(())
     };
@@ -133,7 +217,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 articles_n += 1;
                 batch.push(a);
                 if batch.len() >= args.batch {
-                    flush(&mut batch, &mut events, &mut out, &mut jsonl_buf)?;
+                    flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
                 }
             }
             Item::Error(e) => {
@@ -149,8 +233,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
         }
     }
-    flush(&mut batch, &mut events, &mut out, &mut jsonl_buf)?;
+    flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
+    progress.finish_and_clear();
     event::sort(&mut events);
+    let reports = events.len();
+    if !args.no_merge {
+        events = chronomap::merge::merge(events);
+    }
     match &args.out {
         Some(dir) => {
             let csv_path = dir.join("timeline.csv");
@@ -162,9 +251,11 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             let ev_path = dir.join("events.geojson");
             emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events))
                 .with_context(|| format!("cannot write {}", ev_path.display()))?;
-            let jl_path = dir.join("articles.jsonl");
-            emit::write_atomic(&jl_path, |w| w.write_all(&jsonl_buf))
-                .with_context(|| format!("cannot write {}", jl_path.display()))?;
+            if let Some(f) = jsonl_file.take() {
+                f.commit().with_context(|| {
+                    format!("cannot write {}", dir.join("articles.jsonl").display())
+                })?;
+            }
         }
         None => match args.format {
             Format::Csv => emit::csv::write(&mut out, &events)?,
@@ -176,8 +267,11 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     out.flush()?;
     if !args.quiet {
         eprintln!(
-            "chronomap: {articles_n} articles, {} events, {failed} inputs skipped",
-            events.len()
+            "chronomap: {articles_n} articles, {} events ({} reports merged), {} places, {failed} inputs skipped, {:.2} s",
+            events.len(),
+            reports - events.len(),
+            places.len(),
+            started.elapsed().as_secs_f64()
         );
     }
     Ok(if failed > 0 {

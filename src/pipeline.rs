@@ -424,6 +424,9 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 country: primary
                     .map(|p| p.country.to_string())
                     .filter(|c| !c.is_empty()),
+                reported: anchor.map(|x| fmt_date(x.date)),
+                articles: vec![a.id.clone()],
+                mentions: 1,
             });
         }
     }

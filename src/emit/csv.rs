@@ -20,6 +20,8 @@ pub const COLUMNS: &[&str] = &[
     "lat",
     "lon",
     "offset",
+    "mentions",
+    "articles",
 ];
 
 /// Neutralise a text cell that a spreadsheet would read as a formula: one that
@@ -45,6 +47,8 @@ pub fn write(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
     for e in events {
         let places = e.places.join("; ");
         let offset = e.offset.to_string();
+        let mentions = e.mentions.to_string();
+        let articles = e.articles.join("; ");
         let (lat, lon) = (num(e.lat), num(e.lon));
         w.write_record([
             &*safe_text(&e.article),
@@ -61,6 +65,8 @@ pub fn write(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
             &lat,
             &lon,
             &offset,
+            &mentions,
+            &*safe_text(&articles),
         ])?;
     }
     w.flush()

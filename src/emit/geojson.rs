@@ -74,6 +74,8 @@ pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
         p.insert("lat".into(), JsonValue::from(round6(lat)));
         p.insert("lon".into(), JsonValue::from(round6(lon)));
         p.insert("offset".into(), JsonValue::from(e.offset));
+        p.insert("mentions".into(), JsonValue::from(e.mentions));
+        p.insert("articles".into(), s(&e.articles.join("; ")));
         p.insert("time".into(), s(&format!("{}T00:00:00Z", e.start)));
         p.insert(
             "t_start".into(),

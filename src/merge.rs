@@ -1,0 +1,239 @@
+//! One chronology from many articles: filters users ask for, and merging the
+//! same event reported by several articles into one row.
+//!
+//! Two events are the same when they cover the same interval, happen at the
+//! same primary place (or both have none) and say much the same thing: the
+//! overlap of their statements' content words (Jaccard) is at least
+//! [`SIMILAR`]. Merging keeps the earliest report's wording (the article
+//! anchored earliest, then the article id) and counts and lists the articles.
+//! Input order does not matter: events are compared in timeline order, so the
+//! result is the same on any thread count.
+
+use crate::event::Event;
+use std::collections::BTreeSet;
+
+/// Statements at least this similar (content-word Jaccard) report one event.
+pub const SIMILAR: f64 = 0.3;
+
+/// Precisions from finest to coarsest, for `--min-precision`.
+pub const PRECISIONS: &[&str] = &[
+    "day", "week", "month", "quarter", "season", "half", "year", "decade", "century",
+];
+
+/// What to keep.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Keep events that end on or after this day (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Keep events that start on or before this day.
+    pub until: Option<String>,
+    /// Drop events vaguer than this precision.
+    pub min_precision: Option<&'static str>,
+    /// Keep events whose primary place is in this country (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    /// Keep events whose primary place lies in (min lon, min lat, max lon, max lat).
+    pub bbox: Option<[f64; 4]>,
+}
+
+impl Filter {
+    /// Whether an event passes.
+    pub fn keep(&self, e: &Event) -> bool {
+        if self.since.as_ref().is_some_and(|s| e.end < *s)
+            || self.until.as_ref().is_some_and(|u| e.start > *u)
+        {
+            return false;
+        }
+        if let Some(m) = self.min_precision {
+            let rank = |p: &str| {
+                PRECISIONS
+                    .iter()
+                    .position(|x| *x == p)
+                    .unwrap_or(usize::MAX)
+            };
+            if rank(e.precision) > rank(m) {
+                return false;
+            }
+        }
+        if let Some(c) = &self.country {
+            if !e
+                .country
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(c))
+            {
+                return false;
+            }
+        }
+        if let Some([x0, y0, x1, y1]) = self.bbox {
+            match (e.lon, e.lat) {
+                (Some(x), Some(y)) if x >= x0 && x <= x1 && y >= y0 && y <= y1 => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let inter = a.intersection(b).count() as f64;
+    let union = (a.len() + b.len()) as f64 - inter;
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+/// Merge the reports of one event. `events` must be in timeline order; the
+/// result is too.
+pub fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<(Event, BTreeSet<String>)> = Vec::with_capacity(events.len());
+    // Events of one interval and place are adjacent in timeline order only by
+    // start; look back over those with the same start.
+    let mut group_start = 0;
+    for e in events {
+        if out
+            .get(group_start)
+            .is_some_and(|(g, _)| g.start != e.start)
+        {
+            group_start = out.len();
+        }
+        let w = words(&e.sentence);
+        let same = out[group_start..].iter_mut().find(|(m, mw)| {
+            m.end == e.end
+                && m.place_id == e.place_id
+                && m.article != e.article
+                && !m.articles.contains(&e.article)
+                && jaccard(mw, &w) >= SIMILAR
+        });
+        match same {
+            Some((m, mw)) => {
+                let earlier =
+                    (e.reported.as_deref(), &e.article) < (m.reported.as_deref(), &m.article);
+                let mut articles = std::mem::take(&mut m.articles);
+                articles.push(e.article.clone());
+                let mentions = m.mentions + 1;
+                if earlier {
+                    *m = e;
+                    *mw = w;
+                }
+                articles.sort();
+                articles.dedup();
+                m.articles = articles;
+                m.mentions = mentions;
+            }
+            None => out.push((e, w)),
+        }
+    }
+    out.into_iter().map(|(e, _)| e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(article: &str, start: &str, sentence: &str, reported: &str) -> Event {
+        Event {
+            article: article.into(),
+            start: start.into(),
+            end: start.into(),
+            precision: "day",
+            value: start.into(),
+            certainty: "exact",
+            expression: "Thursday".into(),
+            anchor: "dateline",
+            sentence: sentence.into(),
+            places: vec!["Qingdao".into()],
+            place: Some("Qingdao".into()),
+            lat: Some(36.06),
+            lon: Some(120.38),
+            offset: 0,
+            place_ids: vec!["gn:1".into()],
+            place_id: Some("gn:1".into()),
+            country: Some("CN".into()),
+            reported: Some(reported.into()),
+            articles: vec![article.into()],
+            mentions: 1,
+        }
+    }
+
+    #[test]
+    fn the_same_event_from_two_articles_is_one_row() {
+        let a = ev(
+            "b-later",
+            "2025-06-26",
+            "Defence ministers met in Qingdao on Thursday for SCO talks",
+            "2025-06-27",
+        );
+        let b = ev(
+            "a-first",
+            "2025-06-26",
+            "SCO defence ministers met on Thursday in Qingdao",
+            "2025-06-26",
+        );
+        let c = ev(
+            "c",
+            "2025-06-26",
+            "A typhoon closed the port of Qingdao on Thursday",
+            "2025-06-26",
+        );
+        let m = merge(vec![b.clone(), a.clone(), c.clone()]);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].mentions, 2);
+        assert_eq!(
+            m[0].articles,
+            vec!["a-first".to_string(), "b-later".to_string()]
+        );
+        assert_eq!(m[0].sentence, b.sentence, "the earliest report's wording");
+        // Order of input does not change the result.
+        assert_eq!(merge(vec![a, b, c]).len(), 2);
+    }
+
+    #[test]
+    fn filters() {
+        let e = ev("a", "2025-06-26", "x", "2025-06-26");
+        let f = |f: Filter| f.keep(&e);
+        assert!(f(Filter {
+            since: Some("2025-06-01".into()),
+            ..Filter::default()
+        }));
+        assert!(!f(Filter {
+            until: Some("2025-06-01".into()),
+            ..Filter::default()
+        }));
+        assert!(f(Filter {
+            country: Some("cn".into()),
+            ..Filter::default()
+        }));
+        assert!(!f(Filter {
+            country: Some("US".into()),
+            ..Filter::default()
+        }));
+        assert!(f(Filter {
+            bbox: Some([100.0, 30.0, 130.0, 40.0]),
+            ..Filter::default()
+        }));
+        assert!(!f(Filter {
+            bbox: Some([0.0, 0.0, 10.0, 10.0]),
+            ..Filter::default()
+        }));
+        let mut y = e.clone();
+        y.precision = "year";
+        assert!(!Filter {
+            min_precision: Some("month"),
+            ..Filter::default()
+        }
+        .keep(&y));
+        assert!(Filter {
+            min_precision: Some("year"),
+            ..Filter::default()
+        }
+        .keep(&y));
+    }
+}
