@@ -2,9 +2,11 @@
 //! same event reported by several articles into one row.
 //!
 //! Two events are the same when they cover the same interval, happen at the
-//! same primary place (or both have none) and say much the same thing: the
-//! overlap of their statements' content words (Jaccard) is at least
-//! [`SIMILAR`]. Merging keeps the earliest report's wording (the article
+//! same primary place (or both have none) and say something of the same: their
+//! statements share at least [`SHARED`] content words (crude stems, without
+//! [`STOPWORDS`], the date expression and the place names, which agree by
+//! construction). Same day, same place and two shared content words is rarely
+//! a coincidence in one news cycle. Merging keeps the earliest report's wording (the article
 //! anchored earliest, then the article id) and counts and lists the articles.
 //! Input order does not matter: events are compared in timeline order, so the
 //! result is the same on any thread count.
@@ -12,8 +14,17 @@
 use crate::event::Event;
 use std::collections::BTreeSet;
 
-/// Statements at least this similar (content-word Jaccard) report one event.
-pub const SIMILAR: f64 = 0.3;
+/// Content words two statements must share to report one event.
+pub const SHARED: usize = 2;
+
+/// Words that say nothing about what happened. Sorted; lower case.
+pub const STOPWORDS: &[&str] = &[
+    "about", "added", "after", "also", "been", "before", "being", "could", "does", "during",
+    "from", "have", "into", "more", "most", "much", "only", "other", "over", "said", "says",
+    "should", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they",
+    "this", "those", "told", "under", "until", "very", "were", "what", "when", "where", "which",
+    "while", "will", "with", "would",
+];
 
 /// Precisions from finest to coarsest, for `--min-precision`.
 pub const PRECISIONS: &[&str] = &[
@@ -73,21 +84,40 @@ impl Filter {
     }
 }
 
-fn words(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 3)
-        .map(str::to_lowercase)
+/// A crude stem: "reopened", "reopens", "reopening" all give "reopen".
+fn stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if b.chars().count() >= 4 {
+                return b.to_string();
+            }
+        }
+    }
+    w
+}
+
+/// The content words of an event's statement, without its date expression
+/// and place names.
+fn words(e: &Event) -> BTreeSet<String> {
+    let skip: BTreeSet<String> = e
+        .expression
+        .split(|c: char| !c.is_alphanumeric())
+        .chain(e.places.iter().flat_map(|p| p.split(' ')))
+        .map(stem)
+        .collect();
+    e.sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.chars().count() > 3 && STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_err()
+        })
+        .map(stem)
+        .filter(|w| !skip.contains(w))
         .collect()
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
-    let union = (a.len() + b.len()) as f64 - inter;
-    if union == 0.0 {
-        0.0
-    } else {
-        inter / union
-    }
+fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    a.intersection(b).count() >= SHARED
 }
 
 /// Merge the reports of one event. `events` must be in timeline order; the
@@ -104,13 +134,13 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         {
             group_start = out.len();
         }
-        let w = words(&e.sentence);
+        let w = words(&e);
         let same = out[group_start..].iter_mut().find(|(m, mw)| {
             m.end == e.end
                 && m.place_id == e.place_id
                 && m.article != e.article
                 && !m.articles.contains(&e.article)
-                && jaccard(mw, &w) >= SIMILAR
+                && similar(mw, &w)
         });
         match same {
             Some((m, mw)) => {
@@ -119,9 +149,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 let mut articles = std::mem::take(&mut m.articles);
                 articles.push(e.article.clone());
                 let mentions = m.mentions + 1;
+                mw.extend(w);
                 if earlier {
                     *m = e;
-                    *mw = w;
                 }
                 articles.sort();
                 articles.dedup();
@@ -193,6 +223,13 @@ mod tests {
         assert_eq!(m[0].sentence, b.sentence, "the earliest report's wording");
         // Order of input does not change the result.
         assert_eq!(merge(vec![a, b, c]).len(), 2);
+    }
+
+    #[test]
+    fn stopwords_are_sorted() {
+        for w in STOPWORDS.windows(2) {
+            assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
+        }
     }
 
     #[test]

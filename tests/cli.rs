@@ -519,3 +519,30 @@ fn offsets_are_code_points_and_intervals_are_ordered() {
         }
     }
 }
+
+/// A news cycle: three articles about one storm, published on different days,
+/// give one row per real event, each counting and listing its reports.
+#[test]
+fn a_news_cycle_gives_one_row_per_event() {
+    let args = ["extract", "samples/cycle", "--not-after", NOT_AFTER, "-q"];
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let (_, rows) = parse_csv(&o.stdout, "cycle");
+    let got: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r[1].as_str(), r[6].as_str(), r[14].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("2025-03-10", "Monday", "2"), // the flood, reported on the 10th and the 11th
+            ("2025-03-11", "Tuesday", "1"), // counting the cost
+            ("2025-03-13", "Thursday", "3"), // schools reopen: announced twice, then reported
+            ("2025-03-15", "the weekend", "1"), // metro stations shut until the weekend
+        ]
+    );
+    // --no-merge keeps every report.
+    let o = run(&[&args[..], &["--no-merge"]].concat(), None);
+    let (_, rows) = parse_csv(&o.stdout, "cycle unmerged");
+    assert_eq!(rows.len(), 7);
+}

@@ -309,6 +309,7 @@ pub const FUTURE_CUES: &[&str] = &[
     "shall",
     "upcoming",
     "will",
+    "would",
 ];
 
 /// Words that mark a statement as about the past. Lower case.
