@@ -9,26 +9,18 @@ mod fold;
 #[path = "src/geo/rows.rs"]
 #[allow(dead_code)]
 mod rows;
+#[path = "src/geo/sources.rs"]
+mod sources;
 
 use std::path::PathBuf;
-
-/// Keep in step with `SOURCES` in `src/geo/mod.rs` (a test checks it).
-const SOURCES: &[&str] = &[
-    "gazetteer/world-countries.tsv",
-    "gazetteer/geonames-admin.tsv",
-    "gazetteer/geonames-cities.tsv.gz",
-    "gazetteer/curated.tsv",
-    "gazetteer/aliases.tsv",
-    "gazetteer/demonyms.tsv",
-    "gazetteer/stoplist.txt",
-];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/geo/rows.rs");
     println!("cargo:rerun-if-changed=src/geo/fold.rs");
+    println!("cargo:rerun-if-changed=src/geo/sources.rs");
     let mut b = rows::Builder::new();
-    for f in SOURCES {
+    for f in sources::SOURCES {
         println!("cargo:rerun-if-changed={f}");
         if let Err(e) = b.add_file(&PathBuf::from(f)) {
             panic!("gazetteer: {e}");

@@ -448,6 +448,21 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
         }),
         agency: d.agency.clone(),
     });
+    let toponym = |n: &places::Resolved| {
+        let p = gaz.place(n.place);
+        Toponym {
+            start: chars.at(n.start),
+            end: chars.at(n.end),
+            text: text[n.start..n.end].to_string(),
+            name: p.name.to_string(),
+            id: p.id.to_string(),
+            kind: p.kind.as_str(),
+            country: p.country.to_string(),
+            lat: p.lat,
+            lon: p.lon,
+            demonym: n.demonym,
+        }
+    };
     Analysis {
         id: a.id.clone(),
         anchor: anchor.map(|x| AnchorOut {
@@ -461,41 +476,13 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             .names
             .iter()
             .filter(|n| !n.demonym)
-            .map(|n| {
-                let p = gaz.place(n.place);
-                Toponym {
-                    start: chars.at(n.start),
-                    end: chars.at(n.end),
-                    text: text[n.start..n.end].to_string(),
-                    name: p.name.to_string(),
-                    id: p.id.to_string(),
-                    kind: p.kind.as_str(),
-                    country: p.country.to_string(),
-                    lat: p.lat,
-                    lon: p.lon,
-                    demonym: n.demonym,
-                }
-            })
+            .map(toponym)
             .collect(),
         adjectivals: geo
             .names
             .iter()
             .filter(|n| n.demonym)
-            .map(|n| {
-                let p = gaz.place(n.place);
-                Toponym {
-                    start: chars.at(n.start),
-                    end: chars.at(n.end),
-                    text: text[n.start..n.end].to_string(),
-                    name: p.name.to_string(),
-                    id: p.id.to_string(),
-                    kind: p.kind.as_str(),
-                    country: p.country.to_string(),
-                    lat: p.lat,
-                    lon: p.lon,
-                    demonym: n.demonym,
-                }
-            })
+            .map(toponym)
             .collect(),
         events,
     }

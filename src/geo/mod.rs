@@ -11,23 +11,13 @@ pub mod gazetteer;
 pub mod matcher;
 pub mod resolve;
 pub mod rows;
+pub mod sources;
 pub mod vocab;
 
 use gazetteer::{Gazetteer, GazetteerError};
 use std::sync::LazyLock;
 
-/// The shipped gazetteer files, in load order: places first, then the aliases
-/// and demonyms that point at them, then the stoplist. The build script
-/// compiles them (see `build.rs`); this list is its input.
-pub const SOURCES: &[&str] = &[
-    "gazetteer/world-countries.tsv",
-    "gazetteer/geonames-admin.tsv",
-    "gazetteer/geonames-cities.tsv.gz",
-    "gazetteer/curated.tsv",
-    "gazetteer/aliases.tsv",
-    "gazetteer/demonyms.tsv",
-    "gazetteer/stoplist.txt",
-];
+pub use sources::SOURCES;
 
 /// The compiled gazetteer, made by `build.rs` from [`SOURCES`].
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
@@ -53,16 +43,6 @@ pub fn with_files(files: &[std::path::PathBuf]) -> Result<Gazetteer, GazetteerEr
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn the_build_script_compiles_the_same_sources() {
-        let build = include_str!("../../build.rs");
-        let listed: Vec<&str> = build
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix("\","))
-            .collect();
-        assert_eq!(listed, super::SOURCES);
-    }
-
     #[test]
     fn the_embedded_gazetteer_loads() {
         let g = super::embedded();
