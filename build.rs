@@ -1,5 +1,5 @@
 //! Compiles the shipped gazetteer (the files in `gazetteer/`, listed in
-//! `src/geo/mod.rs`) into the blob the binary uses in place, so that start-up
+//! `src/geo/sources.rs`) into the blob the binary uses in place, so that start-up
 //! parses nothing. The reading rules are the library's own: this script
 //! includes `src/geo/rows.rs` and `src/geo/fold.rs` rather than copying them.
 
