@@ -9,7 +9,7 @@
 //! [`Builder`], the files are added over them, and the builder answers.
 
 pub use super::rows::{decode, Builder, GazetteerError, Kind, NameKind};
-use super::rows::{unposting, HEADER, KEY_REC, KINDS, MAGIC, PLACE_REC};
+use super::rows::{key_hash, unposting, FILTER_BITS, HEADER, KEY_REC, KINDS, MAGIC, PLACE_REC};
 use rustc_hash::FxHashMap as HashMap;
 
 /// One place, borrowed from the gazetteer.
@@ -45,6 +45,8 @@ struct Compiled {
     n_keys: usize,
     keys_at: usize,
     postings_at: usize,
+    /// The key filter (see [`FILTER_BITS`]).
+    filter: &'static [u8],
     /// The string pool, checked once to be UTF-8 when the blob is opened.
     strings: &'static str,
     max_words: usize,
@@ -106,6 +108,10 @@ impl Compiled {
     }
 
     fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
+        let bit = key_hash(key.as_bytes()) % FILTER_BITS;
+        if self.filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0 {
+            return Vec::new();
+        }
         let (mut lo, mut hi) = (0, self.n_keys);
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -140,7 +146,8 @@ impl Gazetteer {
         let keys_at = HEADER + n_places * PLACE_REC;
         let postings_at = keys_at + n_keys * KEY_REC;
         let stop_at = postings_at + n_post * 4;
-        let strings_at = stop_at + n_stop * 8;
+        let filter_at = stop_at + n_stop * 8;
+        let strings_at = filter_at + (FILTER_BITS / 8) as usize;
         if strings_at + n_strings != blob.len() {
             return Err("compiled gazetteer has the wrong length".into());
         }
@@ -152,6 +159,7 @@ impl Gazetteer {
             n_keys,
             keys_at,
             postings_at,
+            filter: &blob[filter_at..strings_at],
             strings,
             max_words,
             stop: Vec::with_capacity(n_stop),

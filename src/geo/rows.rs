@@ -389,7 +389,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, GazetteerError> {
 }
 
 /// The compiled form's layout: a magic, six counts, then fixed-size records.
-pub const MAGIC: &[u8; 8] = b"CMGZ0001";
+pub const MAGIC: &[u8; 8] = b"CMGZ0002";
 /// Bytes before the place records.
 pub const HEADER: usize = 32;
 /// Bytes per place record: six (offset, length) string pairs, lat, lon,
@@ -397,6 +397,20 @@ pub const HEADER: usize = 32;
 pub const PLACE_REC: usize = 80;
 /// Bytes per key record: key (offset, length), postings (start, count).
 pub const KEY_REC: usize = 16;
+
+/// Bits in the key filter: a lookup of a key that names no place (most
+/// capitalised words) is answered by one hash and one bit, without a search.
+pub const FILTER_BITS: u64 = 1 << 23;
+
+/// FNV-1a, 64 bits: a small, fixed hash the build script and the binary agree on.
+pub fn key_hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 /// A posting as stored: place index shifted left by two, name kind below.
 pub fn posting(idx: u32, nk: NameKind) -> u32 {
@@ -518,8 +532,13 @@ impl Builder {
             stop_recs.extend_from_slice(&o.to_le_bytes());
             stop_recs.extend_from_slice(&l.to_le_bytes());
         }
+        let mut filter = vec![0u8; (FILTER_BITS / 8) as usize];
+        for (k, _) in &keys {
+            let bit = key_hash(k.as_bytes()) % FILTER_BITS;
+            filter[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
         let mut out = Vec::with_capacity(
-            HEADER + places.len() + key_recs.len() + postings.len() + strings.len(),
+            HEADER + places.len() + key_recs.len() + postings.len() + filter.len() + strings.len(),
         );
         out.extend_from_slice(MAGIC);
         for n in [
@@ -536,6 +555,7 @@ impl Builder {
         out.extend_from_slice(&key_recs);
         out.extend_from_slice(&postings);
         out.extend_from_slice(&stop_recs);
+        out.extend_from_slice(&filter);
         out.extend_from_slice(&strings);
         out
     }
