@@ -12,7 +12,7 @@
 //! result is the same on any thread count.
 
 use crate::event::Event;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Content words two statements must share to report one event.
 pub const SHARED: usize = 2;
@@ -120,36 +120,49 @@ fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     a.intersection(b).count() >= SHARED
 }
 
+/// Rows of one interval and place a new report is compared with: the latest
+/// ones. It bounds the work when thousands of reports share a day and a place
+/// but not a statement ("in 1987", in the United States).
+pub const MAX_CANDIDATES: usize = 64;
+
 /// Merge the reports of one event. `events` must be in timeline order; the
 /// result is too.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<(Event, BTreeSet<String>)> = Vec::with_capacity(events.len());
-    // Events of one interval and place are adjacent in timeline order only by
-    // start; look back over those with the same start.
-    let mut group_start = 0;
+    // Each row with its content words, computed when first compared.
+    let mut out: Vec<(Event, Option<BTreeSet<String>>)> = Vec::with_capacity(events.len());
+    // Rows of the current start day, by end day and place.
+    let mut rows: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
+    let mut day = String::new();
     for e in events {
-        if out
-            .get(group_start)
-            .is_some_and(|(g, _)| g.start != e.start)
-        {
-            group_start = out.len();
+        if e.start != day {
+            rows.clear();
+            day.clone_from(&e.start);
         }
-        let w = words(&e);
-        let same = out[group_start..].iter_mut().find(|(m, mw)| {
-            m.end == e.end
-                && m.place_id == e.place_id
-                && m.article != e.article
-                && !m.articles.contains(&e.article)
-                && similar(mw, &w)
-        });
+        let same_key = rows.entry((e.end.clone(), e.place_id.clone())).or_default();
+        let mut w: Option<BTreeSet<String>> = None;
+        let mut same = None;
+        for &k in &same_key[same_key.len().saturating_sub(MAX_CANDIDATES)..] {
+            let (m, mw) = &mut out[k];
+            if m.article == e.article || m.articles.binary_search(&e.article).is_ok() {
+                continue;
+            }
+            let w = w.get_or_insert_with(|| words(&e));
+            if similar(mw.get_or_insert_with(|| words(m)), w) {
+                same = Some(k);
+                break;
+            }
+        }
         match same {
-            Some((m, mw)) => {
+            Some(k) => {
+                let (m, mw) = &mut out[k];
                 let earlier =
                     (e.reported.as_deref(), &e.article) < (m.reported.as_deref(), &m.article);
                 let mut articles = std::mem::take(&mut m.articles);
                 articles.push(e.article.clone());
                 let mentions = m.mentions + 1;
-                mw.extend(w);
+                if let (Some(mw), Some(w)) = (mw.as_mut(), w) {
+                    mw.extend(w);
+                }
                 if earlier {
                     *m = e;
                 }
@@ -158,7 +171,10 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 m.articles = articles;
                 m.mentions = mentions;
             }
-            None => out.push((e, w)),
+            None => {
+                same_key.push(out.len());
+                out.push((e, w));
+            }
         }
     }
     out.into_iter().map(|(e, _)| e).collect()

@@ -11,6 +11,10 @@
 //! uppercase letter, a digit, an opening quote or the end of the text follow, unless
 //! the word before a single `.` is a known abbreviation or an initialism; a blank
 //! line always ends a sentence; a single newline never does. One pass, linear time.
+//! Scraped text can hold "sentences" of megabytes (tables, lists, junk without a
+//! stop): a sentence is closed at the next whitespace after [`MAX_SENTENCE`] bytes,
+//! and at any character after four times that, so that everything done per
+//! sentence later stays linear in the article's length.
 
 use std::ops::Range;
 
@@ -27,6 +31,12 @@ const ABBREVIATIONS: [&str; 79] = [
     "Sgt", "Sr", "St", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "e.g", "etc", "i.e", "vs",
 ];
 
+/// Longest sentence, in bytes, before it is closed at the next whitespace.
+pub const MAX_SENTENCE: usize = 1000;
+
+/// Longest word an abbreviation check looks back over.
+const MAX_ABBREVIATION: usize = 32;
+
 /// Byte ranges of the sentences in text[from..], in order, each trimmed of surrounding whitespace, covering all non-whitespace text.
 ///
 /// `from` past the end gives no sentences; a `from` inside a multi-byte char is
@@ -41,6 +51,14 @@ pub fn split(text: &str, from: usize) -> Vec<Range<usize>> {
     let mut open: Option<usize> = None;
     let mut last_end = i;
     while let Some(c) = text[i..].chars().next() {
+        if let Some(start) = open {
+            let long = i - start;
+            if (long >= MAX_SENTENCE && c.is_whitespace()) || long >= 4 * MAX_SENTENCE {
+                let end = if c.is_whitespace() { last_end } else { i };
+                sentences.push(start..end);
+                open = None;
+            }
+        }
         if c.is_whitespace() {
             if c == '\n' && blank_line_follows(text, i + 1) {
                 if let Some(start) = open.take() {
@@ -123,12 +141,16 @@ fn ends_sentence(text: &str, end: usize) -> bool {
 /// initialism ("U.S", "N.Y", "J"), so that the dot does not end the sentence.
 fn abbreviation_before(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
-        .last()
-        .map_or(dot, |(k, _)| k);
+    let mut word_start = dot;
+    for (k, c) in before.char_indices().rev() {
+        if !(c.is_alphabetic() || c == '.') {
+            break;
+        }
+        if dot - k > MAX_ABBREVIATION {
+            return false;
+        }
+        word_start = k;
+    }
     let word = before[word_start..].trim_start_matches('.');
     if word.is_empty() {
         return false;
@@ -328,13 +350,28 @@ mod tests {
     #[test]
     fn long_inputs_are_linear() {
         let text = "a.".repeat(100_000) + " Next";
-        assert_eq!(split(&text, 0).len(), 1);
+        assert_eq!(split(&text, 0).len(), 51);
         let text = "\n ".repeat(100_000);
         assert!(split(&text, 0).is_empty());
         let text = "It rose. ".repeat(50_000);
         assert_eq!(split(&text, 0).len(), 50_000);
         let text = "x".repeat(200_000) + ". Y";
+        assert_eq!(split(&text, 0).len(), 52);
+        // A dotted run long enough to be no abbreviation.
+        let text = "A.".repeat(100) + " Next";
         assert_eq!(split(&text, 0).len(), 2);
+    }
+
+    #[test]
+    fn long_sentences_are_closed_at_whitespace() {
+        let text = "word ".repeat(1_000) + "end. Next.";
+        let ranges = split(&text, 0);
+        assert!(ranges.len() > 2, "{}", ranges.len());
+        for r in &ranges {
+            assert!(r.len() <= MAX_SENTENCE + 4, "{r:?}");
+            assert!(!text[r.clone()].starts_with(' ') && !text[r.clone()].ends_with(' '));
+        }
+        assert_eq!(&text[ranges.last().unwrap().clone()], "Next.");
     }
 
     proptest! {

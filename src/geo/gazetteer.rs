@@ -107,9 +107,14 @@ impl Compiled {
         self.str_at(self.keys_at + k * KEY_REC).as_bytes()
     }
 
-    fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
+    /// Whether the key filter may hold `key` (no means certainly not).
+    fn may_hold(&self, key: &str) -> bool {
         let bit = key_hash(key.as_bytes()) % FILTER_BITS;
-        if self.filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0 {
+        self.filter[(bit / 8) as usize] & (1 << (bit % 8)) != 0
+    }
+
+    fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
+        if !self.may_hold(key) {
             return Vec::new();
         }
         let (mut lo, mut hi) = (0, self.n_keys);
@@ -277,6 +282,15 @@ impl Gazetteer {
         match &self.backing {
             Backing::Compiled(c) => c.lookup(key),
             Backing::Built(b) => b.lookup(key).to_vec(),
+        }
+    }
+
+    /// Whether a longer key may start with `prefix`, a key followed by a
+    /// space. False means none does; true may be wrong (a filter collision).
+    pub fn may_extend(&self, prefix: &str) -> bool {
+        match &self.backing {
+            Backing::Compiled(c) => c.may_hold(prefix),
+            Backing::Built(b) => b.has_prefix(prefix),
         }
     }
 

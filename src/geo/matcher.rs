@@ -122,7 +122,9 @@ impl Matcher<'_, '_, '_> {
     /// headline): its neighbouring words are capitals too.
     fn caps_context(&self, i: usize) -> bool {
         let words = |range: &mut dyn Iterator<Item = usize>| {
+            // A window of tokens, so that a text of one-letter words stays linear.
             range
+                .take(16)
                 .filter(|&k| self.t[k].kind == Kind::Word && self.t[k].text.chars().count() > 1)
                 .take(2)
                 .all(|k| all_caps(self.t[k].text))
@@ -169,16 +171,21 @@ impl Matcher<'_, '_, '_> {
         ends
     }
 
+    /// The longest name starting at token `i`, its end and its candidates;
+    /// `key` is left holding its key. Names grow a word at a time and stop as
+    /// soon as no gazetteer key starts with the words so far.
     fn longest_at(&self, i: usize, key: &mut String) -> Option<(usize, Vec<(u32, NameKind)>)> {
         let caps = self.caps_context(i);
-        for &end in self.spans(i).iter().rev() {
+        let mut best: Option<(usize, Vec<(u32, NameKind)>)> = None;
+        let mut best_key = String::new();
+        for &end in &self.spans(i) {
             key.clear();
             fold::push_key(key, &self.text[self.t[i].start..self.t[end - 1].end]);
             // Month and weekday names belong to the dates ("Thursday", "Jun").
-            if self.g.is_stopped(key) || is_date_word(key) {
-                continue;
+            let mut cands: Vec<(u32, NameKind)> = self.g.lookup(key);
+            if !cands.is_empty() && (self.g.is_stopped(key) || is_date_word(key)) {
+                cands.clear();
             }
-            let mut cands: Vec<(u32, NameKind)> = self.g.lookup(key).to_vec();
             // A short word in capitals outside capital text is an acronym: only
             // the curators' aliases ("US", "UK") count, not stray alternate names.
             let n = self.t[i].text.chars().count();
@@ -195,10 +202,24 @@ impl Matcher<'_, '_, '_> {
                     && (last.text.chars().count() == 1
                         || self.t[i..end].iter().any(|t| t.is_punct('.')));
                 let end = if dot && dotted { end + 1 } else { end };
-                return Some((end, cands));
+                best = Some((end, cands));
+                best_key.clone_from(key);
+            }
+            // A longer name joined by a space or hyphen has this key and a space
+            // as its start; if the gazetteer has no such key, none is longer.
+            let spaced = self
+                .t
+                .get(end)
+                .is_some_and(|t| (t.kind == Kind::Word && t.gap != Gap::None) || t.is_punct('-'));
+            if spaced {
+                key.push(' ');
+                if !self.g.may_extend(key) {
+                    break;
+                }
             }
         }
-        None
+        key.clone_from(&best_key);
+        best
     }
 
     /// "Alexandria, La.", "Charleston, W.Va.": a US state abbreviation after a

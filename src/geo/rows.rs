@@ -145,6 +145,9 @@ pub struct Builder {
     index: HashMap<Box<str>, Vec<(u32, NameKind)>>,
     stop: HashSet<Box<str>>,
     admin1s: HashMap<(Box<str>, Box<str>), u32>,
+    /// Every word prefix of a longer key, with its trailing space ("new ",
+    /// "isle of "): the matcher stops extending a name when none starts so.
+    prefixes: HashSet<Box<str>>,
     /// Most words in any indexed key (bounds the matcher's n-grams).
     pub max_words: usize,
 }
@@ -317,7 +320,7 @@ impl Builder {
         if k.is_empty() {
             return;
         }
-        self.max_words = self.max_words.max(k.split(' ').count());
+        self.note_key(&k);
         // Most keys are new; the lookup first avoids allocating for the rest.
         let v = match self.index.get_mut(k.as_str()) {
             Some(v) => v,
@@ -327,6 +330,22 @@ impl Builder {
             Some(e) => e.1 = e.1.min(nk),
             None => v.push((idx, nk)),
         }
+    }
+
+    /// Count a key's words and record its word prefixes.
+    fn note_key(&mut self, key: &str) {
+        self.max_words = self.max_words.max(key.split(' ').count());
+        for (at, _) in key.match_indices(' ') {
+            let p = &key[..=at];
+            if !self.prefixes.contains(p) {
+                self.prefixes.insert(p.into());
+            }
+        }
+    }
+
+    /// Whether some key starts with `prefix` (which ends in a space).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        self.prefixes.contains(prefix)
     }
 
     /// The places a key may name, with how it names them.
@@ -389,7 +408,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, GazetteerError> {
 }
 
 /// The compiled form's layout: a magic, six counts, then fixed-size records.
-pub const MAGIC: &[u8; 8] = b"CMGZ0002";
+pub const MAGIC: &[u8; 8] = b"CMGZ0003";
 /// Bytes before the place records.
 pub const HEADER: usize = 32;
 /// Bytes per place record: six (offset, length) string pairs, lat, lon,
@@ -400,6 +419,8 @@ pub const KEY_REC: usize = 16;
 
 /// Bits in the key filter: a lookup of a key that names no place (most
 /// capitalised words) is answered by one hash and one bit, without a search.
+/// The filter also holds every word prefix of a longer key with its trailing
+/// space ("new "), so that the matcher knows when a name cannot grow.
 pub const FILTER_BITS: u64 = 1 << 23;
 
 /// FNV-1a, 64 bits: a small, fixed hash the build script and the binary agree on.
@@ -464,7 +485,7 @@ impl Builder {
 
     /// Add an already folded key's posting (for rebuilding from the compiled form).
     pub fn push_key(&mut self, key: &str, idx: u32, nk: NameKind) {
-        self.max_words = self.max_words.max(key.split(' ').count());
+        self.note_key(key);
         self.index.entry(key.into()).or_default().push((idx, nk));
     }
 
@@ -533,7 +554,11 @@ impl Builder {
             stop_recs.extend_from_slice(&l.to_le_bytes());
         }
         let mut filter = vec![0u8; (FILTER_BITS / 8) as usize];
-        for (k, _) in &keys {
+        for k in keys
+            .iter()
+            .map(|(k, _)| &**k)
+            .chain(self.prefixes.iter().map(|p| &**p))
+        {
             let bit = key_hash(k.as_bytes()) % FILTER_BITS;
             filter[(bit / 8) as usize] |= 1 << (bit % 8);
         }
