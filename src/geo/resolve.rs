@@ -54,13 +54,23 @@ pub fn prior(p: Place<'_>, nk: NameKind) -> f64 {
     kind + 0.6 * ((p.population as f64) + 1.0).log10() + name
 }
 
-/// Great-circle distance in km from a point to a place.
-fn km_to(lat: f64, lon: f64, b: Place<'_>) -> f64 {
-    let (p1, p2) = (lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+/// Mean Earth radius, km.
+const EARTH_KM: f64 = 6371.0088;
+
+/// A place as a unit vector: the cosine of the angle between two places is the
+/// dot product of theirs, so comparing distances needs no trigonometry per pair.
+fn unit(lat: f64, lon: f64) -> [f64; 3] {
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
+    [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+/// Whether two unit vectors whose dot product is `d` lie within `km` of each other.
+fn closer_than(d: f64, km: f64) -> bool {
+    d > (km / EARTH_KM).cos()
 }
 
 /// Great-circle distance in km.
@@ -83,11 +93,12 @@ struct Context {
     countries: Vec<(Box<str>, f64, usize)>,
     /// (country, admin1) pairs named (states, provinces).
     admin1s: Vec<(Box<str>, Box<str>, usize)>,
-    /// The dateline's place.
+    /// The dateline's place, and where it is.
     dateline: Option<u32>,
+    dateline_at: Option<[f64; 3]>,
     /// Local places chosen so far (cities, counties, states), with the index of
     /// the name that chose them: an article's places lie near each other.
-    points: Vec<(usize, u32, (f64, f64))>,
+    points: Vec<(usize, u32, [f64; 3])>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
     /// Louisiana), weighted.
     local_admin1s: Vec<(Box<str>, Box<str>, f64)>,
@@ -190,7 +201,6 @@ pub fn resolve(
                     (
                         c,
                         score(
-                            g,
                             i,
                             c,
                             p,
@@ -296,12 +306,13 @@ fn rebuild(
         if let Some((c, _)) = c {
             let q = g.place(*c);
             if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
-                ctx.points.push((i, *c, (q.lat, q.lon)));
+                ctx.points.push((i, *c, unit(q.lat, q.lon)));
             }
         }
     }
     if let Some(d) = dateline {
         let p = g.place(d);
+        ctx.dateline_at = Some(unit(p.lat, p.lon));
         if !p.country.is_empty() {
             ctx.countries.push((p.country.into(), 2.0, usize::MAX));
             if !p.admin1.is_empty() {
@@ -315,7 +326,6 @@ fn rebuild(
 
 #[allow(clippy::too_many_arguments)]
 fn score(
-    g: &Gazetteer,
     me: usize,
     c: u32,
     p: Place<'_>,
@@ -355,18 +365,20 @@ fn score(
     }
     // Coherence: local places of one article lie near each other. The nearest
     // other chosen local place (not this name's own choice) pulls candidates in.
-    if matches!(p.kind, Kind::City | Kind::Admin2) {
+    let local = matches!(p.kind, Kind::City | Kind::Admin2);
+    let at = (local || ctx.dateline_at.is_some()).then(|| unit(p.lat, p.lon));
+    if let (true, Some(at)) = (local, at) {
         let near = ctx
             .points
             .iter()
             .filter(|(i, o, _)| *i != me && *o != c)
-            .map(|&(_, _, (lat, lon))| km_to(lat, lon, p))
-            .fold(f64::INFINITY, f64::min);
-        s += if near < 50.0 {
+            .map(|&(_, _, v)| dot(at, v))
+            .fold(f64::NEG_INFINITY, f64::max);
+        s += if closer_than(near, 50.0) {
             2.5
-        } else if near < 150.0 {
+        } else if closer_than(near, 150.0) {
             1.5
-        } else if near < 400.0 {
+        } else if closer_than(near, 400.0) {
             0.5
         } else {
             0.0
@@ -380,12 +392,12 @@ fn score(
         s += state.min(2.0);
     }
     // Nearness to the dateline's place (not for the dateline's own name).
-    if let (Some(d), false) = (ctx.dateline, is_dateline) {
+    if let (Some(d), Some(dv), Some(at), false) = (ctx.dateline, ctx.dateline_at, at, is_dateline) {
         if d != c {
-            let dist = km(g.place(d), p);
-            if dist < 100.0 {
+            let near = dot(at, dv);
+            if closer_than(near, 100.0) {
                 s += 2.0;
-            } else if dist < 500.0 {
+            } else if closer_than(near, 500.0) {
                 s += 1.0;
             }
         }
