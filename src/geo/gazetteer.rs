@@ -408,6 +408,20 @@ of
         ] {
             assert_eq!(d.lookup(k), c.lookup(k), "{k}");
         }
+        // Every key through the hashed key table, and every word prefix of one
+        // through the filter (which may say yes to others, never no to these).
+        let b = d.to_builder();
+        for (k, v) in b.keys() {
+            let mut want = v.clone();
+            want.sort();
+            let mut got = c.lookup(k);
+            got.sort();
+            assert_eq!(got, want, "{k}");
+            for (at, _) in k.match_indices(' ') {
+                assert!(c.may_extend(&k[..=at]) && d.may_extend(&k[..=at]), "{k}");
+            }
+        }
+        assert!(!d.may_extend("paris "));
         assert_eq!(c.max_words(), d.max_words());
         assert!(c.is_stopped("of") && !c.is_stopped("paris"));
         assert_eq!(c.admin1("US", "TX"), d.admin1("US", "TX"));

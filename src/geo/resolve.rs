@@ -488,6 +488,34 @@ mod tests {
     }
 
     #[test]
+    fn codes_compare_like_the_strings() {
+        let all = [
+            "",
+            "US",
+            "CA",
+            "06",
+            "ENG",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "ABCDEFGHJ",
+        ];
+        for a in all {
+            for b in all {
+                assert_eq!(code(a) == code(b), a == b, "{a} {b}");
+            }
+        }
+        assert_eq!(code(""), NONE);
+    }
+
+    #[test]
+    fn nearness_by_dot_product_matches_great_circle_distance() {
+        let (a, b) = ((36.07, 120.38), (31.23, 121.47)); // Qingdao, Shanghai: about 550 km
+        let d = dot(unit(a.0, a.1), unit(b.0, b.1));
+        assert!(closer_than(d, 600.0) && !closer_than(d, 500.0));
+        assert!(closer_than(dot(unit(a.0, a.1), unit(a.0, a.1)), 0.001));
+    }
+
+    #[test]
     fn distances_are_great_circle() {
         let g = fixture();
         let d = km(g.by_id("t:qd").unwrap(), g.by_id("t:sh").unwrap());
