@@ -43,6 +43,7 @@ fn scan(text: &str, from: usize, to: usize, filter: bool) -> Vec<Mention> {
         lower: &lower,
         base: from,
         caps: is_mostly_caps(&toks),
+        points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -122,6 +123,10 @@ struct Parser<'t, 'a> {
     lower: &'t str,
     base: usize,
     caps: bool,
+    /// [`Parser::point`] at each token, once read: patterns try the same point
+    /// from many starts ("from June 3 to 5", "early June", "June 3"), and the
+    /// point grammar is the costly part of a scan.
+    points: std::cell::RefCell<Vec<Option<Option<P>>>>,
 }
 
 const MODIFIERS: &[(&str, Mod)] = &[
@@ -450,6 +455,17 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A single point at `i` (no modifier).
     fn point(&self, i: usize) -> Option<P> {
+        if let Some(Some(known)) = self.points.borrow().get(i) {
+            return *known;
+        }
+        let p = self.read_point(i);
+        if let Some(slot) = self.points.borrow_mut().get_mut(i) {
+            *slot = Some(p);
+        }
+        p
+    }
+
+    fn read_point(&self, i: usize) -> Option<P> {
         if !self.ok(i) && i != 0 {
             // The first token of a pattern may follow a paragraph break.
             if i >= self.n() {
