@@ -32,17 +32,32 @@ pub fn extract(text: &str, from: usize, to: usize) -> Vec<Mention> {
     scan(text, from, to, true)
 }
 
+/// [`extract`] over the whole text, given its tokens (`tokenize(text, 0,
+/// text.len())`), for callers that share them with the place matcher.
+pub fn extract_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Mention> {
+    scan_tokens(text, 0, text.len(), toks, true)
+}
+
 /// The scan behind [`extract`]; `filter` skips tokens that cannot start any
 /// pattern (most words of a text) before trying the patterns, which is where
 /// the time goes. Tests run it both ways to prove the filter loses nothing.
 fn scan(text: &str, from: usize, to: usize, filter: bool) -> Vec<Mention> {
-    let toks = tokenize(text, from, to);
+    scan_tokens(text, from, to, &tokenize(text, from, to), filter)
+}
+
+fn scan_tokens(
+    text: &str,
+    from: usize,
+    to: usize,
+    toks: &[Token<'_>],
+    filter: bool,
+) -> Vec<Mention> {
     let lower = text[from..to].to_ascii_lowercase();
     let p = Parser {
-        t: &toks,
+        t: toks,
         lower: &lower,
         base: from,
-        caps: is_mostly_caps(&toks),
+        caps: is_mostly_caps(toks),
         points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
     };
     let mut out = Vec::new();
