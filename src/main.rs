@@ -107,6 +107,38 @@ fn parse_bbox(s: &str) -> Result<[f64; 4]> {
     }
 }
 
+/// One analysed batch on its way to the sink: its JSON Lines, and the analyses.
+struct Done {
+    lines: Vec<Vec<u8>>,
+    analyses: Vec<chronomap::pipeline::Analysis>,
+}
+
+/// Where analysed batches go: the JSON Lines (to the file, or to standard
+/// output), and the places and events gathered for the other outputs.
+struct Sink {
+    out: io::BufWriter<io::Stdout>,
+    jsonl: Option<emit::AtomicFile>,
+    places: emit::geojson::PlaceTable,
+    events: Vec<Event>,
+}
+
+impl Sink {
+    fn take(&mut self, done: Done, filter: &chronomap::merge::Filter) -> io::Result<()> {
+        for line in &done.lines {
+            match self.jsonl.as_mut() {
+                Some(f) => f.writer().write_all(line)?,
+                None => self.out.write_all(line)?,
+            }
+        }
+        for a in done.analyses {
+            self.places.add(&a);
+            self.events
+                .extend(a.events.into_iter().filter(|e| filter.keep(e)));
+        }
+        Ok(())
+    }
+}
+
 fn extract(args: ExtractArgs) -> Result<u8> {
     let started = std::time::Instant::now();
     let date = args
@@ -185,12 +217,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         owned = geo::with_files(&args.gazetteer)?;
         &owned
     };
-    let mut places = emit::geojson::PlaceTable::new();
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     // With --out, the JSON Lines stream straight into a temporary file that is
     // renamed into place at the end: memory holds the event rows, not the input.
-    let mut jsonl_file = match &args.out {
+    let jsonl_file = match &args.out {
         Some(dir) => {
             let p = dir.join("articles.jsonl");
             Some(
@@ -201,48 +231,22 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         None => None,
     };
     let progress = progress_bar(args.quiet);
-    let mut events: Vec<Event> = Vec::new();
     let mut votes = YearVotes::default();
     let (mut articles_n, mut failed) = (0usize, 0usize);
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
-    let mut flush = |batch: &mut Vec<Article>,
-                     events: &mut Vec<Event>,
-                     out: &mut dyn Write,
-                     jsonl: &mut Option<emit::AtomicFile>|
-     -> io::Result<()> {
-        let analyses = analyze_batch(batch, &opts, gaz, &mut votes);
-        // Serialising is as much work as some analysis stages: it runs on the
-        // cores too, and only the ordered writes stay on this thread.
-        let lines: Vec<Vec<u8>> = if want_jsonl {
-            analyses
-                .par_iter()
-                .map(|a| {
-                    let mut v = Vec::with_capacity(8192);
-                    emit::jsonl::write_one(&mut v, a).map(|()| v)
-                })
-                .collect::<io::Result<_>>()?
-        } else {
-            Vec::new()
-        };
-        for line in &lines {
-            match jsonl.as_mut() {
-                Some(f) => f.writer().write_all(line)?,
-                None => out.write_all(line)?,
-            }
-        }
-        for a in analyses {
-            places.add(&a);
-            events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
-        }
-        progress.inc(batch.len() as u64);
-        batch.clear();
-        Ok(())
+    let sink = Sink {
+        out: io::BufWriter::new(stdout),
+        jsonl: jsonl_file,
+        places: emit::geojson::PlaceTable::new(),
+        events: Vec::new(),
     };
-    // A reader thread parses the inputs while the cores analyse the previous
-    // batch; the channel holds about one batch, so memory stays bounded.
+    // Three stages run side by side: a reader thread parses the inputs, this
+    // thread has each batch analysed and serialised on the cores, and a sink
+    // thread writes the JSON Lines and gathers places and events. Each channel
+    // holds about one batch, so memory stays bounded.
     let chunk = 256;
-    std::thread::scope(|scope| -> Result<()> {
+    let sink = std::thread::scope(|scope| -> Result<Sink> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
         let inputs = &args.inputs;
         scope.spawn(move || {
@@ -255,13 +259,42 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
             let _ = tx.send(items);
         });
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Done>(1);
+        let filter = &filter;
+        let collector = scope.spawn(move || -> io::Result<Sink> {
+            let mut sink = sink;
+            for done in done_rx {
+                sink.take(done, filter)?;
+            }
+            Ok(sink)
+        });
+        // False when the sink has stopped (on a write error, reported below).
+        let mut flush = |batch: &mut Vec<Article>| -> Result<bool> {
+            let analyses = analyze_batch(batch, &opts, gaz, &mut votes);
+            // Serialising is as much work as some analysis stages: it runs on
+            // the cores too, and only the ordered writes are left to the sink.
+            let lines: Vec<Vec<u8>> = if want_jsonl {
+                analyses
+                    .par_iter()
+                    .map(|a| {
+                        let mut v = Vec::with_capacity(8192);
+                        emit::jsonl::write_one(&mut v, a).map(|()| v)
+                    })
+                    .collect::<io::Result<_>>()?
+            } else {
+                Vec::new()
+            };
+            progress.inc(batch.len() as u64);
+            batch.clear();
+            Ok(done_tx.send(Done { lines, analyses }).is_ok())
+        };
         for item in rx.into_iter().flatten() {
             match item {
                 Item::Article(a) => {
                     articles_n += 1;
                     batch.push(a);
-                    if batch.len() >= args.batch {
-                        flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
+                    if batch.len() >= args.batch && !flush(&mut batch)? {
+                        break;
                     }
                 }
                 Item::Error(e) => {
@@ -277,9 +310,21 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 }
             }
         }
-        flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
-        Ok(())
+        flush(&mut batch)?;
+        // The sink ends when the last batch is in; its error, if any, is the run's.
+        drop(flush);
+        drop(done_tx);
+        let sink = collector
+            .join()
+            .map_err(|_| anyhow::anyhow!("the output thread failed"))??;
+        Ok(sink)
     })?;
+    let Sink {
+        mut out,
+        jsonl: mut jsonl_file,
+        places,
+        mut events,
+    } = sink;
     progress.finish_and_clear();
     event::sort(&mut events);
     let reports = events.len();
