@@ -312,7 +312,6 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         }
         flush(&mut batch)?;
         // The sink ends when the last batch is in; its error, if any, is the run's.
-        drop(flush);
         drop(done_tx);
         let sink = collector
             .join()
