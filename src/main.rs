@@ -128,6 +128,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 "places.geojson",
                 "events.geojson",
                 "articles.jsonl",
+                "timelinejs.csv",
+                "map.html",
             ] {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
@@ -189,6 +191,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         None => None,
     };
     let progress = progress_bar(args.quiet);
+    // The first few article ids, for the map's title.
+    let mut first_ids: Vec<String> = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut votes = YearVotes::default();
     let (mut articles_n, mut failed) = (0usize, 0usize);
@@ -205,6 +209,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 emit::jsonl::write_one(out, &a)?;
             }
             places.add(&a);
+            if first_ids.len() < 4 {
+                first_ids.push(a.id.clone());
+            }
             events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
         }
         progress.inc(batch.len() as u64);
@@ -240,10 +247,34 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     if !args.no_merge {
         events = chronomap::merge::merge(events);
     }
+    let dialect = if args.excel {
+        emit::csv::Dialect::Excel
+    } else {
+        emit::csv::Dialect::Plain
+    };
+    let leaflet = match args.leaflet_url.as_deref() {
+        Some(u) => emit::map::Leaflet::at(u),
+        None => emit::map::Leaflet::default(),
+    };
+    let title = emit::map::title(&first_ids);
+    let title = if articles_n > first_ids.len() {
+        format!("chronomap: {articles_n} articles")
+    } else {
+        title
+    };
+    let write_map = |w: &mut dyn Write| {
+        emit::map::write(
+            w,
+            &places.collection(),
+            &emit::geojson::events_collection(&events),
+            &leaflet,
+            &title,
+        )
+    };
     match &args.out {
         Some(dir) => {
             let csv_path = dir.join("timeline.csv");
-            emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events))
+            emit::write_atomic(&csv_path, |w| emit::csv::write_as(w, &events, dialect))
                 .with_context(|| format!("cannot write {}", csv_path.display()))?;
             let pl_path = dir.join("places.geojson");
             emit::write_atomic(&pl_path, |w| places.write(w))
@@ -251,6 +282,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             let ev_path = dir.join("events.geojson");
             emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events))
                 .with_context(|| format!("cannot write {}", ev_path.display()))?;
+            let tl_path = dir.join("timelinejs.csv");
+            emit::write_atomic(&tl_path, |w| emit::timelinejs::write(w, &events, dialect))
+                .with_context(|| format!("cannot write {}", tl_path.display()))?;
+            let map_path = dir.join("map.html");
+            emit::write_atomic(&map_path, write_map)
+                .with_context(|| format!("cannot write {}", map_path.display()))?;
             if let Some(f) = jsonl_file.take() {
                 f.commit().with_context(|| {
                     format!("cannot write {}", dir.join("articles.jsonl").display())
@@ -258,7 +295,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
         }
         None => match args.format {
-            Format::Csv => emit::csv::write(&mut out, &events)?,
+            Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
+            Format::Timelinejs => emit::timelinejs::write(&mut out, &events, dialect)?,
+            Format::Map => write_map(&mut out)?,
             Format::Geojson => places.write(&mut out)?,
             Format::Events => emit::geojson::write_events(&mut out, &events)?,
             Format::Jsonl => {}

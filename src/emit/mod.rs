@@ -1,10 +1,12 @@
-//! Emitters: the timeline CSV and JSON Lines, and the atomic file writing they
-//! share. Outputs go to a temporary file in the target folder and are renamed into
+//! Emitters: the timeline CSV, GeoJSON and JSON Lines, the views built on them
+//! (the map page, the TimelineJS sheet), and the atomic file writing they share. Outputs go to a temporary file in the target folder and are renamed into
 //! place, so a failed or interrupted run never leaves a truncated file behind.
 
 pub mod csv;
 pub mod geojson;
 pub mod jsonl;
+pub mod map;
+pub mod timelinejs;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
