@@ -16,7 +16,10 @@
 //! for offline use. Markers are `circleMarker`s, drawn by Leaflet's SVG renderer
 //! as `<path class="cm-marker cm-place|cm-event ...">`, so they need no images
 //! and can be counted in the DOM. Tiles (OpenStreetMap) load when online; the
-//! points show without them.
+//! points show without them, over a 10-degree graticule. When Leaflet itself
+//! cannot be loaded (offline with the CDN default), the page says so and draws
+//! the same markers (`<circle class="cm-marker ...">`), labels, popups and time
+//! slider as a plain SVG plot, so a page opened offline is never empty.
 
 use geojson::FeatureCollection;
 use std::io::{self, Write};

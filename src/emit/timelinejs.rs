@@ -42,7 +42,7 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 /// Headlines longer than this many characters are cut at a word.
-const HEADLINE_CHARS: usize = 90;
+const HEADLINE_CHARS: usize = 64;
 
 /// The finest date part a precision names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
