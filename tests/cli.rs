@@ -614,6 +614,10 @@ fn out_dir_gets_map_html_and_timelinejs() {
             p["time"].as_str().unwrap(),
             format!("{}T00:00:00Z", p["start"].as_str().unwrap())
         );
+        assert_eq!(
+            p["timestamp"].as_str().unwrap(),
+            format!("{} 00:00", p["start"].as_str().unwrap())
+        );
         assert!(p["t_start"].as_i64().unwrap() < p["t_end"].as_i64().unwrap());
     }
     // The TimelineJS sheet: one row per event, day-precision dates split.

@@ -6,7 +6,10 @@
 //! is not known is left out rather than written as `null`: MapLibre and Mapbox
 //! hand `null` properties back as the string "null", and kepler.gl types a
 //! column that mixes dates and nulls as text. The map page (`map.rs`) inlines
-//! these same collections.
+//! these same collections. Events carry their start three ways, for three kinds
+//! of time slider: `time` (RFC 3339, UTC, for Leaflet.TimeDimension), `t_start`
+//! and `t_end` (epoch milliseconds, for MapLibre filters) and `timestamp`
+//! (`2025-06-26 00:00`, which kepler.gl types as a timestamp).
 
 use crate::event::Event;
 use crate::pipeline::Analysis;
@@ -96,6 +99,9 @@ pub fn events_collection(events: &[Event]) -> FeatureCollection {
         if let Some(t) = millis(&e.end, true) {
             p.insert("t_end".into(), JsonValue::from(t));
         }
+        // kepler.gl types "YYYY-MM-DD hh:mm" as a timestamp and animates it; a
+        // date alone it does not (kepler.gl issues 1441, 151).
+        p.insert("timestamp".into(), s(&format!("{} 00:00", e.start)));
         features.push(feature(point(lat, lon), p));
     }
     collection(features)
