@@ -256,6 +256,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         Some(u) => emit::map::Leaflet::at(u),
         None => emit::map::Leaflet::default(),
     };
+    if !args.quiet && args.leaflet_url.is_some() {
+        let page_dir = args.out.as_deref().unwrap_or(std::path::Path::new("."));
+        if let Some(js) = leaflet.local_js(page_dir).filter(|p| !p.is_file()) {
+            eprintln!(
+                "chronomap: warning: --leaflet-url: {} does not exist; map.html will show a plain plot instead of a Leaflet map",
+                js.display()
+            );
+        }
+    }
     let title = emit::map::title(&first_ids);
     let title = if articles_n > first_ids.len() {
         format!("chronomap: {articles_n} articles")

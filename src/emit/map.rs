@@ -82,6 +82,39 @@ impl Leaflet {
     pub fn js_url(&self) -> &str {
         &self.js
     }
+
+    /// Where `leaflet.js` should be on this machine, when the page loads it
+    /// from a local folder (`page_dir` is the folder of map.html, against which
+    /// a relative folder is read); None for web URLs.
+    pub fn local_js(&self, page_dir: &Path) -> Option<std::path::PathBuf> {
+        if let Some(p) = self.js.strip_prefix("file://") {
+            Some(std::path::PathBuf::from(percent_decode(p)))
+        } else if self.js.contains("://") || self.js.starts_with("//") {
+            None
+        } else {
+            Some(page_dir.join(&self.js))
+        }
+    }
+}
+
+/// Undo [`file_url`]'s percent-encoding.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// An absolute path as a `file://` URL, with the bytes a URL path cannot hold
@@ -287,6 +320,16 @@ mod tests {
         );
         let l = Leaflet::at("https://example.org/lf/leaflet.js");
         assert_eq!(l.css, "https://example.org/lf/leaflet.css");
+        let l = Leaflet::at("/opt/my maps/dist");
+        assert_eq!(
+            l.local_js(Path::new("out")),
+            Some("/opt/my maps/dist/leaflet.js".into())
+        );
+        assert_eq!(
+            Leaflet::at("lf").local_js(Path::new("out")),
+            Some("out/lf/leaflet.js".into())
+        );
+        assert_eq!(Leaflet::default().local_js(Path::new("out")), None);
         let p = page(&["A"], &Leaflet::at("lf"), "t");
         assert!(p.contains("<script src=\"lf/leaflet.js\"></script>"));
         assert!(!p.contains("integrity"));
