@@ -90,6 +90,14 @@ for v in seed inject inject-excel; do
     check "ogrinfo $v/timeline.csv (lon/lat)" "$(ogr "$OUT/$v/timeline.csv" "${CSV_OO[@]}")" \
         "Point $(csv_rows "$OUT/$v/timeline.csv")"
 done
+# As a GIS user opens it: no options, the timeline.csvt and timeline.prj sidecars
+# say which columns are the point and that it is WGS 84.
+for v in seed inject-excel; do
+    check "ogrinfo $v/timeline.csv, no options (timeline.csvt sidecar)" "$(ogr "$OUT/$v/timeline.csv")" \
+        "Point $(csv_rows "$OUT/$v/timeline.csv")"
+done
+check "ogrinfo seed/timeline.csv SRS (timeline.prj sidecar)" \
+    "$(ogrinfo -ro -al -so "$OUT/seed/timeline.csv" | grep -o '^GEOGCRS\["WGS 84"')" 'GEOGCRS["WGS 84"'
 check "ogrinfo seed/timeline.csv field types" \
     "$(ogrinfo -ro -al -so "${CSV_OO[@]}" "$OUT/seed/timeline.csv" | grep -E '^(start|lat|lon|offset):' | tr '\n' ' ')" \
     "start: Date (0.0) lat: Real (0.0) lon: Real (0.0) offset: Integer (0.0) "

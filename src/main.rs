@@ -130,6 +130,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 "articles.jsonl",
                 "timelinejs.csv",
                 "map.html",
+                "timeline.csvt",
+                "timeline.prj",
             ] {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
@@ -285,6 +287,17 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             let csv_path = dir.join("timeline.csv");
             emit::write_atomic(&csv_path, |w| emit::csv::write_as(w, &events, dialect))
                 .with_context(|| format!("cannot write {}", csv_path.display()))?;
+            for (name, body) in [
+                ("timeline.csvt", None),
+                ("timeline.prj", Some(emit::csv::PRJ_WGS84)),
+            ] {
+                let p = dir.join(name);
+                emit::write_atomic(&p, |w| match body {
+                    None => emit::csv::write_csvt(w),
+                    Some(b) => w.write_all(b.as_bytes()),
+                })
+                .with_context(|| format!("cannot write {}", p.display()))?;
+            }
             let pl_path = dir.join("places.geojson");
             emit::write_atomic(&pl_path, |w| places.write(w))
                 .with_context(|| format!("cannot write {}", pl_path.display()))?;

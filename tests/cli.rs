@@ -620,6 +620,16 @@ fn out_dir_gets_map_html_and_timelinejs() {
         );
         assert!(p["t_start"].as_i64().unwrap() < p["t_end"].as_i64().unwrap());
     }
+    // GDAL sidecars: a type per column, lon/lat as the point; WGS 84.
+    let csvt = std::fs::read_to_string(dir.join("timeline.csvt")).expect("timeline.csvt");
+    let types: Vec<&str> = csvt.trim_end().split(',').collect();
+    assert_eq!(types.len(), COLUMNS.len());
+    assert_eq!(
+        types[COLUMNS.iter().position(|c| *c == "lon").unwrap()],
+        "\"CoordX\""
+    );
+    let prj = std::fs::read_to_string(dir.join("timeline.prj")).expect("timeline.prj");
+    assert!(prj.starts_with("GEOGCS[\"WGS 84\""));
     // The TimelineJS sheet: one row per event, day-precision dates split.
     let tl = std::fs::read(dir.join("timelinejs.csv")).expect("timelinejs.csv");
     let (header, tl_rows) = parse_csv(&tl, "timelinejs.csv");

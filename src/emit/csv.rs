@@ -7,6 +7,9 @@
 //! end with LF; [`Dialect::Excel`] (`--excel`) starts the file with a UTF-8 BOM,
 //! which Excel needs to read UTF-8, and ends lines with CRLF as RFC 4180 writes
 //! them. The TimelineJS CSV (`timelinejs.rs`) shares the writer and the rules.
+//! Under `--out` the timeline gets two GDAL sidecars, `timeline.csvt` (column
+//! types, `lon`/`lat` as the point) and `timeline.prj` (WGS 84), so GIS tools
+//! open it as a point layer as it is.
 
 use crate::event::Event;
 use std::io::{self, Write};
@@ -30,6 +33,25 @@ pub const COLUMNS: &[&str] = &[
     "mentions",
     "articles",
 ];
+
+/// GDAL's type of each column, in [`COLUMNS`] order, for the `timeline.csvt`
+/// sidecar: with it GDAL (and QGIS) read `timeline.csv` as points from `lon`
+/// (`CoordX`) and `lat` (`CoordY`), with dates as dates, without any option.
+pub const CSVT_TYPES: &[&str] = &[
+    "String", "Date", "Date", "String", "String", "String", "String", "String", "String", "String",
+    "String", "CoordY", "CoordX", "Integer", "Integer", "String",
+];
+
+/// WGS 84 as WKT, for the `timeline.prj` sidecar (the CRS of `lat`, `lon`).
+pub const PRJ_WGS84: &str =
+    "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],\
+PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]]";
+
+/// Write the `.csvt` sidecar of the timeline: one line of quoted GDAL types.
+pub fn write_csvt(out: &mut dyn Write) -> io::Result<()> {
+    let line: Vec<String> = CSVT_TYPES.iter().map(|t| format!("\"{t}\"")).collect();
+    writeln!(out, "{}", line.join(","))
+}
 
 /// How a CSV file is laid out, beyond its cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -161,6 +183,21 @@ mod tests {
              \"'=1+1, said \"\"they\"\"\",Reading,Reading,51.45625,-0.97113,3,1,'=cmd"
         );
         assert!(!s.contains('\r'));
+    }
+
+    #[test]
+    fn csvt_names_every_column() {
+        assert_eq!(CSVT_TYPES.len(), COLUMNS.len());
+        let at = |name: &str| CSVT_TYPES[COLUMNS.iter().position(|c| *c == name).unwrap()];
+        assert_eq!(
+            (at("lon"), at("lat"), at("start")),
+            ("CoordX", "CoordY", "Date")
+        );
+        let mut out = Vec::new();
+        write_csvt(&mut out).unwrap();
+        assert!(
+            out.starts_with(b"\"String\",\"Date\",\"Date\",") && out.ends_with(b"\"String\"\n")
+        );
     }
 
     #[test]
