@@ -560,17 +560,12 @@ fn out_dir_gets_map_html_and_timelinejs() {
     let tmp = TempDir::new("map");
     let dir = tmp.path().join("out");
     let dir_s = dir.to_str().unwrap();
-    let args = [
-        "extract",
-        "samples/qingdao-sco.txt",
-        "--not-after",
-        NOT_AFTER,
-        "-q",
-        "--out",
-        dir_s,
-        "--leaflet-url",
-        "leaflet",
-    ];
+    let seed = "samples/qingdao-sco.txt";
+    let args = sample_args(
+        "qingdao-sco",
+        seed,
+        &["--out", dir_s, "--leaflet-url", "leaflet"],
+    );
     let o = run(&args, None);
     assert!(o.status.success(), "{}", show(&args, &o));
     let page = std::fs::read_to_string(dir.join("map.html")).expect("map.html");
@@ -641,14 +636,8 @@ fn out_dir_gets_map_html_and_timelinejs() {
 
 #[test]
 fn excel_flag_gives_bom_and_crlf_and_formats_go_to_stdout() {
-    let args = [
-        "extract",
-        "samples/qingdao-sco.txt",
-        "--not-after",
-        NOT_AFTER,
-        "-q",
-        "--excel",
-    ];
+    let seed = "samples/qingdao-sco.txt";
+    let args = sample_args("qingdao-sco", seed, &["--excel"]);
     let o = run(&args, None);
     assert!(o.status.success(), "{}", show(&args, &o));
     assert!(o.stdout.starts_with(b"\xEF\xBB\xBFarticle,start,"));
@@ -656,7 +645,7 @@ fn excel_flag_gives_bom_and_crlf_and_formats_go_to_stdout() {
     let crlf = body.windows(2).filter(|w| w == b"\r\n").count();
     assert_eq!(crlf, body.iter().filter(|&&b| b == b'\n').count());
     assert!(crlf > 1);
-    let plain = run(&args[..5], None);
+    let plain = run(&sample_args("qingdao-sco", seed, &[]), None);
     assert_eq!(
         parse_csv(body, "excel").1,
         parse_csv(&plain.stdout, "plain").1
@@ -665,7 +654,7 @@ fn excel_flag_gives_bom_and_crlf_and_formats_go_to_stdout() {
         ("timelinejs", "Year,Month,Day,"),
         ("map", "<!DOCTYPE html>"),
     ] {
-        let a = [&args[..5], &["--format", format]].concat();
+        let a = sample_args("qingdao-sco", seed, &["--format", format]);
         let o = run(&a, None);
         assert!(o.status.success(), "{}", show(&a, &o));
         assert!(text(&o.stdout).starts_with(start), "{format}");

@@ -21,6 +21,7 @@
 //! the same markers (`<circle class="cm-marker ...">`), labels, popups and time
 //! slider as a plain SVG plot, so a page opened offline is never empty.
 
+use super::html_escape as html;
 use geojson::FeatureCollection;
 use std::io::{self, Write};
 use std::path::Path;
@@ -131,22 +132,6 @@ fn file_url(path: &str) -> String {
                 out.push(b as char)
             }
             _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Escape text for an HTML attribute value or element content.
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
         }
     }
     out

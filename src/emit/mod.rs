@@ -12,6 +12,23 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+/// Escape text for HTML element content or a quoted attribute value (the map
+/// page's title and URLs, TimelineJS's Headline and Text).
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Write a file whole or not at all: write to a temporary sibling, then rename.
 pub fn write_atomic(
     path: &Path,

@@ -15,6 +15,7 @@
 //! Formula neutralisation and `--excel` follow the timeline CSV (`csv.rs`).
 
 use super::csv::{safe_text, writer, Dialect};
+use super::html_escape as html;
 use crate::event::Event;
 use std::io::{self, Write};
 
@@ -85,21 +86,6 @@ fn cells(date: (i64, u32, u32), g: Grain) -> [String; 3] {
             String::new()
         },
     ]
-}
-
-/// Escape text for TimelineJS's HTML `Text` and `Headline`.
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The statement, cut after the last whole word that fits in a headline.
