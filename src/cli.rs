@@ -45,9 +45,8 @@ pub enum GazetteerCommand {
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   chronomap extract samples/qingdao-sco.txt
-  chronomap extract samples/ --out out/     (timeline.csv, places.geojson, events.geojson, articles.jsonl,
-                                             timelinejs.csv, map.html)
-  chronomap extract story.txt --out out/ --leaflet-url node_modules/leaflet/dist   (map.html works offline)
+  chronomap extract samples/ --out out/     (CSV, GeoJSON, JSON Lines, TimelineJS, map.html)
+  chronomap extract story.txt --out out/ --leaflet-url ~/leaflet/dist   (map.html offline)
   chronomap extract story.txt --format timelinejs --excel > timeline.csv
   chronomap extract story.txt --format events > events.geojson
   chronomap extract news.jsonl --format jsonl > analysed.jsonl
@@ -86,8 +85,8 @@ pub struct ExtractArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Write timeline.csv, places.geojson, events.geojson, articles.jsonl,
-    /// timelinejs.csv and map.html into this folder (created if missing) instead
-    /// of printing one format to stdout.
+    /// timelinejs.csv, map.html (and timeline.csvt, timeline.prj for GDAL) into
+    /// this folder (created if missing) instead of printing one format to stdout.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
@@ -101,8 +100,8 @@ pub struct ExtractArgs {
     pub excel: bool,
 
     /// Load Leaflet in map.html from this folder or URL (holding leaflet.js and
-    /// leaflet.css, e.g. node_modules/leaflet/dist) instead of the unpkg CDN, so
-    /// the map opens offline. A relative folder is read from beside map.html.
+    /// leaflet.css, e.g. /abs/path/node_modules/leaflet/dist) instead of the unpkg
+    /// CDN, so the map opens offline. A relative folder is read from beside map.html.
     #[arg(long, value_name = "DIR_OR_URL")]
     pub leaflet_url: Option<String>,
 

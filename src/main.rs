@@ -267,12 +267,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             );
         }
     }
-    let title = emit::map::title(&first_ids);
-    let title = if articles_n > first_ids.len() {
-        format!("chronomap: {articles_n} articles")
-    } else {
-        title
-    };
+    let title = emit::map::title(&first_ids, articles_n);
     let write_map = |w: &mut dyn Write| {
         emit::map::write(
             w,
@@ -284,32 +279,26 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     };
     match &args.out {
         Some(dir) => {
-            let csv_path = dir.join("timeline.csv");
-            emit::write_atomic(&csv_path, |w| emit::csv::write_as(w, &events, dialect))
-                .with_context(|| format!("cannot write {}", csv_path.display()))?;
-            for (name, body) in [
-                ("timeline.csvt", None),
-                ("timeline.prj", Some(emit::csv::PRJ_WGS84)),
-            ] {
+            let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                emit::write_atomic(&p, |w| match body {
-                    None => emit::csv::write_csvt(w),
-                    Some(b) => w.write_all(b.as_bytes()),
-                })
-                .with_context(|| format!("cannot write {}", p.display()))?;
-            }
-            let pl_path = dir.join("places.geojson");
-            emit::write_atomic(&pl_path, |w| places.write(w))
-                .with_context(|| format!("cannot write {}", pl_path.display()))?;
-            let ev_path = dir.join("events.geojson");
-            emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events))
-                .with_context(|| format!("cannot write {}", ev_path.display()))?;
-            let tl_path = dir.join("timelinejs.csv");
-            emit::write_atomic(&tl_path, |w| emit::timelinejs::write(w, &events, dialect))
-                .with_context(|| format!("cannot write {}", tl_path.display()))?;
-            let map_path = dir.join("map.html");
-            emit::write_atomic(&map_path, write_map)
-                .with_context(|| format!("cannot write {}", map_path.display()))?;
+                emit::write_atomic(&p, fill)
+                    .with_context(|| format!("cannot write {}", p.display()))
+            };
+            put("timeline.csv", &|w| {
+                emit::csv::write_as(w, &events, dialect)
+            })?;
+            put("timeline.csvt", &emit::csv::write_csvt)?;
+            put("timeline.prj", &|w| {
+                w.write_all(emit::csv::PRJ_WGS84.as_bytes())
+            })?;
+            put("places.geojson", &|w| places.write(w))?;
+            put("events.geojson", &|w| {
+                emit::geojson::write_events(w, &events)
+            })?;
+            put("timelinejs.csv", &|w| {
+                emit::timelinejs::write(w, &events, dialect)
+            })?;
+            put("map.html", &write_map)?;
             if let Some(f) = jsonl_file.take() {
                 f.commit().with_context(|| {
                     format!("cannot write {}", dir.join("articles.jsonl").display())

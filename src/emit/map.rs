@@ -184,11 +184,12 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// The page title: the article ids, or their count when there are many.
-pub fn title(articles: &[String]) -> String {
-    match articles.len() {
+/// The page title: the article ids (the first few of `total`), or their count
+/// when there are more than three.
+pub fn title(first: &[String], total: usize) -> String {
+    match total {
         0 => "chronomap".to_string(),
-        1..=3 => format!("chronomap: {}", articles.join(", ")),
+        1..=3 if first.len() == total => format!("chronomap: {}", first.join(", ")),
         n => format!("chronomap: {n} articles"),
     }
 }
@@ -322,7 +323,8 @@ mod tests {
 
     #[test]
     fn titles() {
-        assert_eq!(title(&["a".into()]), "chronomap: a");
-        assert_eq!(title(&vec!["a".into(); 4]), "chronomap: 4 articles");
+        assert_eq!(title(&["a".into()], 1), "chronomap: a");
+        assert_eq!(title(&vec!["a".into(); 4], 9), "chronomap: 9 articles");
+        assert_eq!(title(&[], 0), "chronomap");
     }
 }
