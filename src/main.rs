@@ -255,18 +255,29 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         emit::csv::Dialect::Plain
     };
     let leaflet = match args.leaflet_url.as_deref() {
-        Some(u) => emit::map::Leaflet::at(u),
+        Some(u) => {
+            // A local folder may be Leaflet's package root (node_modules/leaflet),
+            // whose files are in dist/.
+            let page_dir = args.out.as_deref().unwrap_or(std::path::Path::new("."));
+            let exists = |l: &emit::map::Leaflet| l.local_js(page_dir).is_some_and(|p| p.is_file());
+            let given = emit::map::Leaflet::at(u);
+            let dist = emit::map::Leaflet::at(&format!("{}/dist", u.trim_end_matches('/')));
+            if !exists(&given) && exists(&dist) {
+                dist
+            } else {
+                if !args.quiet {
+                    if let Some(js) = given.local_js(page_dir).filter(|p| !p.is_file()) {
+                        eprintln!(
+                            "chronomap: warning: --leaflet-url: {} does not exist; map.html will show a plain plot instead of a Leaflet map",
+                            js.display()
+                        );
+                    }
+                }
+                given
+            }
+        }
         None => emit::map::Leaflet::default(),
     };
-    if !args.quiet && args.leaflet_url.is_some() {
-        let page_dir = args.out.as_deref().unwrap_or(std::path::Path::new("."));
-        if let Some(js) = leaflet.local_js(page_dir).filter(|p| !p.is_file()) {
-            eprintln!(
-                "chronomap: warning: --leaflet-url: {} does not exist; map.html will show a plain plot instead of a Leaflet map",
-                js.display()
-            );
-        }
-    }
     let title = emit::map::title(&first_ids, articles_n);
     let write_map = |w: &mut dyn Write| {
         emit::map::write(

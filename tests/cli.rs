@@ -660,3 +660,22 @@ fn excel_flag_gives_bom_and_crlf_and_formats_go_to_stdout() {
         assert!(text(&o.stdout).starts_with(start), "{format}");
     }
 }
+
+#[test]
+fn leaflet_url_may_name_the_package_root() {
+    let tmp = TempDir::new("leaflet");
+    let dist = tmp.path().join("leaflet").join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("leaflet.js"), "").unwrap();
+    let root = tmp.path().join("leaflet");
+    let args = sample_args(
+        "qingdao-sco",
+        "samples/qingdao-sco.txt",
+        &["--format", "map", "--leaflet-url", root.to_str().unwrap()],
+    );
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let page = text(&o.stdout);
+    let want = format!("{}/dist/leaflet.js\"></script>", root.display());
+    assert!(page.contains(&want), "no {want} in the page");
+}
