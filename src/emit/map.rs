@@ -79,11 +79,6 @@ impl Leaflet {
         }
     }
 
-    /// The script's URL as written in the page.
-    pub fn js_url(&self) -> &str {
-        &self.js
-    }
-
     /// Where `leaflet.js` should be on this machine, when the page loads it
     /// from a local folder (`page_dir` is the folder of map.html, against which
     /// a relative folder is read); None for web URLs.
