@@ -45,7 +45,9 @@ pub enum GazetteerCommand {
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   chronomap extract samples/qingdao-sco.txt
-  chronomap extract samples/ --out out/     (timeline.csv, places.geojson, events.geojson, articles.jsonl)
+  chronomap extract samples/ --out out/     (CSV, GeoJSON, JSON Lines, TimelineJS, map.html)
+  chronomap extract story.txt --out out/ --leaflet-url ~/leaflet/dist   (map.html offline)
+  chronomap extract story.txt --format timelinejs --excel > timeline.csv
   chronomap extract story.txt --format events > events.geojson
   chronomap extract news.jsonl --format jsonl > analysed.jsonl
   cat story.txt | chronomap extract - --date 2025-06-26
@@ -69,6 +71,10 @@ pub enum Format {
     Geojson,
     /// events.geojson: one Point per event at its primary place.
     Events,
+    /// The TimelineJS (Knight Lab) sheet as CSV: one slide per event.
+    Timelinejs,
+    /// map.html: the places and events on a Leaflet map with a time slider.
+    Map,
 }
 
 /// Flags of `chronomap extract`.
@@ -78,7 +84,8 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
-    /// Write timeline.csv, places.geojson, events.geojson and articles.jsonl into
+    /// Write timeline.csv, places.geojson, events.geojson, articles.jsonl,
+    /// timelinejs.csv, map.html (and timeline.csvt, timeline.prj for GDAL) into
     /// this folder (created if missing) instead of printing one format to stdout.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -86,6 +93,17 @@ pub struct ExtractArgs {
     /// Format printed to stdout when --out is not given.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+
+    /// CSV outputs for Excel: a UTF-8 byte order mark first and CRLF line ends
+    /// (timeline.csv, timelinejs.csv, --format csv|timelinejs).
+    #[arg(long)]
+    pub excel: bool,
+
+    /// Load Leaflet in map.html from this folder or URL (holding leaflet.js and
+    /// leaflet.css, e.g. /abs/path/node_modules/leaflet/dist) instead of the unpkg
+    /// CDN, so the map opens offline. A relative folder is read from beside map.html.
+    #[arg(long, value_name = "DIR_OR_URL")]
+    pub leaflet_url: Option<String>,
 
     /// Anchor every article on this date (YYYY-MM-DD), overriding metadata and datelines.
     #[arg(long, value_name = "YYYY-MM-DD")]

@@ -120,6 +120,8 @@ struct Sink {
     jsonl: Option<emit::AtomicFile>,
     places: emit::geojson::PlaceTable,
     events: Vec<Event>,
+    /// The first few article ids, for the map's title.
+    first_ids: Vec<String>,
 }
 
 impl Sink {
@@ -132,6 +134,9 @@ impl Sink {
         }
         for a in done.analyses {
             self.places.add(&a);
+            if self.first_ids.len() < 4 {
+                self.first_ids.push(a.id.clone());
+            }
             self.events
                 .extend(a.events.into_iter().filter(|e| filter.keep(e)));
         }
@@ -172,6 +177,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 "places.geojson",
                 "events.geojson",
                 "articles.jsonl",
+                "timelinejs.csv",
+                "map.html",
+                "timeline.csvt",
+                "timeline.prj",
             ] {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
@@ -240,6 +249,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         jsonl: jsonl_file,
         places: emit::geojson::PlaceTable::new(),
         events: Vec::new(),
+        first_ids: Vec::new(),
     };
     // Three stages run side by side: a reader thread parses the inputs, this
     // thread has each batch analysed and serialised on the cores, and a sink
@@ -323,6 +333,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         jsonl: mut jsonl_file,
         places,
         mut events,
+        first_ids,
     } = sink;
     progress.finish_and_clear();
     event::sort(&mut events);
@@ -330,24 +341,76 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     if !args.no_merge {
         events = chronomap::merge::merge(events);
     }
+    let dialect = if args.excel {
+        emit::csv::Dialect::Excel
+    } else {
+        emit::csv::Dialect::Plain
+    };
+    let leaflet = match args.leaflet_url.as_deref() {
+        Some(u) => {
+            // A local folder may be Leaflet's package root (node_modules/leaflet),
+            // whose files are in dist/.
+            let page_dir = args.out.as_deref().unwrap_or(std::path::Path::new("."));
+            let exists = |l: &emit::map::Leaflet| l.local_js(page_dir).is_some_and(|p| p.is_file());
+            let given = emit::map::Leaflet::at(u);
+            let dist = emit::map::Leaflet::at(&format!("{}/dist", u.trim_end_matches('/')));
+            if !exists(&given) && exists(&dist) {
+                dist
+            } else {
+                if !args.quiet {
+                    if let Some(js) = given.local_js(page_dir).filter(|p| !p.is_file()) {
+                        eprintln!(
+                            "chronomap: warning: --leaflet-url: {} does not exist; map.html will show a plain plot instead of a Leaflet map",
+                            js.display()
+                        );
+                    }
+                }
+                given
+            }
+        }
+        None => emit::map::Leaflet::default(),
+    };
+    let title = emit::map::title(&first_ids, articles_n);
+    let write_map = |w: &mut dyn Write| {
+        emit::map::write(
+            w,
+            &places.collection(),
+            &emit::geojson::events_collection(&events),
+            &leaflet,
+            &title,
+        )
+    };
     match &args.out {
         Some(dir) => {
-            // The three files are independent: written side by side.
-            let csv_path = dir.join("timeline.csv");
-            let pl_path = dir.join("places.geojson");
-            let ev_path = dir.join("events.geojson");
-            let ((csv, pl), ev) = rayon::join(
-                || {
-                    rayon::join(
-                        || emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events)),
-                        || emit::write_atomic(&pl_path, |w| places.write(w)),
-                    )
+            let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
+                let p = dir.join(name);
+                emit::write_atomic(&p, fill)
+                    .with_context(|| format!("cannot write {}", p.display()))
+            };
+            // The files are independent: written in two halves side by side.
+            let (a, b) = rayon::join(
+                || -> Result<()> {
+                    put("timeline.csv", &|w| {
+                        emit::csv::write_as(w, &events, dialect)
+                    })?;
+                    put("timeline.csvt", &emit::csv::write_csvt)?;
+                    put("timeline.prj", &|w| {
+                        w.write_all(emit::csv::PRJ_WGS84.as_bytes())
+                    })?;
+                    put("places.geojson", &|w| places.write(w))?;
+                    put("timelinejs.csv", &|w| {
+                        emit::timelinejs::write(w, &events, dialect)
+                    })
                 },
-                || emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events)),
+                || -> Result<()> {
+                    put("events.geojson", &|w| {
+                        emit::geojson::write_events(w, &events)
+                    })?;
+                    put("map.html", &write_map)
+                },
             );
-            csv.with_context(|| format!("cannot write {}", csv_path.display()))?;
-            pl.with_context(|| format!("cannot write {}", pl_path.display()))?;
-            ev.with_context(|| format!("cannot write {}", ev_path.display()))?;
+            a?;
+            b?;
             if let Some(f) = jsonl_file.take() {
                 f.commit().with_context(|| {
                     format!("cannot write {}", dir.join("articles.jsonl").display())
@@ -355,7 +418,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
         }
         None => match args.format {
-            Format::Csv => emit::csv::write(&mut out, &events)?,
+            Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
+            Format::Timelinejs => emit::timelinejs::write(&mut out, &events, dialect)?,
+            Format::Map => write_map(&mut out)?,
             Format::Geojson => places.write(&mut out)?,
             Format::Events => emit::geojson::write_events(&mut out, &events)?,
             Format::Jsonl => {}

@@ -546,3 +546,136 @@ fn a_news_cycle_gives_one_row_per_event() {
     let (_, rows) = parse_csv(&o.stdout, "cycle unmerged");
     assert_eq!(rows.len(), 7);
 }
+
+/// The inlined data of a map page, as its script reads it.
+fn map_data(page: &str) -> serde_json::Value {
+    let tag = "<script id=\"chronomap-data\" type=\"application/json\">";
+    let start = page.find(tag).expect("data block") + tag.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    serde_json::from_str(&page[start..end]).expect("data block is JSON")
+}
+
+#[test]
+fn out_dir_gets_map_html_and_timelinejs() {
+    let tmp = TempDir::new("map");
+    let dir = tmp.path().join("out");
+    let dir_s = dir.to_str().unwrap();
+    let seed = "samples/qingdao-sco.txt";
+    let args = sample_args(
+        "qingdao-sco",
+        seed,
+        &["--out", dir_s, "--leaflet-url", "leaflet"],
+    );
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let page = std::fs::read_to_string(dir.join("map.html")).expect("map.html");
+    assert!(page.contains("<script src=\"leaflet/leaflet.js\"></script>"));
+    let data = map_data(&page);
+    // One data point per place and per event, the same as the GeoJSON files.
+    let places: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("places.geojson")).unwrap()).unwrap();
+    let events: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("events.geojson")).unwrap()).unwrap();
+    assert_eq!(data["places"], places);
+    assert_eq!(data["events"], events);
+    let names: Vec<&str> = data["places"]["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["name"].as_str().unwrap())
+        .collect();
+    for want in ["Qingdao", "China", "Iran", "Russia", "Israel"] {
+        assert!(names.contains(&want), "{want} not on the map: {names:?}");
+    }
+    let (_, rows) = parse_csv(&std::fs::read(dir.join("timeline.csv")).unwrap(), "csv");
+    assert_eq!(
+        data["events"]["features"].as_array().unwrap().len(),
+        rows.len()
+    );
+    // No property is null (MapLibre reads null back as "null"), none nested.
+    for f in places["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(events["features"].as_array().unwrap())
+    {
+        for (k, v) in f["properties"].as_object().unwrap() {
+            assert!(v.is_string() || v.is_number(), "{k}: {v}");
+        }
+    }
+    for f in events["features"].as_array().unwrap() {
+        let p = &f["properties"];
+        assert_eq!(
+            p["time"].as_str().unwrap(),
+            format!("{}T00:00:00Z", p["start"].as_str().unwrap())
+        );
+        assert_eq!(
+            p["timestamp"].as_str().unwrap(),
+            format!("{} 00:00", p["start"].as_str().unwrap())
+        );
+        assert!(p["t_start"].as_i64().unwrap() < p["t_end"].as_i64().unwrap());
+    }
+    // GDAL sidecars: a type per column, lon/lat as the point; WGS 84.
+    let csvt = std::fs::read_to_string(dir.join("timeline.csvt")).expect("timeline.csvt");
+    let types: Vec<&str> = csvt.trim_end().split(',').collect();
+    assert_eq!(types.len(), COLUMNS.len());
+    assert_eq!(
+        types[COLUMNS.iter().position(|c| *c == "lon").unwrap()],
+        "\"CoordX\""
+    );
+    let prj = std::fs::read_to_string(dir.join("timeline.prj")).expect("timeline.prj");
+    assert!(prj.starts_with("GEOGCS[\"WGS 84\""));
+    // The TimelineJS sheet: one row per event, day-precision dates split.
+    let tl = std::fs::read(dir.join("timelinejs.csv")).expect("timelinejs.csv");
+    let (header, tl_rows) = parse_csv(&tl, "timelinejs.csv");
+    assert_eq!(header[..3], ["Year", "Month", "Day"]);
+    assert_eq!(tl_rows.len(), rows.len());
+    let thursday = tl_rows.iter().find(|r| r[17] == "Qingdao").unwrap();
+    assert_eq!(thursday[..3], ["2025", "6", "26"]);
+}
+
+#[test]
+fn excel_flag_gives_bom_and_crlf_and_formats_go_to_stdout() {
+    let seed = "samples/qingdao-sco.txt";
+    let args = sample_args("qingdao-sco", seed, &["--excel"]);
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    assert!(o.stdout.starts_with(b"\xEF\xBB\xBFarticle,start,"));
+    let body = &o.stdout[3..];
+    let crlf = body.windows(2).filter(|w| w == b"\r\n").count();
+    assert_eq!(crlf, body.iter().filter(|&&b| b == b'\n').count());
+    assert!(crlf > 1);
+    let plain = run(&sample_args("qingdao-sco", seed, &[]), None);
+    assert_eq!(
+        parse_csv(body, "excel").1,
+        parse_csv(&plain.stdout, "plain").1
+    );
+    for (format, start) in [
+        ("timelinejs", "Year,Month,Day,"),
+        ("map", "<!DOCTYPE html>"),
+    ] {
+        let a = sample_args("qingdao-sco", seed, &["--format", format]);
+        let o = run(&a, None);
+        assert!(o.status.success(), "{}", show(&a, &o));
+        assert!(text(&o.stdout).starts_with(start), "{format}");
+    }
+}
+
+#[test]
+fn leaflet_url_may_name_the_package_root() {
+    let tmp = TempDir::new("leaflet");
+    let dist = tmp.path().join("leaflet").join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("leaflet.js"), "").unwrap();
+    let root = tmp.path().join("leaflet");
+    let args = sample_args(
+        "qingdao-sco",
+        "samples/qingdao-sco.txt",
+        &["--format", "map", "--leaflet-url", root.to_str().unwrap()],
+    );
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    let page = text(&o.stdout);
+    let want = format!("{}/dist/leaflet.js\"></script>", root.display());
+    assert!(page.contains(&want), "no {want} in the page");
+}

@@ -2,7 +2,14 @@
 //! place across all articles, and `events.geojson`, one Point per event at its
 //! primary place. Coordinates are `[lon, lat]` with at most 6 decimals, there is
 //! no `crs` member, and properties are flat scalars (lists are joined with "; ")
-//! so that kepler.gl, MapLibre and Leaflet read them as they are.
+//! so that kepler.gl, MapLibre and Leaflet read them as they are. A value that
+//! is not known is left out rather than written as `null`: MapLibre and Mapbox
+//! hand `null` properties back as the string "null", and kepler.gl types a
+//! column that mixes dates and nulls as text. The map page (`map.rs`) inlines
+//! these same collections. Events carry their start three ways, for three kinds
+//! of time slider: `time` (RFC 3339, UTC, for Leaflet.TimeDimension), `t_start`
+//! and `t_end` (epoch milliseconds, for MapLibre filters) and `timestamp`
+//! (`2025-06-26 00:00`, which kepler.gl types as a timestamp).
 
 use crate::event::Event;
 use crate::pipeline::Analysis;
@@ -29,13 +36,17 @@ fn feature(geometry: Geometry, properties: JsonObject) -> Feature {
     }
 }
 
-fn write_collection(out: &mut dyn Write, features: Vec<Feature>) -> io::Result<()> {
-    let fc = FeatureCollection {
+fn collection(features: Vec<Feature>) -> FeatureCollection {
+    FeatureCollection {
         bbox: None,
         features,
         foreign_members: None,
-    };
-    serde_json::to_writer(&mut *out, &fc)?;
+    }
+}
+
+/// Write a collection as one line of JSON (no BOM: RFC 8259 section 8.1).
+pub fn write_collection(out: &mut dyn Write, fc: &FeatureCollection) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, fc)?;
     out.write_all(b"\n")
 }
 
@@ -53,6 +64,11 @@ fn millis(day: &str, end: bool) -> Option<i64> {
 
 /// The events with a primary place, as a FeatureCollection.
 pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
+    write_collection(out, &events_collection(events))
+}
+
+/// The events with a primary place (the others have no point to stand on).
+pub fn events_collection(events: &[Event]) -> FeatureCollection {
     let mut features = Vec::new();
     for e in events {
         let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
@@ -77,17 +93,18 @@ pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
         p.insert("mentions".into(), JsonValue::from(e.mentions));
         p.insert("articles".into(), s(&e.articles.join("; ")));
         p.insert("time".into(), s(&format!("{}T00:00:00Z", e.start)));
-        p.insert(
-            "t_start".into(),
-            millis(&e.start, false).map_or(JsonValue::Null, JsonValue::from),
-        );
-        p.insert(
-            "t_end".into(),
-            millis(&e.end, true).map_or(JsonValue::Null, JsonValue::from),
-        );
+        if let Some(t) = millis(&e.start, false) {
+            p.insert("t_start".into(), JsonValue::from(t));
+        }
+        if let Some(t) = millis(&e.end, true) {
+            p.insert("t_end".into(), JsonValue::from(t));
+        }
+        // kepler.gl types "YYYY-MM-DD hh:mm" as a timestamp and animates it; a
+        // date alone it does not (kepler.gl issues 1441, 151).
+        p.insert("timestamp".into(), s(&format!("{} 00:00", e.start)));
         features.push(feature(point(lat, lon), p));
     }
-    write_collection(out, features)
+    collection(features)
 }
 
 /// One distinct place, gathered over every article.
@@ -159,6 +176,11 @@ impl PlaceTable {
 
     /// Write the table as a FeatureCollection.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_collection(out, &self.collection())
+    }
+
+    /// The table as a FeatureCollection, one Point per place in id order.
+    pub fn collection(&self) -> FeatureCollection {
         let features = self
             .rows
             .iter()
@@ -173,14 +195,13 @@ impl PlaceTable {
                     "aliases".into(),
                     JsonValue::from(r.aliases.iter().cloned().collect::<Vec<_>>().join("; ")),
                 );
-                p.insert(
-                    "first".into(),
-                    r.first.clone().map_or(JsonValue::Null, JsonValue::from),
-                );
-                p.insert(
-                    "last".into(),
-                    r.last.clone().map_or(JsonValue::Null, JsonValue::from),
-                );
+                // A place no dated statement names has no first or last day.
+                if let Some(f) = &r.first {
+                    p.insert("first".into(), JsonValue::from(f.as_str()));
+                }
+                if let Some(l) = &r.last {
+                    p.insert("last".into(), JsonValue::from(l.as_str()));
+                }
                 p.insert(
                     "articles".into(),
                     JsonValue::from(r.articles.iter().cloned().collect::<Vec<_>>().join("; ")),
@@ -188,7 +209,7 @@ impl PlaceTable {
                 feature(point(r.lat, r.lon), p)
             })
             .collect();
-        write_collection(out, features)
+        collection(features)
     }
 }
 

@@ -1,14 +1,33 @@
-//! Emitters: the timeline CSV and JSON Lines, and the atomic file writing they
-//! share. Outputs go to a temporary file in the target folder and are renamed into
+//! Emitters: the timeline CSV, GeoJSON and JSON Lines, the views built on them
+//! (the map page, the TimelineJS sheet), and the atomic file writing they share. Outputs go to a temporary file in the target folder and are renamed into
 //! place, so a failed or interrupted run never leaves a truncated file behind.
 
 pub mod csv;
 pub mod geojson;
 pub mod jsonl;
+pub mod map;
+pub mod timelinejs;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+
+/// Escape text for HTML element content or a quoted attribute value (the map
+/// page's title and URLs, TimelineJS's Headline and Text).
+pub(crate) fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
 
 /// Write a file whole or not at all: write to a temporary sibling, then rename.
 pub fn write_atomic(

@@ -1,0 +1,325 @@
+//! The map page (`map.html` under `--out`): one self-contained HTML file that
+//! shows the places and events on a Leaflet map, with a time slider and a play
+//! button over the events' days, popups with the date, the statement and the
+//! article, and markers sized by mentions.
+//!
+//! The page is the template `map.html` beside this file with the data inlined:
+//! the same FeatureCollections as `places.geojson` and `events.geojson`, in a
+//! `<script type="application/json">` block. Inlining (rather than fetching the
+//! GeoJSON) is what lets the page open from `file://`, where browsers refuse
+//! `fetch()`. In that block `<`, `>` and `&` are written as JSON `\u` escapes,
+//! so no statement in an article can close the script element or open a comment.
+//!
+//! Leaflet 1.9.4 comes from the unpkg CDN by default, pinned with its Subresource
+//! Integrity hashes; `--leaflet-url` points the page at another copy (a folder or
+//! URL holding `leaflet.js` and `leaflet.css`, e.g. `node_modules/leaflet/dist`)
+//! for offline use. Markers are `circleMarker`s, drawn by Leaflet's SVG renderer
+//! as `<path class="cm-marker cm-place|cm-event ...">`, so they need no images
+//! and can be counted in the DOM. Tiles (OpenStreetMap) load when online; the
+//! points show without them, over a 10-degree graticule. When Leaflet itself
+//! cannot be loaded (offline with the CDN default), the page says so and draws
+//! the same markers (`<circle class="cm-marker ...">`), labels, popups and time
+//! slider as a plain SVG plot, so a page opened offline is never empty.
+
+use super::html_escape as html;
+use geojson::FeatureCollection;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The page template: placeholders `{{NAME}}` filled by [`write`].
+const TEMPLATE: &str = include_str!("map.html");
+
+/// Where Leaflet is loaded from when `--leaflet-url` is not given.
+pub const LEAFLET_CDN: &str = "https://unpkg.com/leaflet@1.9.4/dist";
+
+/// SRI hashes of Leaflet 1.9.4's `dist/leaflet.js` and `dist/leaflet.css`
+/// (sha256 of the files of the npm package `leaflet@1.9.4`, which the CDN
+/// serves; checked with `openssl dgst -sha256 -binary FILE | base64`).
+const LEAFLET_JS_SRI: &str = "sha256-20nQCchB9co0qIjJZRGuk2/Z9VM+kNiyxNV1lvTlZBo=";
+const LEAFLET_CSS_SRI: &str = "sha256-p4NxAoJBhIIN+hmNHrzRCf9tD/miZyoHS5obTRR9BMY=";
+
+/// Where the page loads Leaflet's script and style sheet from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leaflet {
+    js: String,
+    css: String,
+    /// SRI hashes (script, style sheet), known for the pinned CDN copy only.
+    sri: Option<(&'static str, &'static str)>,
+}
+
+impl Default for Leaflet {
+    fn default() -> Self {
+        Leaflet {
+            js: format!("{LEAFLET_CDN}/leaflet.js"),
+            css: format!("{LEAFLET_CDN}/leaflet.css"),
+            sri: Some((LEAFLET_JS_SRI, LEAFLET_CSS_SRI)),
+        }
+    }
+}
+
+impl Leaflet {
+    /// Leaflet from `base`: a URL (`https://…/dist`), an absolute folder
+    /// (written as a `file://` URL) or a relative folder (kept relative, so it
+    /// is read from beside the page), holding `leaflet.js` and `leaflet.css`.
+    /// A path or URL of `leaflet.js` itself is taken too.
+    pub fn at(base: &str) -> Leaflet {
+        let base = base.trim_end_matches(['/', '\\']);
+        let base = if base.contains("://") || base.starts_with("//") {
+            base.to_string()
+        } else if Path::new(base).is_absolute() {
+            file_url(base)
+        } else {
+            base.replace('\\', "/")
+        };
+        let dir = base.strip_suffix("/leaflet.js").unwrap_or(&base);
+        Leaflet {
+            js: format!("{dir}/leaflet.js"),
+            css: format!("{dir}/leaflet.css"),
+            sri: None,
+        }
+    }
+
+    /// Where `leaflet.js` should be on this machine, when the page loads it
+    /// from a local folder (`page_dir` is the folder of map.html, against which
+    /// a relative folder is read); None for web URLs.
+    pub fn local_js(&self, page_dir: &Path) -> Option<std::path::PathBuf> {
+        if let Some(p) = self.js.strip_prefix("file://") {
+            Some(std::path::PathBuf::from(percent_decode(p)))
+        } else if self.js.contains("://") || self.js.starts_with("//") {
+            None
+        } else {
+            Some(page_dir.join(&self.js))
+        }
+    }
+}
+
+/// Undo [`file_url`]'s percent-encoding.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// An absolute path as a `file://` URL, with the bytes a URL path cannot hold
+/// percent-encoded.
+fn file_url(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::from("file://");
+    if !path.starts_with('/') {
+        out.push('/'); // C:/...
+    }
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` (which can
+/// only occur inside JSON strings) and the two line separators written as
+/// `\u` escapes. JSON.parse reads it back unchanged.
+fn script_json(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Fill `{{NAME}}` placeholders in one pass (values are never rescanned).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find("}}").and_then(|j| {
+            let name = &after[..j];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (j, *v))
+        }) {
+            Some((j, v)) => {
+                out.push_str(v);
+                rest = &after[j + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The page title: the article ids (the first few of `total`), or their count
+/// when there are more than three.
+pub fn title(first: &[String], total: usize) -> String {
+    match total {
+        0 => "chronomap".to_string(),
+        1..=3 if first.len() == total => format!("chronomap: {}", first.join(", ")),
+        n => format!("chronomap: {n} articles"),
+    }
+}
+
+/// Write the page.
+pub fn write(
+    out: &mut dyn Write,
+    places: &FeatureCollection,
+    events: &FeatureCollection,
+    leaflet: &Leaflet,
+    title: &str,
+) -> io::Result<()> {
+    let data = serde_json::json!({
+        "title": title,
+        "leaflet": leaflet.js,
+        "places": places,
+        "events": events,
+    });
+    let sri = |h: Option<&str>| {
+        h.map(|h| format!(" integrity=\"{h}\" crossorigin=\"\""))
+            .unwrap_or_default()
+    };
+    let page = fill(
+        TEMPLATE,
+        &[
+            ("TITLE", &html(title)),
+            ("LEAFLET_CSS", &html(&leaflet.css)),
+            ("LEAFLET_JS", &html(&leaflet.js)),
+            ("CSS_SRI", &sri(leaflet.sri.map(|s| s.1))),
+            ("JS_SRI", &sri(leaflet.sri.map(|s| s.0))),
+            ("DATA", &script_json(&data)),
+        ],
+    );
+    out.write_all(page.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geojson::{Feature, Geometry, JsonObject, Value};
+
+    fn fc(names: &[&str]) -> FeatureCollection {
+        FeatureCollection {
+            bbox: None,
+            foreign_members: None,
+            features: names
+                .iter()
+                .map(|n| {
+                    let mut p = JsonObject::new();
+                    p.insert("name".into(), (*n).into());
+                    p.insert("mentions".into(), 2.into());
+                    Feature {
+                        bbox: None,
+                        geometry: Some(Geometry::new(Value::Point(vec![120.38, 36.06]))),
+                        id: None,
+                        properties: Some(p),
+                        foreign_members: None,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn page(places: &[&str], leaflet: &Leaflet, title: &str) -> String {
+        let mut out = Vec::new();
+        write(&mut out, &fc(places), &fc(&[]), leaflet, title).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The inlined JSON, as the page's script would read it.
+    fn data_of(page: &str) -> serde_json::Value {
+        let tag = "type=\"application/json\">";
+        let start = page.find(tag).unwrap() + tag.len();
+        let end = start + page[start..].find("</script>").unwrap();
+        serde_json::from_str(&page[start..end]).unwrap()
+    }
+
+    #[test]
+    fn statements_cannot_close_the_script() {
+        let evil = "</script><script>alert(1)</script><!-- & \u{2028}";
+        let p = page(&[evil, "Qingdao"], &Leaflet::default(), "t");
+        assert_eq!(p.matches("</script>").count(), 3, "Leaflet, data, code");
+        assert!(!p.contains("alert(1)</"));
+        assert!(!p.contains("<!-- &"));
+        let d = data_of(&p);
+        assert_eq!(d["places"]["features"][0]["properties"]["name"], evil);
+        assert_eq!(d["places"]["features"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn placeholders_filled_and_title_escaped() {
+        let p = page(&["A"], &Leaflet::default(), "a <b> & \"c\"");
+        assert!(!p.contains("{{"), "a placeholder left");
+        assert!(p.contains("<title>a &lt;b&gt; &amp; &quot;c&quot;</title>"));
+        assert!(p.contains(&format!(
+            "<script src=\"{LEAFLET_CDN}/leaflet.js\" integrity=\"{LEAFLET_JS_SRI}\" crossorigin=\"\">"
+        )));
+        assert!(p.contains(&format!("integrity=\"{LEAFLET_CSS_SRI}\"")));
+        // A filled value is never read as a placeholder.
+        assert_eq!(fill("{{A}}{{B}}", &[("A", "{{B}}"), ("B", "x")]), "{{B}}x");
+        assert_eq!(fill("{{unknown}}", &[]), "{{unknown}}");
+    }
+
+    #[test]
+    fn local_leaflet() {
+        let l = Leaflet::at("/opt/my maps/leaflet/dist/");
+        assert_eq!(l.js, "file:///opt/my%20maps/leaflet/dist/leaflet.js");
+        assert_eq!(l.css, "file:///opt/my%20maps/leaflet/dist/leaflet.css");
+        assert_eq!(l.sri, None);
+        let l = Leaflet::at("leaflet");
+        assert_eq!(
+            (l.js.as_str(), l.css.as_str()),
+            ("leaflet/leaflet.js", "leaflet/leaflet.css")
+        );
+        let l = Leaflet::at("https://example.org/lf/leaflet.js");
+        assert_eq!(l.css, "https://example.org/lf/leaflet.css");
+        let l = Leaflet::at("/opt/my maps/dist");
+        assert_eq!(
+            l.local_js(Path::new("out")),
+            Some("/opt/my maps/dist/leaflet.js".into())
+        );
+        assert_eq!(
+            Leaflet::at("lf").local_js(Path::new("out")),
+            Some("out/lf/leaflet.js".into())
+        );
+        assert_eq!(Leaflet::default().local_js(Path::new("out")), None);
+        let p = page(&["A"], &Leaflet::at("lf"), "t");
+        assert!(p.contains("<script src=\"lf/leaflet.js\"></script>"));
+        assert!(!p.contains("integrity"));
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title(&["a".into()], 1), "chronomap: a");
+        assert_eq!(title(&vec!["a".into(); 4], 9), "chronomap: 9 articles");
+        assert_eq!(title(&[], 0), "chronomap");
+    }
+}

@@ -1,0 +1,252 @@
+//! The TimelineJS CSV (`--format timelinejs`, `timelinejs.csv` under `--out`):
+//! one row per event in the spreadsheet layout of Knight Lab's TimelineJS 3, so
+//! that the file can be pasted into their Google Sheets template or read by
+//! TimelineJS 3.9.11 and later directly (`new TL.Timeline(el, "timelinejs.csv")`).
+//!
+//! TimelineJS reads cells by header name (`ConfigFactory.js` in the npm package
+//! `@knight-lab/timelinejs`), so the headers must be spelled exactly as in
+//! [`COLUMNS`]. A date is split into Year, Month and Day, and the precision of
+//! the event is kept by leaving the finer cells empty: a month is `2025,6,`, a
+//! year `2001,,`. The end columns are filled only when the end differs from the
+//! start at that precision. `Headline` is the statement cut to a short line,
+//! `Text` (which TimelineJS renders as HTML, hence escaped) the whole statement,
+//! its places and its article, `Group` the primary place (TimelineJS draws one
+//! row of markers per group). No title row is written: every slide is an event.
+//! Formula neutralisation and `--excel` follow the timeline CSV (`csv.rs`).
+
+use super::csv::{safe_text, writer, Dialect};
+use super::html_escape as html;
+use crate::event::Event;
+use std::io::{self, Write};
+
+/// The column headers TimelineJS 3 reads, in the order of its template sheet.
+pub const COLUMNS: &[&str] = &[
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Alt Text",
+    "Type",
+    "Group",
+    "Background",
+];
+
+/// Headlines longer than this many characters are cut at a word.
+const HEADLINE_CHARS: usize = 64;
+
+/// The finest date part a precision names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Year,
+    Month,
+    Day,
+}
+
+fn grain(precision: &str) -> Grain {
+    match precision {
+        "day" | "week" => Grain::Day,
+        "month" | "quarter" | "season" | "half" => Grain::Month,
+        _ => Grain::Year,
+    }
+}
+
+/// "2025-06-26" (or "-0500-01-01") as year, month, day.
+fn ymd(date: &str) -> Option<(i64, u32, u32)> {
+    let mut parts = date.rsplitn(3, '-');
+    let d = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let y = parts.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// Year, Month, Day cells of a date at a grain (finer cells empty).
+fn cells(date: (i64, u32, u32), g: Grain) -> [String; 3] {
+    let (y, m, d) = date;
+    [
+        y.to_string(),
+        if g >= Grain::Month {
+            m.to_string()
+        } else {
+            String::new()
+        },
+        if g == Grain::Day {
+            d.to_string()
+        } else {
+            String::new()
+        },
+    ]
+}
+
+/// The statement, cut after the last whole word that fits in a headline.
+fn headline(sentence: &str) -> String {
+    if sentence.chars().count() <= HEADLINE_CHARS {
+        return sentence.to_string();
+    }
+    let mut out = String::new();
+    for w in sentence.split_whitespace() {
+        if out.chars().count() + 1 + w.chars().count() > HEADLINE_CHARS - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.truncate(out.trim_end_matches([',', ';', ':']).len());
+    out.push('…');
+    out
+}
+
+/// One row's cells, in [`COLUMNS`] order.
+fn row(e: &Event) -> Vec<String> {
+    let g = grain(e.precision);
+    let mut r = vec![String::new(); COLUMNS.len()];
+    if let Some(start) = ymd(&e.start) {
+        r[0..3].clone_from_slice(&cells(start, g));
+        if let Some(end) = ymd(&e.end) {
+            let end_cells = cells(end, g);
+            if end_cells != r[0..3] {
+                r[4..7].clone_from_slice(&end_cells);
+            }
+        }
+    }
+    r[9] = safe_text(&html(&headline(&e.sentence))).into_owned();
+    let mut text = format!("<p>{}</p>", html(&e.sentence));
+    if !e.places.is_empty() {
+        text += &format!("<p>Places: {}</p>", html(&e.places.join("; ")));
+    }
+    text += &format!(
+        "<p>Article: {} · “{}” = {} ({}, {})</p>",
+        html(&e.articles.join("; ")),
+        html(&e.expression),
+        html(&e.value),
+        e.precision,
+        e.certainty
+    );
+    r[10] = text;
+    r[17] = safe_text(e.place.as_deref().unwrap_or("")).into_owned();
+    r
+}
+
+/// Write the events (already in timeline order) as a TimelineJS sheet.
+pub fn write(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::Result<()> {
+    let mut w = writer(out, dialect)?;
+    w.write_record(COLUMNS)?;
+    for e in events {
+        w.write_record(row(e))?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(start: &str, end: &str, precision: &'static str, sentence: &str) -> Event {
+        Event {
+            article: "a".into(),
+            start: start.into(),
+            end: end.into(),
+            precision,
+            value: "X".into(),
+            certainty: "exact",
+            expression: "then".into(),
+            anchor: "stated",
+            sentence: sentence.into(),
+            places: vec!["Qingdao".into(), "China".into()],
+            place: Some("Qingdao".into()),
+            lat: Some(36.0649),
+            lon: Some(120.3804),
+            offset: 0,
+            place_ids: vec![],
+            place_id: None,
+            country: None,
+            reported: None,
+            articles: vec!["a".into()],
+            mentions: 1,
+        }
+    }
+
+    fn csv_rows(events: &[Event]) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        write(&mut out, events, Dialect::Plain).unwrap();
+        ::csv::Reader::from_reader(&out[..])
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    }
+
+    #[test]
+    fn headers_are_knight_labs() {
+        let mut out = Vec::new();
+        write(&mut out, &[], Dialect::Plain).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,\
+             Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background\n"
+        );
+    }
+
+    #[test]
+    fn precision_leaves_month_or_day_empty() {
+        let rows = csv_rows(&[
+            event("2025-06-26", "2025-06-26", "day", "A day."),
+            event("2025-06-14", "2025-06-26", "day", "Twelve days."),
+            event("2025-06-01", "2025-06-30", "month", "A month."),
+            event("2025-04-01", "2025-06-30", "quarter", "A quarter."),
+            event("2001-01-01", "2001-12-31", "year", "A year."),
+            event("1990-01-01", "1999-12-31", "decade", "A decade."),
+        ]);
+        let dates: Vec<&[String]> = rows.iter().map(|r| &r[0..7]).collect();
+        let want: [[&str; 7]; 6] = [
+            ["2025", "6", "26", "", "", "", ""],
+            ["2025", "6", "14", "", "2025", "6", "26"],
+            ["2025", "6", "", "", "", "", ""],
+            ["2025", "4", "", "", "2025", "6", ""],
+            ["2001", "", "", "", "", "", ""],
+            ["1990", "", "", "", "1999", "", ""],
+        ];
+        for (got, want) in dates.iter().zip(want) {
+            assert_eq!(*got, want);
+        }
+    }
+
+    #[test]
+    fn headline_text_group() {
+        let long = "China convened top defence officials from Iran, Russia, and other member \
+                    states of the Shanghai Cooperation Organisation (SCO) on Thursday.";
+        let rows = csv_rows(&[
+            event("2025-06-26", "2025-06-26", "day", long),
+            event("2025-06-26", "2025-06-26", "day", "=1+1 <b>x</b>"),
+        ]);
+        let h = &rows[0][9];
+        assert!(
+            h.ends_with('…') && h.chars().count() <= HEADLINE_CHARS,
+            "{h}"
+        );
+        assert!(long.starts_with(h.trim_end_matches('…')));
+        assert!(rows[0][10].starts_with("<p>China convened"));
+        assert!(rows[0][10].contains("Places: Qingdao; China"));
+        assert!(rows[0][10].contains("Article: a"));
+        assert_eq!(rows[0][17], "Qingdao");
+        assert_eq!(rows[1][9], "'=1+1 &lt;b&gt;x&lt;/b&gt;");
+        assert!(rows[1][10].starts_with("<p>=1+1 &lt;b&gt;"));
+    }
+
+    #[test]
+    fn negative_years_split() {
+        assert_eq!(ymd("-0500-01-02"), Some((-500, 1, 2)));
+        assert_eq!(ymd("2025-06-26"), Some((2025, 6, 26)));
+    }
+}
