@@ -191,14 +191,30 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let progress = progress_bar(args.quiet);
     let mut events: Vec<Event> = Vec::new();
     let mut votes = YearVotes::default();
-    let (mut articles_n, mut failed) = (0usize, 0usize);
+    let mut articles_n = 0usize;
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
+    // Inputs that yielded nothing, as named on stderr, for the closing summary.
+    let mut skipped: Vec<String> = Vec::new();
     let mut flush = |batch: &mut Vec<Article>,
                      events: &mut Vec<Event>,
                      out: &mut dyn Write,
-                     jsonl: &mut Option<emit::AtomicFile>|
+                     jsonl: &mut Option<emit::AtomicFile>,
+                     skipped: &mut Vec<String>|
      -> io::Result<()> {
-        for a in analyze_batch(batch, &opts, gaz, &mut votes) {
+        for a in analyze_guarded(batch, &opts, gaz, &mut votes) {
+            let a = match a {
+                Ok(a) => a,
+                Err(origin) => {
+                    if !args.quiet {
+                        eprintln!(
+                            "chronomap: {origin}: internal error while analysing this \
+                             article (a bug: please report it); skipped"
+                        );
+                    }
+                    skipped.push(origin);
+                    continue;
+                }
+            };
             if let Some(f) = jsonl.as_mut() {
                 emit::jsonl::write_one(f.writer(), &a)?;
             } else if args.format == Format::Jsonl {
@@ -217,11 +233,17 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 articles_n += 1;
                 batch.push(a);
                 if batch.len() >= args.batch {
-                    flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
+                    flush(
+                        &mut batch,
+                        &mut events,
+                        &mut out,
+                        &mut jsonl_file,
+                        &mut skipped,
+                    )?;
                 }
             }
             Item::Error(e) => {
-                failed += 1;
+                skipped.push(e.origin.to_string());
                 if !args.quiet {
                     eprintln!("chronomap: {e}");
                 }
@@ -233,7 +255,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
         }
     }
-    flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?;
+    flush(
+        &mut batch,
+        &mut events,
+        &mut out,
+        &mut jsonl_file,
+        &mut skipped,
+    )?;
     progress.finish_and_clear();
     event::sort(&mut events);
     let reports = events.len();
@@ -265,6 +293,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         },
     }
     out.flush()?;
+    let failed = skipped.len();
     if !args.quiet {
         eprintln!(
             "chronomap: {articles_n} articles, {} events ({} reports merged), {} places, {failed} inputs skipped, {:.2} s",
@@ -273,12 +302,60 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             places.len(),
             started.elapsed().as_secs_f64()
         );
+        if failed > 0 {
+            eprintln!("chronomap: skipped: {}", list_skipped(&skipped));
+        }
     }
     Ok(if failed > 0 {
         exit::SOME_INPUTS_FAILED
     } else {
         exit::OK
     })
+}
+
+/// The skipped inputs for the summary: the first ten, then how many more.
+fn list_skipped(skipped: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut s = skipped
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if skipped.len() > SHOWN {
+        s.push_str(&format!(" and {} more", skipped.len() - SHOWN));
+    }
+    s
+}
+
+/// [`analyze_batch`], with a panic (a bug) costing only the article that
+/// caused it: the batch is analysed again article by article, and each article
+/// that still panics is given back as its origin, to be reported and skipped.
+fn analyze_guarded(
+    batch: &[Article],
+    opts: &Options,
+    gaz: &Gazetteer,
+    votes: &mut YearVotes,
+) -> Vec<std::result::Result<chronomap::pipeline::Analysis, String>> {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    // The votes are only added to after every article has been read, so a
+    // panic leaves them as they were, or adds the votes of a whole batch.
+    let before = votes.clone();
+    if let Ok(all) = catch_unwind(AssertUnwindSafe(|| analyze_batch(batch, opts, gaz, votes))) {
+        return all.into_iter().map(Ok).collect();
+    }
+    *votes = before;
+    batch
+        .iter()
+        .map(|a| {
+            catch_unwind(AssertUnwindSafe(|| {
+                analyze_batch(std::slice::from_ref(a), opts, gaz, votes)
+            }))
+            .ok()
+            .and_then(|mut v| v.pop())
+            .ok_or_else(|| a.origin.to_string())
+        })
+        .collect()
 }
 
 /// Whether two paths name the same existing file.

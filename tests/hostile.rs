@@ -273,6 +273,18 @@ fn good_articles_survive_a_folder_of_junk() {
         stderr.contains(&format!("{skipped} inputs skipped")),
         "summary should count {skipped} skipped inputs\n{why}"
     );
+    // The closing summary lists what was skipped.
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("chronomap: skipped: "))
+        .unwrap_or_else(|| panic!("no list of skipped inputs\n{why}"));
+    for name in [
+        p("empty.txt"),
+        p("binary.txt"),
+        format!("{}:1", p("lines.jsonl")),
+    ] {
+        assert!(summary.contains(&name), "summary lacks {name}\n{why}");
+    }
     // No line of the good inputs is blamed.
     assert!(!stderr.contains(":5:"), "{why}");
     for good in ["good-harbour.txt", "good-lake.txt"] {
