@@ -41,11 +41,14 @@ printf '%-28s %10s %10s %12s\n' tool seconds MB/s matches
 
 row() { awk -v n="$1" -v b="$2" -v s="$3" -v m="$4" 'BEGIN { printf "%-28s %10.3f %10.2f %12s\n", n, s, (s > 0 ? b / s / 1e6 : 0), m }'; }
 
+# All outputs written (timeline.csv, places.geojson, events.geojson,
+# articles.jsonl), as a user runs it.
 for threads in 2 1; do
+  rm -rf "$WORK/out"
   T0=$(date +%s.%N)
-  "$BIN" extract "$INPUT" --format jsonl -q --threads "$threads" --not-after 2026-11-28 >"$WORK/out.jsonl" || true
+  "$BIN" extract "$INPUT" --out "$WORK/out" -q --threads "$threads" --not-after 2026-11-28 || true
   T1=$(date +%s.%N)
-  M=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['timexes']) for l in open(sys.argv[1])))" "$WORK/out.jsonl")
+  M=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['timexes']) for l in open(sys.argv[1])))" "$WORK/out/articles.jsonl")
   row "chronomap (threads $threads)" "$BYTES" "$(awk -v a="$T0" -v b="$T1" 'BEGIN{print b-a}')" "$M"
 done
 
@@ -70,4 +73,5 @@ fi
 
 # Start-up and memory: one small article, and the whole input.
 /usr/bin/time -f "start-up on one article: %e s wall, %M KB peak RSS" "$BIN" extract samples/qingdao-sco.txt -q >/dev/null
-/usr/bin/time -f "whole input: %e s wall, %M KB peak RSS" "$BIN" extract "$INPUT" --format jsonl -q >/dev/null || true
+rm -rf "$WORK/out"
+/usr/bin/time -f "whole input, all outputs: %e s wall, %M KB peak RSS" "$BIN" extract "$INPUT" --out "$WORK/out" -q >/dev/null || true

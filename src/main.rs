@@ -10,6 +10,12 @@ use chronomap::geo::{self, gazetteer::Gazetteer};
 use chronomap::input::{self, Item};
 use chronomap::pipeline::{analyze_batch, Options, YearVotes};
 use clap::Parser;
+use rayon::prelude::*;
+
+/// mimalloc: the pipeline allocates many small strings per article, and the
+/// system allocator spent a fifth of the run on them (see bench/README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -24,6 +30,12 @@ mod exit {
 }
 
 fn main() -> ExitCode {
+    // mimalloc returns freed memory to the system after 10 ms by default and
+    // faults it back in for the next batch (a tenth of the run went to zeroing
+    // fresh pages); the peak is the same either way, so keep it. 15 is
+    // `mi_option_purge_delay` in mimalloc.h (v3); -1 means never purge.
+    // SAFETY: setting an option is allowed at any time.
+    unsafe { libmimalloc_sys::mi_option_set(15, -1) };
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -192,76 +204,92 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut events: Vec<Event> = Vec::new();
     let mut votes = YearVotes::default();
     let mut articles_n = 0usize;
-    let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     // Inputs that yielded nothing, as named on stderr, for the closing summary.
     let mut skipped: Vec<String> = Vec::new();
+    let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
+    let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
     let mut flush = |batch: &mut Vec<Article>,
                      events: &mut Vec<Event>,
                      out: &mut dyn Write,
-                     jsonl: &mut Option<emit::AtomicFile>,
-                     skipped: &mut Vec<String>|
-     -> io::Result<()> {
-        for a in analyze_guarded(batch, &opts, gaz, &mut votes) {
-            let a = match a {
-                Ok(a) => a,
-                Err(origin) => {
-                    if !args.quiet {
-                        eprintln!(
-                            "chronomap: {origin}: internal error while analysing this \
-                             article (a bug: please report it); skipped"
-                        );
-                    }
-                    skipped.push(origin);
-                    continue;
-                }
-            };
-            if let Some(f) = jsonl.as_mut() {
-                emit::jsonl::write_one(f.writer(), &a)?;
-            } else if args.format == Format::Jsonl {
-                emit::jsonl::write_one(out, &a)?;
+                     jsonl: &mut Option<emit::AtomicFile>|
+     -> io::Result<Vec<String>> {
+        let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
+        for origin in &lost {
+            if !args.quiet {
+                eprintln!(
+                    "chronomap: {origin}: internal error while analysing this article \
+                     (a bug: please report it); skipped"
+                );
             }
+        }
+        // Serialising is as much work as some analysis stages: it runs on the
+        // cores too, and only the ordered writes stay on this thread.
+        let lines: Vec<Vec<u8>> = if want_jsonl {
+            analyses
+                .par_iter()
+                .map(|a| {
+                    let mut v = Vec::with_capacity(8192);
+                    emit::jsonl::write_one(&mut v, a).map(|()| v)
+                })
+                .collect::<io::Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        for line in &lines {
+            match jsonl.as_mut() {
+                Some(f) => f.writer().write_all(line)?,
+                None => out.write_all(line)?,
+            }
+        }
+        for a in analyses {
             places.add(&a);
             events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
         }
         progress.inc(batch.len() as u64);
         batch.clear();
-        Ok(())
+        Ok(lost)
     };
-    for item in input::read_inputs(&args.inputs) {
-        match item {
-            Item::Article(a) => {
-                articles_n += 1;
-                batch.push(a);
-                if batch.len() >= args.batch {
-                    flush(
-                        &mut batch,
-                        &mut events,
-                        &mut out,
-                        &mut jsonl_file,
-                        &mut skipped,
-                    )?;
+    // A reader thread parses the inputs while the cores analyse the previous
+    // batch; the channel holds about one batch, so memory stays bounded.
+    let chunk = 256;
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
+        let inputs = &args.inputs;
+        scope.spawn(move || {
+            let mut items = Vec::with_capacity(chunk);
+            for item in input::read_inputs(inputs) {
+                items.push(item);
+                if items.len() >= chunk && tx.send(std::mem::take(&mut items)).is_err() {
+                    return;
                 }
             }
-            Item::Error(e) => {
-                skipped.push(e.origin.to_string());
-                if !args.quiet {
-                    eprintln!("chronomap: {e}");
+            let _ = tx.send(items);
+        });
+        for item in rx.into_iter().flatten() {
+            match item {
+                Item::Article(a) => {
+                    articles_n += 1;
+                    batch.push(a);
+                    if batch.len() >= args.batch {
+                        skipped.extend(flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?);
+                    }
                 }
-            }
-            Item::Warning(w) => {
-                if !args.quiet {
-                    eprintln!("chronomap: warning: {w}");
+                Item::Error(e) => {
+                    skipped.push(e.origin.to_string());
+                    if !args.quiet {
+                        eprintln!("chronomap: {e}");
+                    }
+                }
+                Item::Warning(w) => {
+                    if !args.quiet {
+                        eprintln!("chronomap: warning: {w}");
+                    }
                 }
             }
         }
-    }
-    flush(
-        &mut batch,
-        &mut events,
-        &mut out,
-        &mut jsonl_file,
-        &mut skipped,
-    )?;
+        skipped.extend(flush(&mut batch, &mut events, &mut out, &mut jsonl_file)?);
+        Ok(())
+    })?;
     progress.finish_and_clear();
     event::sort(&mut events);
     let reports = events.len();
@@ -270,15 +298,22 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     }
     match &args.out {
         Some(dir) => {
+            // The three files are independent: written side by side.
             let csv_path = dir.join("timeline.csv");
-            emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events))
-                .with_context(|| format!("cannot write {}", csv_path.display()))?;
             let pl_path = dir.join("places.geojson");
-            emit::write_atomic(&pl_path, |w| places.write(w))
-                .with_context(|| format!("cannot write {}", pl_path.display()))?;
             let ev_path = dir.join("events.geojson");
-            emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events))
-                .with_context(|| format!("cannot write {}", ev_path.display()))?;
+            let ((csv, pl), ev) = rayon::join(
+                || {
+                    rayon::join(
+                        || emit::write_atomic(&csv_path, |w| emit::csv::write(w, &events)),
+                        || emit::write_atomic(&pl_path, |w| places.write(w)),
+                    )
+                },
+                || emit::write_atomic(&ev_path, |w| emit::geojson::write_events(w, &events)),
+            );
+            csv.with_context(|| format!("cannot write {}", csv_path.display()))?;
+            pl.with_context(|| format!("cannot write {}", pl_path.display()))?;
+            ev.with_context(|| format!("cannot write {}", ev_path.display()))?;
             if let Some(f) = jsonl_file.take() {
                 f.commit().with_context(|| {
                     format!("cannot write {}", dir.join("articles.jsonl").display())
@@ -329,33 +364,31 @@ fn list_skipped(skipped: &[String]) -> String {
 }
 
 /// [`analyze_batch`], with a panic (a bug) costing only the article that
-/// caused it: the batch is analysed again article by article, and each article
-/// that still panics is given back as its origin, to be reported and skipped.
+/// caused it: the batch is analysed again article by article, and the origins
+/// of the articles that still panic come back second, to be reported and
+/// skipped.
 fn analyze_guarded(
     batch: &[Article],
     opts: &Options,
     gaz: &Gazetteer,
     votes: &mut YearVotes,
-) -> Vec<std::result::Result<chronomap::pipeline::Analysis, String>> {
+) -> (Vec<chronomap::pipeline::Analysis>, Vec<String>) {
     use std::panic::{catch_unwind, AssertUnwindSafe};
-    // The votes are only added to after every article has been read, so a
-    // panic leaves them as they were, or adds the votes of a whole batch.
     let before = votes.clone();
     if let Ok(all) = catch_unwind(AssertUnwindSafe(|| analyze_batch(batch, opts, gaz, votes))) {
-        return all.into_iter().map(Ok).collect();
+        return (all, Vec::new());
     }
     *votes = before;
-    batch
-        .iter()
-        .map(|a| {
-            catch_unwind(AssertUnwindSafe(|| {
-                analyze_batch(std::slice::from_ref(a), opts, gaz, votes)
-            }))
-            .ok()
-            .and_then(|mut v| v.pop())
-            .ok_or_else(|| a.origin.to_string())
-        })
-        .collect()
+    let (mut done, mut lost) = (Vec::with_capacity(batch.len()), Vec::new());
+    for a in batch {
+        match catch_unwind(AssertUnwindSafe(|| {
+            analyze_batch(std::slice::from_ref(a), opts, gaz, votes)
+        })) {
+            Ok(mut v) => done.extend(v.pop()),
+            Err(_) => lost.push(a.origin.to_string()),
+        }
+    }
+    (done, lost)
 }
 
 /// Whether two paths name the same existing file.

@@ -297,8 +297,9 @@ pub fn analyze(article: &Article, opts: &Options, gaz: &Gazetteer) -> Analysis {
     .expect("one article in, one analysis out")
 }
 
+/// "%Y-%m-%d", as chrono's Display writes it (without parsing a format string).
 fn fmt_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -> Analysis {
@@ -688,6 +689,21 @@ mod tests {
             assert_eq!(m.at(bi), ci);
         }
         assert_eq!(m.at(s.len()), s.chars().count());
+    }
+
+    #[test]
+    fn dates_are_written_as_strftime_would() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (987, 3, 4),
+            (2025, 6, 26),
+            (9999, 12, 31),
+            (12345, 1, 2),
+            (-44, 3, 15),
+        ] {
+            let x = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(fmt_date(x), x.format("%Y-%m-%d").to_string());
+        }
     }
 
     fn opts() -> Options {

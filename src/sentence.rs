@@ -50,7 +50,26 @@ pub fn split(text: &str, from: usize) -> Vec<Range<usize>> {
     // Start of the open sentence, and the end of its last non-whitespace char.
     let mut open: Option<usize> = None;
     let mut last_end = i;
-    while let Some(c) = text[i..].chars().next() {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // Most bytes are ASCII word characters: they only open or extend a sentence.
+        let b = bytes[i];
+        if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'.' | b'!' | b'?') {
+            match open {
+                Some(start) if i - start >= 4 * MAX_SENTENCE => {
+                    sentences.push(start..i);
+                    open = Some(i);
+                }
+                Some(_) => {}
+                None => open = Some(i),
+            }
+            i += 1;
+            last_end = i;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if let Some(start) = open {
             let long = i - start;
             if (long >= MAX_SENTENCE && c.is_whitespace()) || long >= 4 * MAX_SENTENCE {

@@ -91,7 +91,7 @@ fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
 
 /// Every word that can start a pattern, in one set: one hash lookup per word of
 /// the text instead of a search per table.
-static STARTER_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
         vocab::STARTERS

@@ -440,10 +440,14 @@ fn year_value(y: i32) -> String {
 
 fn fmt_period(p: &Period) -> String {
     match p.precision {
-        Precision::Day => p.start.format("%Y-%m-%d").to_string(),
+        // Display writes what "%Y-%m-%d" would, without parsing a format string.
+        Precision::Day => p.start.to_string(),
         Precision::Week => {
             let w = p.start.iso_week();
             format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        Precision::Month if (0..=9999).contains(&p.start.year()) => {
+            format!("{:04}-{:02}", p.start.year(), p.start.month())
         }
         Precision::Month => p.start.format("%Y-%m").to_string(),
         Precision::Quarter => format!("{:04}-Q{}", p.start.year(), p.start.month0() / 3 + 1),

@@ -97,7 +97,11 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut newlines = 0u32;
     let mut any_space = false;
     while i < to {
-        let c = text[i..].chars().next().unwrap_or(' ');
+        let c = if bytes[i].is_ascii() {
+            bytes[i] as char
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
         let len = c.len_utf8();
         if c.is_whitespace() {
             if c == '\n' {
@@ -151,6 +155,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         } else if c.is_alphabetic() {
             let mut j = i + len;
             while j < to {
+                // ASCII letters first, without decoding a char.
+                if bytes[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
+                if bytes[j].is_ascii() {
+                    break;
+                }
                 let d = text[j..].chars().next().unwrap_or(' ');
                 if d.is_alphabetic() {
                     j += d.len_utf8();

@@ -33,7 +33,7 @@ const SPAN: i32 = 120;
 
 /// Score every candidate year for `month`/`day`, best evidence first: a weekday
 /// match outweighs any written year, a written year outweighs the batch prior, and
-/// recency only breaks ties.
+/// recency only breaks ties. `prior` is sorted by year, as [`prior`] makes it.
 pub fn scores(
     month: u32,
     day: u32,
@@ -43,6 +43,7 @@ pub fn scores(
 ) -> Vec<(i32, f64)> {
     let hi = not_after.year();
     let mut out = Vec::with_capacity(SPAN as usize);
+    let (past, future) = (ev.years.iter().max(), ev.future_years.iter().min());
     for y in (hi - SPAN..=hi).rev() {
         let Some(d) = NaiveDate::from_ymd_opt(y, month, day) else {
             continue; // Feb 29 outside leap years
@@ -50,7 +51,11 @@ pub fn scores(
         if d > not_after {
             continue;
         }
-        let dw = d.weekday().number_from_monday();
+        let dw = if ev.weekdays.is_empty() {
+            0
+        } else {
+            d.weekday().number_from_monday()
+        };
         // The first weekday of the story is the likeliest to be the dateline's own day.
         let mut wd: f64 = 0.0;
         for (k, &w) in ev.weekdays.iter().enumerate() {
@@ -69,24 +74,24 @@ pub fn scores(
         // Only neighbouring years count: "founded in 2001" says nothing about
         // whether the story is from 2003 or 2025.
         let mut ym: f64 = 0.0;
-        if let Some(&m) = ev.years.iter().max() {
+        if let Some(&m) = past {
             ym += match y - m {
                 1 => 1.0,
                 0 => 0.9,
                 _ => 0.0,
             };
         }
-        if let Some(&m) = ev.future_years.iter().min() {
+        if let Some(&m) = future {
             ym += match m - y {
                 0 => 0.8,
                 1 => 0.6,
                 _ => 0.0,
             };
         }
+        // The prior is sorted by year (see [`prior`]).
         let p = prior
-            .iter()
-            .find(|(py, _)| *py == y)
-            .map_or(0.0, |(_, w)| *w);
+            .binary_search_by_key(&y, |(py, _)| *py)
+            .map_or(0.0, |k| prior[k].1);
         out.push((
             y,
             100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),

@@ -9,7 +9,9 @@
 //! [`Builder`], the files are added over them, and the builder answers.
 
 pub use super::rows::{decode, Builder, GazetteerError, Kind, NameKind};
-use super::rows::{key_hash, unposting, FILTER_BITS, HEADER, KEY_REC, KINDS, MAGIC, PLACE_REC};
+use super::rows::{
+    key_hash, key_slots, unposting, FILTER_BITS, HEADER, KEY_REC, KINDS, MAGIC, PLACE_REC,
+};
 use rustc_hash::FxHashMap as HashMap;
 
 /// One place, borrowed from the gazetteer.
@@ -47,6 +49,10 @@ struct Compiled {
     postings_at: usize,
     /// The key filter (see [`FILTER_BITS`]).
     filter: &'static [u8],
+    /// The key table (see [`key_slots`]).
+    table_at: usize,
+    /// Its slot count less one (a power of two less one).
+    slot_mask: usize,
     /// The string pool, checked once to be UTF-8 when the blob is opened.
     strings: &'static str,
     max_words: usize,
@@ -114,26 +120,30 @@ impl Compiled {
     }
 
     fn lookup(&self, key: &str) -> Vec<(u32, NameKind)> {
-        if !self.may_hold(key) {
+        let h = key_hash(key.as_bytes());
+        let bit = h % FILTER_BITS;
+        if self.filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0 {
             return Vec::new();
         }
-        let (mut lo, mut hi) = (0, self.n_keys);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.key(mid).cmp(key.as_bytes()) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let r = self.keys_at + mid * KEY_REC;
-                    let (start, n) = (
-                        u32_at(self.blob, r + 8) as usize,
-                        u32_at(self.blob, r + 12) as usize,
-                    );
-                    return (start..start + n)
-                        .map(|p| unposting(u32_at(self.blob, self.postings_at + p * 4)))
-                        .collect();
-                }
+        let mut slot = h as usize & self.slot_mask;
+        // At most half the slots are full: the probe ends at an empty one (the
+        // bound only guards against a corrupt blob).
+        for _ in 0..=self.slot_mask {
+            let k = u32_at(self.blob, self.table_at + 4 * slot) as usize;
+            if k == 0 || k > self.n_keys {
+                return Vec::new();
             }
+            if self.key(k - 1) == key.as_bytes() {
+                let r = self.keys_at + (k - 1) * KEY_REC;
+                let (start, n) = (
+                    u32_at(self.blob, r + 8) as usize,
+                    u32_at(self.blob, r + 12) as usize,
+                );
+                return (start..start + n)
+                    .map(|p| unposting(u32_at(self.blob, self.postings_at + p * 4)))
+                    .collect();
+            }
+            slot = (slot + 1) & self.slot_mask;
         }
         Vec::new()
     }
@@ -152,7 +162,9 @@ impl Gazetteer {
         let postings_at = keys_at + n_keys * KEY_REC;
         let stop_at = postings_at + n_post * 4;
         let filter_at = stop_at + n_stop * 8;
-        let strings_at = filter_at + (FILTER_BITS / 8) as usize;
+        let table_at = filter_at + (FILTER_BITS / 8) as usize;
+        let slots = key_slots(n_keys);
+        let strings_at = table_at + 4 * slots;
         if strings_at + n_strings != blob.len() {
             return Err("compiled gazetteer has the wrong length".into());
         }
@@ -164,7 +176,9 @@ impl Gazetteer {
             n_keys,
             keys_at,
             postings_at,
-            filter: &blob[filter_at..strings_at],
+            filter: &blob[filter_at..table_at],
+            table_at,
+            slot_mask: slots - 1,
             strings,
             max_words,
             stop: Vec::with_capacity(n_stop),
@@ -394,6 +408,20 @@ of
         ] {
             assert_eq!(d.lookup(k), c.lookup(k), "{k}");
         }
+        // Every key through the hashed key table, and every word prefix of one
+        // through the filter (which may say yes to others, never no to these).
+        let b = d.to_builder();
+        for (k, v) in b.keys() {
+            let mut want = v.clone();
+            want.sort();
+            let mut got = c.lookup(k);
+            got.sort();
+            assert_eq!(got, want, "{k}");
+            for (at, _) in k.match_indices(' ') {
+                assert!(c.may_extend(&k[..=at]) && d.may_extend(&k[..=at]), "{k}");
+            }
+        }
+        assert!(!d.may_extend("paris "));
         assert_eq!(c.max_words(), d.max_words());
         assert!(c.is_stopped("of") && !c.is_stopped("paris"));
         assert_eq!(c.admin1("US", "TX"), d.admin1("US", "TX"));

@@ -11,6 +11,7 @@
 use super::fold;
 use super::gazetteer::{Gazetteer, Kind, NameKind, Place};
 use super::matcher::Found;
+use super::rows::key_hash;
 use super::vocab;
 
 /// A name with the place chosen for it.
@@ -54,13 +55,23 @@ pub fn prior(p: Place<'_>, nk: NameKind) -> f64 {
     kind + 0.6 * ((p.population as f64) + 1.0).log10() + name
 }
 
-/// Great-circle distance in km from a point to a place.
-fn km_to(lat: f64, lon: f64, b: Place<'_>) -> f64 {
-    let (p1, p2) = (lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
+/// Mean Earth radius, km.
+const EARTH_KM: f64 = 6371.0088;
+
+/// A place as a unit vector: the cosine of the angle between two places is the
+/// dot product of theirs, so comparing distances needs no trigonometry per pair.
+fn unit(lat: f64, lon: f64) -> [f64; 3] {
+    let (la, lo) = (lat.to_radians(), lon.to_radians());
+    [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+}
+
+fn dot(a: [f64; 3], b: [f64; 3]) -> f64 {
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+}
+
+/// Whether two unit vectors whose dot product is `d` lie within `km` of each other.
+fn closer_than(d: f64, km: f64) -> bool {
+    d > (km / EARTH_KM).cos()
 }
 
 /// Great-circle distance in km.
@@ -72,34 +83,53 @@ pub fn km(a: Place<'_>, b: Place<'_>) -> f64 {
     2.0 * 6371.0088 * h.sqrt().min(1.0).asin()
 }
 
+/// A country or admin1 code as a number, so that comparing two is one
+/// instruction: codes of up to eight bytes are packed as they are (all ISO
+/// country codes and nearly all admin1 codes), longer ones hashed with the top
+/// bit set.
+fn code(s: &str) -> u64 {
+    let b = s.as_bytes();
+    if b.len() <= 8 {
+        let mut x = [0u8; 8];
+        x[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(x)
+    } else {
+        key_hash(b) | 1 << 63
+    }
+}
+
+/// The code of the empty string: no country, no admin1.
+const NONE: u64 = 0;
+
 /// A place a name is said to be in by "X, Y": Y's country and, for a state or
 /// province, its admin1 code.
-type Container = (Box<str>, Option<Box<str>>);
+type Container = (u64, Option<u64>);
 
 /// What the article says about where it is.
 #[derive(Debug, Default)]
 struct Context {
     /// Countries named or implied, with weights.
-    countries: Vec<(Box<str>, f64, usize)>,
+    countries: Vec<(u64, f64, usize)>,
     /// (country, admin1) pairs named (states, provinces).
-    admin1s: Vec<(Box<str>, Box<str>, usize)>,
-    /// The dateline's place.
+    admin1s: Vec<(u64, u64, usize)>,
+    /// The dateline's place, and where it is.
     dateline: Option<u32>,
+    dateline_at: Option<[f64; 3]>,
     /// Local places chosen so far (cities, counties, states), with the index of
     /// the name that chose them: an article's places lie near each other.
-    points: Vec<(usize, u32, (f64, f64))>,
+    points: Vec<(usize, u32, [f64; 3])>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
     /// Louisiana), weighted.
-    local_admin1s: Vec<(Box<str>, Box<str>, f64)>,
+    local_admin1s: Vec<(u64, u64, f64)>,
 }
 
 impl Context {
     /// How strongly the article is about country `c`, not counting name `me`'s
     /// own reading (a name must not vote for itself).
-    fn country_weight(&self, c: &str, me: usize) -> f64 {
+    fn country_weight(&self, c: u64, me: usize) -> f64 {
         self.countries
             .iter()
-            .filter(|(k, _, i)| &**k == c && *i != me)
+            .filter(|(k, _, i)| *k == c && *i != me)
             .map(|(_, w, _)| w)
             .sum::<f64>()
             .min(3.0)
@@ -131,8 +161,8 @@ pub fn resolve(
             for &(c, _) in &found[j].cands {
                 let p = g.place(c);
                 match p.kind {
-                    Kind::Country => within[i].push((p.country.into(), None)),
-                    Kind::Admin1 => within[i].push((p.country.into(), Some(p.admin1.into()))),
+                    Kind::Country => within[i].push((code(p.country), None)),
+                    Kind::Admin1 => within[i].push((code(p.country), Some(code(p.admin1)))),
                     _ => {}
                 }
             }
@@ -143,7 +173,7 @@ pub fn resolve(
                 .take_while(|c| c.is_alphabetic() || *c == '.')
                 .collect();
             if let Some(code) = vocab::us_state(&fold::key(&word)) {
-                within[i].push(("US".into(), Some(code.into())));
+                within[i].push((self::code("US"), Some(self::code(code))));
             }
         }
     }
@@ -153,12 +183,12 @@ pub fn resolve(
         .iter()
         .map(|f| f.cands.iter().map(|&(c, _)| g.place(c)).collect())
         .collect();
-    let countries_named: Vec<Vec<&str>> = places
+    let countries_named: Vec<Vec<u64>> = places
         .iter()
         .map(|ps| {
             ps.iter()
                 .filter(|p| p.kind == Kind::Country)
-                .map(|p| p.country)
+                .map(|p| code(p.country))
                 .collect()
         })
         .collect();
@@ -170,6 +200,26 @@ pub fn resolve(
                 .iter()
                 .zip(ps)
                 .map(|(&(c, _), &p)| capital_bonus(c, p, &f.cands, ps))
+                .collect()
+        })
+        .collect();
+    // Codes and priors of every candidate, for the passes below.
+    let codes: Vec<Vec<(u64, u64)>> = places
+        .iter()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| (code(p.country), code(p.admin1)))
+                .collect()
+        })
+        .collect();
+    let priors: Vec<Vec<f64>> = found
+        .iter()
+        .zip(&places)
+        .map(|(f, ps)| {
+            f.cands
+                .iter()
+                .zip(ps)
+                .map(|(&(_, nk), &p)| prior(p, nk))
                 .collect()
         })
         .collect();
@@ -185,21 +235,22 @@ pub fn resolve(
                 .cands
                 .iter()
                 .zip(&places[i])
-                .map(|(&(c, nk), &p)| {
-                    let same_name_country = countries_named[i].contains(&p.country);
+                .enumerate()
+                .map(|(k, (&(c, _), &p))| {
+                    let same_name_country = countries_named[i].contains(&codes[i][k].0);
                     (
                         c,
                         score(
-                            g,
                             i,
                             c,
                             p,
-                            nk,
+                            codes[i][k],
+                            priors[i][k],
                             &within[i],
                             &ctx,
                             in_range(f, dateline),
                             same_name_country,
-                        ) + fixed[i][c_pos(&f.cands, c)],
+                        ) + fixed[i][k],
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -256,11 +307,6 @@ fn capital_bonus(c: u32, p: Place<'_>, cands: &[(u32, NameKind)], places: &[Plac
     }
 }
 
-/// The position of candidate `c` in a name's candidates.
-fn c_pos(cands: &[(u32, NameKind)], c: u32) -> usize {
-    cands.iter().position(|&(o, _)| o == c).unwrap_or(0)
-}
-
 fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
     r.is_some_and(|(a, b)| f.start >= a && f.end <= b)
 }
@@ -283,30 +329,30 @@ fn rebuild(
         }
         // Settled names count fully, guesses half.
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-        ctx.countries.push((p.country.into(), w, i));
+        ctx.countries.push((code(p.country), w, i));
         if p.kind == Kind::Admin1 {
-            ctx.admin1s.push((p.country.into(), p.admin1.into(), i));
+            ctx.admin1s.push((code(p.country), code(p.admin1), i));
         }
         if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
-            ctx.local_admin1s
-                .push((p.country.into(), p.admin1.into(), w));
+            ctx.local_admin1s.push((code(p.country), code(p.admin1), w));
         }
     }
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         if let Some((c, _)) = c {
             let q = g.place(*c);
             if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
-                ctx.points.push((i, *c, (q.lat, q.lon)));
+                ctx.points.push((i, *c, unit(q.lat, q.lon)));
             }
         }
     }
     if let Some(d) = dateline {
         let p = g.place(d);
+        ctx.dateline_at = Some(unit(p.lat, p.lon));
         if !p.country.is_empty() {
-            ctx.countries.push((p.country.into(), 2.0, usize::MAX));
+            ctx.countries.push((code(p.country), 2.0, usize::MAX));
             if !p.admin1.is_empty() {
                 ctx.admin1s
-                    .push((p.country.into(), p.admin1.into(), usize::MAX));
+                    .push((code(p.country), code(p.admin1), usize::MAX));
             }
         }
     }
@@ -315,17 +361,17 @@ fn rebuild(
 
 #[allow(clippy::too_many_arguments)]
 fn score(
-    g: &Gazetteer,
     me: usize,
     c: u32,
     p: Place<'_>,
-    nk: NameKind,
+    (country, admin1): (u64, u64),
+    prior: f64,
     within: &[Container],
     ctx: &Context,
     is_dateline: bool,
     same_name_country: bool,
 ) -> f64 {
-    let mut s = prior(p, nk);
+    let mut s = prior;
     // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state.
     if is_dateline && p.kind == Kind::City {
         s += 3.0;
@@ -333,21 +379,21 @@ fn score(
     // The article's countries favour places in them, but not a division over
     // its own country of the same name ("Mexico" the state): the name's own
     // country reading is what put that country in the context.
-    if !p.country.is_empty() && p.kind != Kind::Country && !same_name_country {
-        s += 1.5 * ctx.country_weight(p.country, me);
+    if country != NONE && p.kind != Kind::Country && !same_name_country {
+        s += 1.5 * ctx.country_weight(country, me);
         if ctx
             .admin1s
             .iter()
-            .any(|(k, a, i)| &**k == p.country && &**a == p.admin1 && !a.is_empty() && *i != me)
+            .any(|&(k, a, i)| k == country && a == admin1 && a != NONE && i != me)
         {
             s += 3.0;
         }
     }
     // "Paris, Texas": the place after the comma contains the candidate.
-    for (country, admin1) in within {
-        if &**country == p.country {
-            s += match admin1 {
-                Some(a) if &**a == p.admin1 => 8.0,
+    for &(c, a) in within {
+        if c == country {
+            s += match a {
+                Some(a) if a == admin1 => 8.0,
                 Some(_) => 0.0,
                 None => 5.0,
             };
@@ -355,18 +401,20 @@ fn score(
     }
     // Coherence: local places of one article lie near each other. The nearest
     // other chosen local place (not this name's own choice) pulls candidates in.
-    if matches!(p.kind, Kind::City | Kind::Admin2) {
+    let local = matches!(p.kind, Kind::City | Kind::Admin2);
+    let at = (local || ctx.dateline_at.is_some()).then(|| unit(p.lat, p.lon));
+    if let (true, Some(at)) = (local, at) {
         let near = ctx
             .points
             .iter()
             .filter(|(i, o, _)| *i != me && *o != c)
-            .map(|&(_, _, (lat, lon))| km_to(lat, lon, p))
-            .fold(f64::INFINITY, f64::min);
-        s += if near < 50.0 {
+            .map(|&(_, _, v)| dot(at, v))
+            .fold(f64::NEG_INFINITY, f64::max);
+        s += if closer_than(near, 50.0) {
             2.5
-        } else if near < 150.0 {
+        } else if closer_than(near, 150.0) {
             1.5
-        } else if near < 400.0 {
+        } else if closer_than(near, 400.0) {
             0.5
         } else {
             0.0
@@ -374,18 +422,18 @@ fn score(
         let state: f64 = ctx
             .local_admin1s
             .iter()
-            .filter(|(k, a, _)| &**k == p.country && &**a == p.admin1)
+            .filter(|&&(k, a, _)| k == country && a == admin1)
             .map(|(_, _, w)| w)
             .sum();
         s += state.min(2.0);
     }
     // Nearness to the dateline's place (not for the dateline's own name).
-    if let (Some(d), false) = (ctx.dateline, is_dateline) {
+    if let (Some(d), Some(dv), Some(at), false) = (ctx.dateline, ctx.dateline_at, at, is_dateline) {
         if d != c {
-            let dist = km(g.place(d), p);
-            if dist < 100.0 {
+            let near = dot(at, dv);
+            if closer_than(near, 100.0) {
                 s += 2.0;
-            } else if dist < 500.0 {
+            } else if closer_than(near, 500.0) {
                 s += 1.0;
             }
         }
@@ -437,6 +485,34 @@ mod tests {
         // A story that names Texas prefers the Texan Paris.
         let r = resolved("Texas officials said the fair in Paris drew crowds.", None);
         assert_eq!(r[1], ("Paris".into(), "t:paristx".into()));
+    }
+
+    #[test]
+    fn codes_compare_like_the_strings() {
+        let all = [
+            "",
+            "US",
+            "CA",
+            "06",
+            "ENG",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "ABCDEFGHJ",
+        ];
+        for a in all {
+            for b in all {
+                assert_eq!(code(a) == code(b), a == b, "{a} {b}");
+            }
+        }
+        assert_eq!(code(""), NONE);
+    }
+
+    #[test]
+    fn nearness_by_dot_product_matches_great_circle_distance() {
+        let (a, b) = ((36.07, 120.38), (31.23, 121.47)); // Qingdao, Shanghai: about 550 km
+        let d = dot(unit(a.0, a.1), unit(b.0, b.1));
+        assert!(closer_than(d, 600.0) && !closer_than(d, 500.0));
+        assert!(closer_than(dot(unit(a.0, a.1), unit(a.0, a.1)), 0.001));
     }
 
     #[test]

@@ -408,7 +408,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, GazetteerError> {
 }
 
 /// The compiled form's layout: a magic, six counts, then fixed-size records.
-pub const MAGIC: &[u8; 8] = b"CMGZ0003";
+pub const MAGIC: &[u8; 8] = b"CMGZ0004";
 /// Bytes before the place records.
 pub const HEADER: usize = 32;
 /// Bytes per place record: six (offset, length) string pairs, lat, lon,
@@ -422,6 +422,13 @@ pub const KEY_REC: usize = 16;
 /// The filter also holds every word prefix of a longer key with its trailing
 /// space ("new "), so that the matcher knows when a name cannot grow.
 pub const FILTER_BITS: u64 = 1 << 23;
+
+/// Slots in the key table: an open-addressing hash table of key indices (plus
+/// one; zero is empty), at most half full, probed linearly from the key's hash.
+/// A lookup reads one or two slots instead of a binary search over all keys.
+pub fn key_slots(n_keys: usize) -> usize {
+    (n_keys * 2).next_power_of_two()
+}
 
 /// FNV-1a, 64 bits: a small, fixed hash the build script and the binary agree on.
 pub fn key_hash(key: &[u8]) -> u64 {
@@ -562,8 +569,23 @@ impl Builder {
             let bit = key_hash(k.as_bytes()) % FILTER_BITS;
             filter[(bit / 8) as usize] |= 1 << (bit % 8);
         }
+        let mut table = vec![0u32; key_slots(keys.len())];
+        let mask = table.len() - 1;
+        for (i, (k, _)) in keys.iter().enumerate() {
+            let mut slot = key_hash(k.as_bytes()) as usize & mask;
+            while table[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = i as u32 + 1;
+        }
         let mut out = Vec::with_capacity(
-            HEADER + places.len() + key_recs.len() + postings.len() + filter.len() + strings.len(),
+            HEADER
+                + places.len()
+                + key_recs.len()
+                + postings.len()
+                + filter.len()
+                + 4 * table.len()
+                + strings.len(),
         );
         out.extend_from_slice(MAGIC);
         for n in [
@@ -581,6 +603,9 @@ impl Builder {
         out.extend_from_slice(&postings);
         out.extend_from_slice(&stop_recs);
         out.extend_from_slice(&filter);
+        for slot in table {
+            out.extend_from_slice(&slot.to_le_bytes());
+        }
         out.extend_from_slice(&strings);
         out
     }
