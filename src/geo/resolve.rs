@@ -129,9 +129,66 @@ struct Context {
     /// place: where it is, the first name that chose it, and whether another
     /// name did too. An article's places lie near each other.
     points: Vec<(u32, [f64; 3], usize, bool)>,
+    /// The points by distance band ([`NEAR_KM`]), so that "is a point this
+    /// near" looks at the points around, not at all of them.
+    grids: Vec<Grid>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
     /// Louisiana): total weight per pair.
     local_admin1s: FxHashMap<(u64, u64), f64>,
+}
+
+/// The distances at which nearby places count, with their bonus.
+const NEAR_KM: [(f64, f64); 3] = [(50.0, 2.5), (150.0, 1.5), (400.0, 0.5)];
+
+/// Points (unit vectors) bucketed into cubes whose side is `km` on the unit
+/// sphere: two points within `km` of each other lie in the same or adjacent
+/// cubes (their chord is shorter than their arc).
+#[derive(Debug, Default)]
+struct Grid {
+    km: f64,
+    cells: FxHashMap<[i32; 3], Vec<usize>>,
+}
+
+impl Grid {
+    fn cell(&self, v: [f64; 3]) -> [i32; 3] {
+        let side = self.km / EARTH_KM;
+        v.map(|x| (x / side).floor() as i32)
+    }
+
+    fn new(km: f64, points: &[(u32, [f64; 3], usize, bool)]) -> Grid {
+        let mut g = Grid {
+            km,
+            cells: FxHashMap::default(),
+        };
+        for (k, p) in points.iter().enumerate() {
+            g.cells.entry(g.cell(p.1)).or_default().push(k);
+        }
+        g
+    }
+
+    /// Whether a point other than place `c` and than name `me`'s own choice
+    /// lies within `km` of `at`.
+    fn any_near(
+        &self,
+        points: &[(u32, [f64; 3], usize, bool)],
+        at: [f64; 3],
+        c: u32,
+        me: usize,
+    ) -> bool {
+        let [x, y, z] = self.cell(at);
+        (-1..=1).any(|dx| {
+            (-1..=1).any(|dy| {
+                (-1..=1).any(|dz| {
+                    self.cells.get(&[x + dx, y + dy, z + dz]).is_some_and(|ks| {
+                        ks.iter().any(|&k| {
+                            let (o, v, i, more) = points[k];
+                            o != c && (i != me || more) && closer_than(dot(at, v), self.km)
+                        })
+                    })
+                })
+            })
+        })
+    }
 }
 
 impl Context {
@@ -381,6 +438,10 @@ fn rebuild(
             }
         }
     }
+    ctx.grids = NEAR_KM
+        .iter()
+        .map(|&(km, _)| Grid::new(km, &ctx.points))
+        .collect();
     if let Some(d) = dateline {
         let p = g.place(d);
         ctx.dateline_at = Some(unit(p.lat, p.lon));
@@ -437,21 +498,12 @@ fn score(
     let local = matches!(p.kind, Kind::City | Kind::Admin2);
     let at = (local || ctx.dateline_at.is_some()).then(|| unit(p.lat, p.lon));
     if let (true, Some(at)) = (local, at) {
-        let near = ctx
-            .points
+        // The nearest band with such a point gives its bonus.
+        s += NEAR_KM
             .iter()
-            .filter(|&&(o, _, i, more)| o != c && (i != me || more))
-            .map(|&(_, v, _, _)| dot(at, v))
-            .fold(f64::NEG_INFINITY, f64::max);
-        s += if closer_than(near, 50.0) {
-            2.5
-        } else if closer_than(near, 150.0) {
-            1.5
-        } else if closer_than(near, 400.0) {
-            0.5
-        } else {
-            0.0
-        };
+            .zip(&ctx.grids)
+            .find(|(_, g)| g.any_near(&ctx.points, at, c, me))
+            .map_or(0.0, |(&(_, bonus), _)| bonus);
         let state = ctx
             .local_admin1s
             .get(&(country, admin1))
@@ -545,6 +597,51 @@ mod tests {
         let d = dot(unit(a.0, a.1), unit(b.0, b.1));
         assert!(closer_than(d, 600.0) && !closer_than(d, 500.0));
         assert!(closer_than(dot(unit(a.0, a.1), unit(a.0, a.1)), 0.001));
+    }
+
+    #[test]
+    fn the_grid_finds_what_a_scan_of_every_point_finds() {
+        // Points spread over the globe and clustered, some at the poles and the
+        // antimeridian, some chosen twice or by the asking name itself.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut points = Vec::new();
+        for k in 0..600u32 {
+            let (lat, lon) = match k % 4 {
+                0 => (next() * 180.0 - 90.0, next() * 360.0 - 180.0),
+                1 => (48.0 + next() * 4.0, 2.0 + next() * 4.0),
+                2 => (89.0 + next(), next() * 360.0 - 180.0),
+                _ => (
+                    next() * 10.0 - 5.0,
+                    179.0 + next() * 2.0 - 360.0 * (k % 8 / 4) as f64,
+                ),
+            };
+            points.push((k % 500, unit(lat, lon), (k % 300) as usize, k % 7 == 0));
+        }
+        for &(km, _) in &NEAR_KM {
+            let grid = Grid::new(km, &points);
+            let mut found = 0;
+            for q in 0..600 {
+                let at = points[q].1;
+                let (c, me) = (points[q].0, points[(q * 7) % 600].2);
+                let scan = points.iter().any(|&(o, v, i, more)| {
+                    o != c && (i != me || more) && closer_than(dot(at, v), km)
+                });
+                assert_eq!(
+                    grid.any_near(&points, at, c, me),
+                    scan,
+                    "{km} km, point {q}"
+                );
+                found += usize::from(scan);
+            }
+            // Both answers occur, or the test would prove little.
+            assert!(found > 100 && found < 550, "{km} km: {found} of 600");
+        }
     }
 
     #[test]
