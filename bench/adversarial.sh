@@ -23,9 +23,15 @@ BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chronomap"
 # gen KIND BYTES FILE: one article of about BYTES bytes of the given kind.
 gen() {
   python3 - "$1" "$2" "$3" <<'PY'
-import random, sys
+import gzip, random, sys
 kind, size, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rnd = random.Random(7)
+cities = []
+if kind == "distinct":
+    with gzip.open("gazetteer/geonames-cities.tsv.gz", "rt") as f:
+        cities = [l.split("\t")[1] for l in f if not l.startswith("#")]
+    rnd.shuffle(cities)
+count = 0
 caps = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
         "India", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa"]
 places = ["Paris", "New York", "San Francisco", "Lyon", "Geneva", "Lake Geneva",
@@ -35,10 +41,15 @@ prose = ("HARBOURTOWN, June 26, 2025 (Example Wire) - The council in Paris voted
          "Thursday to rebuild the bridge. Work will begin on July 14 and end in "
          "December, officials said. Talks in Lyon continued the next day. ")
 def piece():
+    global count
+    count += 1
     if kind == "caps":        # a sentence-free run of capitalised words
         return rnd.choice(caps) + " "
     if kind == "places":      # a run of place names, no punctuation
         return rnd.choice(places) + " "
+    if kind == "distinct":    # thousands of different places, in "X, Y" pairs
+        return "Officials in %s, %s met. " % (cities[(2 * count) % len(cities)],
+                                               cities[(2 * count + 1) % len(cities)])
     if kind == "numbers":     # thousands of numbers
         return str(rnd.randrange(0, 100000)) + " "
     if kind == "nextday":     # endless relative dates
@@ -76,7 +87,7 @@ run() {
 
 printf '%-12s %10s %9s %9s\n' kind MB seconds MB/s
 declare -A first last
-for kind in caps places numbers nextday one-letter nonsense nospace mixed; do
+for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
   for mult in 1 2 4 8; do
     f="$WORK/$kind-$mult.txt"
     [[ -f "$f" ]] || gen "$kind" $((N * mult)) "$f"
@@ -90,7 +101,7 @@ for kind in caps places numbers nextday one-letter nonsense nospace mixed; do
 done
 echo
 printf '%-12s %14s\n' kind 't(8n)/t(n)'
-for kind in caps places numbers nextday one-letter nonsense nospace mixed; do
+for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
   awk -v k="$kind" -v a="${first[$kind]}" -v b="${last[$kind]}" \
     'BEGIN { printf "%-12s %14s\n", k, (a > 0 ? sprintf("%.1f", b / a) : "n/a") }'
 done
