@@ -4,7 +4,8 @@
 # kind at sizes n, 2n, 4n and 8n, times `chronomap extract` on each (one
 # thread, output discarded), and prints size, seconds and MB/s per run, then
 # per kind the ratio time(8n)/time(n): about 8 is linear, 64 would be quadratic.
-# Ends with one 100 MB article of mixed prose and junk.
+# Ends with one 100 MB article of mixed prose and junk (timeline CSV to
+# /dev/null), with its peak memory.
 #
 # usage: bench/adversarial.sh            (n = 1 MB)
 #        ADV_N=262144 bench/adversarial.sh   (n in bytes; smaller for a quick look)
@@ -112,7 +113,7 @@ if [[ "$BIG" != 0 ]]; then
   bytes=$(stat -c %s "$f")
   echo
   t0=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$f" --threads 1 -q --date 2025-06-26 --format jsonl >/dev/null
+  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$f" --threads 1 -q --date 2025-06-26 >/dev/null
   t1=$(date +%s.%N)
   awk -v b="$bytes" -v a="$t0" -v c="$t1" -v r="$(cat "$WORK/rss")" \
     'BEGIN { s = c - a; printf "one 100 MB article: %.1f MB in %.1f s (%.2f MB/s), peak memory %.0f MB\n", b / 1e6, s, b / s / 1e6, r / 1024 }'

@@ -254,10 +254,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let chunk = 256;
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
-        let inputs = &args.inputs;
+        let (inputs, out_dir) = (&args.inputs, args.out.as_deref());
         scope.spawn(move || {
             let mut items = Vec::with_capacity(chunk);
-            for item in input::read_inputs(inputs) {
+            for item in input::read_inputs_except(inputs, out_dir) {
                 items.push(item);
                 if items.len() >= chunk && tx.send(std::mem::take(&mut items)).is_err() {
                     return;

@@ -513,3 +513,34 @@ fn a_run_killed_midway_leaves_no_partial_output() {
     read_json(&out.join("places.geojson"));
     assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
 }
+
+#[test]
+fn an_out_folder_inside_an_input_folder_is_not_read_back() {
+    let tmp = TempDir::new("inside");
+    let archive = tmp.path().join("archive");
+    write_good(&archive);
+    let out = archive.join("out");
+    let (archive_s, out_s) = (archive.to_str().unwrap(), out.to_str().unwrap());
+    let args = [
+        "extract",
+        archive_s,
+        "--out",
+        out_s,
+        "--not-after",
+        NOT_AFTER,
+    ];
+    let first = run(&args, Duration::from_secs(60));
+    assert_eq!(first.status.code(), Some(0), "{}", show(&args, &first));
+    let before = fs::read(out.join("articles.jsonl")).unwrap();
+    assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
+    // The second run finds out/articles.jsonl in the folder it walks: read
+    // back, its lines (which have no "text") would all be errors.
+    let second = run(&args, Duration::from_secs(60));
+    let why = show(&args, &second);
+    assert_eq!(second.status.code(), Some(0), "{why}");
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("articles.jsonl"),
+        "{why}"
+    );
+    assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), before);
+}
