@@ -19,6 +19,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// The files `--out` writes.
+const OUTPUTS: [&str; 4] = [
+    "timeline.csv",
+    "places.geojson",
+    "events.geojson",
+    "articles.jsonl",
+];
+
 /// Exit codes, in one place.
 mod exit {
     /// Every input was read and every output written.
@@ -135,17 +143,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
         for input in &args.inputs {
-            for name in [
-                "timeline.csv",
-                "places.geojson",
-                "events.geojson",
-                "articles.jsonl",
-            ] {
+            for name in OUTPUTS {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
                 }
             }
         }
+        // Temporary files of earlier runs that were killed before they finished.
+        emit::remove_stale_temps(dir, &OUTPUTS);
     }
     let filter = chronomap::merge::Filter {
         since: args

@@ -512,6 +512,20 @@ fn a_run_killed_midway_leaves_no_partial_output() {
     read_json(&out.join("events.geojson"));
     read_json(&out.join("places.geojson"));
     assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
+
+    // The killed run's hidden temporary file is left; the next run into the
+    // folder removes it (its process is gone) and leaves only the outputs.
+    assert!(out.join(&tmp_name).exists());
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<&str> = OUTPUTS.to_vec();
+    want.sort();
+    assert_eq!(names, want);
 }
 
 #[test]
