@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let g = chronomap::geo::embedded();
     // Skip a range chosen by the first byte, as a dateline's agency would be.
     let cut = data.first().map_or(0, |&b| b as usize).min(text.len());
-    let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let cut = (0..=cut)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     let found = chronomap::geo::matcher::find(g, &text, 0, text.len(), &[(0, cut)]);
     for f in &found {
         assert!(f.start < f.end && f.end <= text.len(), "{f:?}");
