@@ -3,15 +3,16 @@
 //!
 //! Work is split in two passes so that articles can help each other: the first
 //! pass reads each article on its own (dateline, sentences, date mentions, the
-//! evidence about its year); between the passes the batch votes on the year of
+//! evidence about its year, and its places, from the same tokens); between the passes the batch votes on the year of
 //! undated datelines; the second pass anchors and resolves each article. Both
 //! passes are per article and pure, so the result never depends on thread timing.
 
 use crate::article::Article;
 use crate::date::expr::{Expr, Point, Which, YearSpec};
-use crate::date::extract::{extract, Mention};
+use crate::date::extract::{extract_tokens, Mention};
 use crate::date::resolve::{resolve, Anchor, AnchorKind, Certainty, Context, Resolved, Tense};
 use crate::date::tense::tense_at;
+use crate::date::token::{tokenize, Token};
 use crate::date::year::{self, Evidence};
 use crate::dateline::{self, Dateline};
 use crate::event::Event;
@@ -156,9 +157,12 @@ struct Read<'a> {
     sentences: Vec<(usize, usize)>,
     mentions: Vec<(Mention, Tense)>,
     evidence: Evidence,
+    /// The places: they need nothing from the other articles, so they are found
+    /// in this pass, from the same tokens as the dates.
+    geo: Geo,
 }
 
-fn read(article: &Article) -> Read<'_> {
+fn read<'a>(article: &'a Article, gaz: &Gazetteer) -> Read<'a> {
     let text = &article.text;
     let dl = dateline::parse(text);
     let body = dl.as_ref().map_or(0, |d| d.body_start);
@@ -171,7 +175,9 @@ fn read(article: &Article) -> Read<'_> {
             .into_iter()
             .map(|r| (r.start, r.end)),
     );
-    let found = extract(text, 0, text.len());
+    let tokens = tokenize(text, 0, text.len());
+    let found = extract_tokens(text, &tokens);
+    let geo = locate(text, dl.as_ref(), &tokens, gaz);
     let mut evidence = Evidence::default();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
@@ -206,6 +212,7 @@ fn read(article: &Article) -> Read<'_> {
         sentences,
         mentions,
         evidence,
+        geo,
     }
 }
 
@@ -267,7 +274,7 @@ pub fn analyze_batch(
 ) -> Vec<Analysis> {
     // Both passes are per article and pure: rayon spreads them over the cores and
     // `collect` keeps input order, so the output is the same on any thread count.
-    let reads: Vec<Read<'_>> = articles.par_iter().map(read).collect();
+    let reads: Vec<Read<'_>> = articles.par_iter().map(|a| read(a, gaz)).collect();
     // Articles that say something about their year vote for it.
     for r in &reads {
         if let Some((m, d)) = needs_year(r, opts) {
@@ -305,7 +312,7 @@ fn fmt_date(d: NaiveDate) -> String {
 fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -> Analysis {
     let a = r.article;
     let text = &a.text;
-    let geo = locate(r, gaz);
+    let geo = &r.geo;
     // The dateline's own date, with the year inferred when missing.
     let dl_date: Option<(NaiveDate, Certainty)> = r.dateline.as_ref().and_then(|d| {
         let (m, day) = (d.month?, d.day?);
@@ -404,7 +411,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
         push_timexes(text, &chars, m, &res, &ctx, &mut timexes);
         if let (Some((s, e)), false) = (res.interval, is_dateline) {
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
-            let primary = primary_place(gaz, &geo, sent, m.start);
+            let primary = primary_place(gaz, geo, sent, m.start);
             events.push(Event {
                 article: a.id.clone(),
                 start: fmt_date(s),
@@ -498,11 +505,10 @@ struct Geo {
 }
 
 /// Find and resolve the article's place names; the dateline's agency is not one.
-fn locate(r: &Read<'_>, gaz: &Gazetteer) -> Geo {
-    let text = &r.article.text;
+fn locate(text: &str, dateline: Option<&Dateline>, tokens: &[Token<'_>], gaz: &Gazetteer) -> Geo {
     let mut skip = Vec::new();
     let mut dl_place = None;
-    if let Some(d) = &r.dateline {
+    if let Some(d) = dateline {
         if let Some(p) = &d.place {
             dl_place = Some((p.start, p.end));
         }
@@ -510,7 +516,7 @@ fn locate(r: &Read<'_>, gaz: &Gazetteer) -> Geo {
         let from = d.place.as_ref().map_or(d.span.start, |p| p.end);
         skip.push((from, d.span.end));
     }
-    let found = matcher::find(gaz, text, 0, text.len(), &skip);
+    let found = matcher::find_tokens(gaz, text, tokens, &skip);
     let names = places::resolve(gaz, text, &found, dl_place);
     let dateline = dl_place.and_then(|(a, b)| {
         names

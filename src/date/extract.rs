@@ -32,17 +32,33 @@ pub fn extract(text: &str, from: usize, to: usize) -> Vec<Mention> {
     scan(text, from, to, true)
 }
 
+/// [`extract`] over the whole text, given its tokens (`tokenize(text, 0,
+/// text.len())`), for callers that share them with the place matcher.
+pub fn extract_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Mention> {
+    scan_tokens(text, 0, text.len(), toks, true)
+}
+
 /// The scan behind [`extract`]; `filter` skips tokens that cannot start any
 /// pattern (most words of a text) before trying the patterns, which is where
 /// the time goes. Tests run it both ways to prove the filter loses nothing.
 fn scan(text: &str, from: usize, to: usize, filter: bool) -> Vec<Mention> {
-    let toks = tokenize(text, from, to);
+    scan_tokens(text, from, to, &tokenize(text, from, to), filter)
+}
+
+fn scan_tokens(
+    text: &str,
+    from: usize,
+    to: usize,
+    toks: &[Token<'_>],
+    filter: bool,
+) -> Vec<Mention> {
     let lower = text[from..to].to_ascii_lowercase();
     let p = Parser {
-        t: &toks,
+        t: toks,
         lower: &lower,
         base: from,
-        caps: is_mostly_caps(&toks),
+        caps: is_mostly_caps(toks),
+        points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -122,6 +138,10 @@ struct Parser<'t, 'a> {
     lower: &'t str,
     base: usize,
     caps: bool,
+    /// [`Parser::point`] at each token, once read: patterns try the same point
+    /// from many starts ("from June 3 to 5", "early June", "June 3"), and the
+    /// point grammar is the costly part of a scan.
+    points: std::cell::RefCell<Vec<Option<Option<P>>>>,
 }
 
 const MODIFIERS: &[(&str, Mod)] = &[
@@ -450,6 +470,17 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A single point at `i` (no modifier).
     fn point(&self, i: usize) -> Option<P> {
+        if let Some(Some(known)) = self.points.borrow().get(i) {
+            return *known;
+        }
+        let p = self.read_point(i);
+        if let Some(slot) = self.points.borrow_mut().get_mut(i) {
+            *slot = Some(p);
+        }
+        p
+    }
+
+    fn read_point(&self, i: usize) -> Option<P> {
         if !self.ok(i) && i != 0 {
             // The first token of a pattern may follow a paragraph break.
             if i >= self.n() {

@@ -12,12 +12,29 @@ const LINKS: &[&str] = &[
     "at", "before", "by", "early", "late", "on", "since", "until",
 ];
 
+/// A word of at most [`WORD`] bytes, lower-cased in place (no allocation).
+const WORD: usize = 24;
+
+struct Word {
+    st: usize,
+    en: usize,
+    buf: [u8; WORD],
+    len: usize,
+}
+
+impl Word {
+    fn text(&self) -> &str {
+        // Only ASCII letters and apostrophes are copied in.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// The tense of `text[sentence]` as seen from the expression at `at..end` (byte offsets).
 pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> Tense {
     let (s0, s1) = sentence;
     let (s0, s1) = (s0.min(at), s1.max(end).min(text.len()));
     // The words of the sentence outside the expression, lower-cased, with offsets.
-    let mut words: Vec<(usize, usize, String)> = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = s0;
     while i < s1 {
@@ -30,17 +47,26 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
             i += 1;
         }
         // Words inside the expression itself ("next Monday") are the parser's business.
-        if (st >= at && i <= end) || i - st > 24 {
+        if (st >= at && i <= end) || i - st > WORD {
             continue;
         }
-        let lw = text[st..i].to_ascii_lowercase();
-        let lw = lw.strip_prefix('\'').map(str::to_string).unwrap_or(lw);
-        words.push((st, i, lw));
+        let raw = &bytes[st..i];
+        let raw = raw.strip_prefix(b"'").unwrap_or(raw);
+        let mut w = Word {
+            st,
+            en: i,
+            buf: [0; WORD],
+            len: raw.len(),
+        };
+        for (d, s) in w.buf.iter_mut().zip(raw) {
+            *d = s.to_ascii_lowercase();
+        }
+        words.push(w);
     }
     let before: Vec<&str> = words
         .iter()
-        .filter(|w| w.1 <= at)
-        .map(|w| w.2.as_str())
+        .filter(|w| w.en <= at)
+        .map(Word::text)
         .collect();
     // "as soon as Tuesday", "as early as Monday": a forecast.
     if before.len() >= 3 && before[before.len() - 1] == "as" && before[before.len() - 3] == "as" {
@@ -58,7 +84,8 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
     }
     let mut best: Option<(usize, Tense)> = None;
     let mut weak: Option<(usize, Tense)> = None;
-    for (st, en, lw) in &words {
+    for w in &words {
+        let (st, en, lw) = (&w.st, &w.en, w.text());
         // The verb that governs a time adverbial usually comes before it; cues
         // after it (often the reporting "Castro said") count as twice as far.
         let dist = if *st >= end {

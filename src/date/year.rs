@@ -44,17 +44,25 @@ pub fn scores(
     let hi = not_after.year();
     let mut out = Vec::with_capacity(SPAN as usize);
     let (past, future) = (ev.years.iter().max(), ev.future_years.iter().min());
+    // A day that no year has (2000 is a leap year) has no candidates.
+    if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+        return out;
+    }
     for y in (hi - SPAN..=hi).rev() {
-        let Some(d) = NaiveDate::from_ymd_opt(y, month, day) else {
-            continue; // Feb 29 outside leap years
-        };
-        if d > not_after {
+        // Dates are built only when a weekday needs one: the rest is arithmetic.
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        if (month == 2 && day == 29 && !leap)
+            || (y == hi && (month, day) > (not_after.month(), not_after.day()))
+        {
             continue;
         }
         let dw = if ev.weekdays.is_empty() {
             0
         } else {
-            d.weekday().number_from_monday()
+            match NaiveDate::from_ymd_opt(y, month, day) {
+                Some(d) => d.weekday().number_from_monday(),
+                None => continue,
+            }
         };
         // The first weekday of the story is the likeliest to be the dateline's own day.
         let mut wd: f64 = 0.0;
@@ -135,6 +143,30 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn candidates_are_the_real_dates_up_to_not_after() {
+        let ev = Evidence::default();
+        for not_after in ["2026-11-28", "2024-02-29", "2025-02-28", "2000-03-01"] {
+            let na = d(not_after);
+            for (m, day) in [
+                (2, 29),
+                (2, 28),
+                (11, 28),
+                (11, 29),
+                (12, 31),
+                (2, 30),
+                (13, 1),
+            ] {
+                let got: Vec<i32> = scores(m, day, &ev, &[], na).iter().map(|s| s.0).collect();
+                let want: Vec<i32> = (na.year() - SPAN..=na.year())
+                    .rev()
+                    .filter(|&y| NaiveDate::from_ymd_opt(y, m, day).is_some_and(|x| x <= na))
+                    .collect();
+                assert_eq!(got, want, "{m}-{day} before {not_after}");
+            }
+        }
     }
 
     #[test]

@@ -42,8 +42,17 @@ pub fn find(
     to: usize,
     skip: &[(usize, usize)],
 ) -> Vec<Found> {
-    let toks = tokenize(text, from, to);
-    let m = Matcher { g, text, t: &toks };
+    find_tokens(g, text, &tokenize(text, from, to), skip)
+}
+
+/// [`find`] over tokens already made by `tokenize` (shared with the date extractor).
+pub fn find_tokens(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token<'_>],
+    skip: &[(usize, usize)],
+) -> Vec<Found> {
+    let m = Matcher { g, text, t: toks };
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();

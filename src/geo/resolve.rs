@@ -282,11 +282,11 @@ pub fn resolve(
         })
         .collect();
     // Codes and priors of every candidate, for the passes below.
-    let codes: Vec<Vec<(u64, u64)>> = places
+    let codes: Vec<Vec<(u64, u64, [f64; 3])>> = places
         .iter()
         .map(|ps| {
             ps.iter()
-                .map(|p| (code(p.country), code(p.admin1)))
+                .map(|p| (code(p.country), code(p.admin1), unit(p.lat, p.lon)))
                 .collect()
         })
         .collect();
@@ -462,7 +462,7 @@ fn score(
     me: usize,
     c: u32,
     p: Place<'_>,
-    (country, admin1): (u64, u64),
+    (country, admin1, at): (u64, u64, [f64; 3]),
     prior: f64,
     within: &[Container],
     ctx: &Context,
@@ -496,8 +496,7 @@ fn score(
     // Coherence: local places of one article lie near each other. The nearest
     // other chosen local place (not this name's own choice) pulls candidates in.
     let local = matches!(p.kind, Kind::City | Kind::Admin2);
-    let at = (local || ctx.dateline_at.is_some()).then(|| unit(p.lat, p.lon));
-    if let (true, Some(at)) = (local, at) {
+    if local {
         // The nearest band with such a point gives its bonus.
         s += NEAR_KM
             .iter()
@@ -512,7 +511,7 @@ fn score(
         s += state.min(2.0);
     }
     // Nearness to the dateline's place (not for the dateline's own name).
-    if let (Some(d), Some(dv), Some(at), false) = (ctx.dateline, ctx.dateline_at, at, is_dateline) {
+    if let (Some(d), Some(dv), false) = (ctx.dateline, ctx.dateline_at, is_dateline) {
         if d != c {
             let near = dot(at, dv);
             if closer_than(near, 100.0) {
