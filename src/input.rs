@@ -147,9 +147,22 @@ pub enum Item {
 /// Order is argument order, then (for a directory) sorted walk order, then line
 /// order. `-` is stdin, read when the stream reaches it (see [`read_stdin`]).
 pub fn read_inputs(inputs: &[PathBuf]) -> impl Iterator<Item = Item> + Send {
+    read_inputs_except(inputs, None)
+}
+
+/// [`read_inputs`], not entering the folder `except` when walking a directory:
+/// the `--out` folder of an earlier run inside an input folder holds outputs,
+/// not articles.
+pub fn read_inputs_except(
+    inputs: &[PathBuf],
+    except: Option<&Path>,
+) -> impl Iterator<Item = Item> + Send {
     // Owned, so that the stream does not borrow the caller's slice.
     let owned: Vec<PathBuf> = inputs.to_vec();
-    owned.into_iter().flat_map(read_input)
+    let except: Option<PathBuf> = except.and_then(|p| p.canonicalize().ok());
+    owned
+        .into_iter()
+        .flat_map(move |path| read_input(path, except.clone()))
 }
 
 /// Read what `-` names, from `reader` (the real caller passes [`io::stdin`]).
@@ -221,7 +234,7 @@ fn error(path: &str, line: Option<usize>, kind: InputErrorKind) -> Item {
 }
 
 /// One INPUT argument: stdin, a file or a directory.
-fn read_input(path: PathBuf) -> Items {
+fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
     if path.as_os_str() == "-" {
         return read_stdin(io::stdin());
     }
@@ -231,7 +244,7 @@ fn read_input(path: PathBuf) -> Items {
             one(error(&shown, None, InputErrorKind::NotFound))
         }
         Err(e) => one(error(&shown, None, InputErrorKind::Io(e))),
-        Ok(meta) if meta.is_dir() => read_dir(path),
+        Ok(meta) if meta.is_dir() => read_dir(path, except),
         Ok(_) => read_file(&path),
     }
 }
@@ -241,11 +254,18 @@ fn read_input(path: PathBuf) -> Items {
 /// comes before `a.txt` and a subdirectory `c` before `c.txt`. Hidden entries
 /// are skipped, and only `.txt`, `.jsonl` and `.ndjson` files (in any letter
 /// case) are read; symlinked files are read, symlinked directories not entered.
-fn read_dir(root: PathBuf) -> Items {
+/// The folder `except` (canonical) is not entered.
+fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
     let walk = WalkDir::new(&root)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(move |e| {
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let excepted = except.is_some()
+                && e.file_type().is_dir()
+                && e.path().canonicalize().ok() == except;
+            e.depth() == 0 || !(hidden || excepted)
+        });
     Box::new(walk.flat_map(move |entry| -> Items {
         match entry {
             Err(e) => {

@@ -19,6 +19,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// The files `--out` writes.
+const OUTPUTS: [&str; 8] = [
+    "timeline.csv",
+    "places.geojson",
+    "events.geojson",
+    "articles.jsonl",
+    "timelinejs.csv",
+    "map.html",
+    "timeline.csvt",
+    "timeline.prj",
+];
+
 /// Exit codes, in one place.
 mod exit {
     /// Every input was read and every output written.
@@ -172,21 +184,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
         for input in &args.inputs {
-            for name in [
-                "timeline.csv",
-                "places.geojson",
-                "events.geojson",
-                "articles.jsonl",
-                "timelinejs.csv",
-                "map.html",
-                "timeline.csvt",
-                "timeline.prj",
-            ] {
+            for name in OUTPUTS {
                 if same_file(input, &dir.join(name)) {
                     bail!("{} is both an input and an output", input.display());
                 }
             }
         }
+        // Temporary files of earlier runs that were killed before they finished.
+        emit::remove_stale_temps(dir, &OUTPUTS);
     }
     let filter = chronomap::merge::Filter {
         since: args
@@ -241,7 +246,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     };
     let progress = progress_bar(args.quiet);
     let mut votes = YearVotes::default();
-    let (mut articles_n, mut failed) = (0usize, 0usize);
+    let mut articles_n = 0usize;
+    // Inputs that yielded nothing, as named on stderr, for the closing summary.
+    let mut skipped: Vec<String> = Vec::new();
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
     let sink = Sink {
@@ -258,10 +265,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let chunk = 256;
     let sink = std::thread::scope(|scope| -> Result<Sink> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
-        let inputs = &args.inputs;
+        let (inputs, out_dir) = (&args.inputs, args.out.as_deref());
         scope.spawn(move || {
             let mut items = Vec::with_capacity(chunk);
-            for item in input::read_inputs(inputs) {
+            for item in input::read_inputs_except(inputs, out_dir) {
                 items.push(item);
                 if items.len() >= chunk && tx.send(std::mem::take(&mut items)).is_err() {
                     return;
@@ -278,9 +285,18 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
             Ok(sink)
         });
-        // False when the sink has stopped (on a write error, reported below).
-        let mut flush = |batch: &mut Vec<Article>| -> Result<bool> {
-            let analyses = analyze_batch(batch, &opts, gaz, &mut votes);
+        // The articles lost to an internal error, and false when the sink has
+        // stopped (on a write error, reported below).
+        let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
+            let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
+            for origin in &lost {
+                if !args.quiet {
+                    eprintln!(
+                        "chronomap: {origin}: internal error while analysing this article \
+                         (a bug: please report it); skipped"
+                    );
+                }
+            }
             // Serialising is as much work as some analysis stages: it runs on
             // the cores too, and only the ordered writes are left to the sink.
             let lines: Vec<Vec<u8>> = if want_jsonl {
@@ -296,19 +312,23 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             };
             progress.inc(batch.len() as u64);
             batch.clear();
-            Ok(done_tx.send(Done { lines, analyses }).is_ok())
+            Ok((done_tx.send(Done { lines, analyses }).is_ok(), lost))
         };
         for item in rx.into_iter().flatten() {
             match item {
                 Item::Article(a) => {
                     articles_n += 1;
                     batch.push(a);
-                    if batch.len() >= args.batch && !flush(&mut batch)? {
-                        break;
+                    if batch.len() >= args.batch {
+                        let (going, lost) = flush(&mut batch)?;
+                        skipped.extend(lost);
+                        if !going {
+                            break;
+                        }
                     }
                 }
                 Item::Error(e) => {
-                    failed += 1;
+                    skipped.push(e.origin.to_string());
                     if !args.quiet {
                         eprintln!("chronomap: {e}");
                     }
@@ -320,7 +340,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 }
             }
         }
-        flush(&mut batch)?;
+        skipped.extend(flush(&mut batch)?.1);
         // The sink ends when the last batch is in; its error, if any, is the run's.
         drop(done_tx);
         let sink = collector
@@ -427,6 +447,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         },
     }
     out.flush()?;
+    let failed = skipped.len();
     if !args.quiet {
         eprintln!(
             "chronomap: {articles_n} articles, {} events ({} reports merged), {} places, {failed} inputs skipped, {:.2} s",
@@ -435,12 +456,58 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             places.len(),
             started.elapsed().as_secs_f64()
         );
+        if failed > 0 {
+            eprintln!("chronomap: skipped: {}", list_skipped(&skipped));
+        }
     }
     Ok(if failed > 0 {
         exit::SOME_INPUTS_FAILED
     } else {
         exit::OK
     })
+}
+
+/// The skipped inputs for the summary: the first ten, then how many more.
+fn list_skipped(skipped: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut s = skipped
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if skipped.len() > SHOWN {
+        s.push_str(&format!(" and {} more", skipped.len() - SHOWN));
+    }
+    s
+}
+
+/// [`analyze_batch`], with a panic (a bug) costing only the article that
+/// caused it: the batch is analysed again article by article, and the origins
+/// of the articles that still panic come back second, to be reported and
+/// skipped.
+fn analyze_guarded(
+    batch: &[Article],
+    opts: &Options,
+    gaz: &Gazetteer,
+    votes: &mut YearVotes,
+) -> (Vec<chronomap::pipeline::Analysis>, Vec<String>) {
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let before = votes.clone();
+    if let Ok(all) = catch_unwind(AssertUnwindSafe(|| analyze_batch(batch, opts, gaz, votes))) {
+        return (all, Vec::new());
+    }
+    *votes = before;
+    let (mut done, mut lost) = (Vec::with_capacity(batch.len()), Vec::new());
+    for a in batch {
+        match catch_unwind(AssertUnwindSafe(|| {
+            analyze_batch(std::slice::from_ref(a), opts, gaz, votes)
+        })) {
+            Ok(mut v) => done.extend(v.pop()),
+            Err(_) => lost.push(a.origin.to_string()),
+        }
+    }
+    (done, lost)
 }
 
 /// Whether two paths name the same existing file.

@@ -531,10 +531,21 @@ fn in_sentence(n: &places::Resolved, sent: (usize, usize)) -> bool {
     n.start >= sent.0 && n.end <= sent.1
 }
 
+/// The names that start inside a sentence: the names are in text order, so
+/// two bisections find them, however long the article.
+fn near_sentence(names: &[places::Resolved], sent: (usize, usize)) -> &[places::Resolved] {
+    let from = names.partition_point(|n| n.start < sent.0);
+    let to = names.partition_point(|n| n.start < sent.1);
+    &names[from..to.max(from)]
+}
+
 /// The places a statement names, in order, once each.
 fn statement_place_list(names: &[places::Resolved], sent: (usize, usize)) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
-    for n in names.iter().filter(|n| in_sentence(n, sent)) {
+    for n in near_sentence(names, sent)
+        .iter()
+        .filter(|n| in_sentence(n, sent))
+    {
         if !out.contains(&n.place) {
             out.push(n.place);
         }
@@ -575,8 +586,7 @@ fn primary_place<'g>(
     sent: (usize, usize),
     at: usize,
 ) -> Option<crate::geo::gazetteer::Place<'g>> {
-    let best = geo
-        .names
+    let best = near_sentence(&geo.names, sent)
         .iter()
         .filter(|n| in_sentence(n, sent) && !n.demonym)
         .map(|n| {

@@ -39,6 +39,40 @@ pub fn write_atomic(
     f.commit()
 }
 
+/// The temporary sibling that [`AtomicFile`] writes `name` to is this prefix
+/// and the process id.
+fn temp_prefix(name: &str) -> String {
+    format!(".{name}.tmp-")
+}
+
+/// Remove the temporary files that killed runs left in `dir` for the outputs
+/// `names`: those of processes that no longer run. Where running processes
+/// cannot be told (no `/proc`), nothing is removed. Returns how many were.
+pub fn remove_stale_temps(dir: &Path, names: &[&str]) -> usize {
+    let proc_fs = Path::new("/proc/self");
+    if !proc_fs.exists() {
+        return 0;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let stale = names.iter().any(|name| {
+            file_name
+                .strip_prefix(&temp_prefix(name))
+                .and_then(|pid| pid.parse::<u32>().ok())
+                .is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists())
+        });
+        if stale && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// A file written in a stream and put in place only when complete: it is
 /// written to a temporary sibling, renamed by [`AtomicFile::commit`], and
 /// removed if dropped uncommitted (a failed or interrupted run).
@@ -59,7 +93,7 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let tmp = dir.join(format!("{}{}", temp_prefix(&name), std::process::id()));
         let f = fs::File::create(&tmp)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),

@@ -58,7 +58,7 @@ pub fn find_tokens(
     let mut key = String::new();
     // Names rejected as a person's ("John Moore", "Mr. Moore") are a person's
     // everywhere in the article ("Moore said").
-    let mut persons: Vec<String> = Vec::new();
+    let mut persons: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     while i < toks.len() {
         let t = &toks[i];
         if t.kind != Kind::Word
@@ -82,7 +82,9 @@ pub fn find_tokens(
                             out.push(st);
                         }
                     }
-                    Err(Reject::Person) => persons.push(key.clone()),
+                    Err(Reject::Person) => {
+                        persons.insert(key.clone());
+                    }
                     Err(Reject::Other) => {}
                 }
             }

@@ -13,6 +13,8 @@ use super::gazetteer::{Gazetteer, Kind, NameKind, Place};
 use super::matcher::Found;
 use super::rows::key_hash;
 use super::vocab;
+use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// A name with the place chosen for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,34 +107,107 @@ const NONE: u64 = 0;
 /// province, its admin1 code.
 type Container = (u64, Option<u64>);
 
-/// What the article says about where it is.
+/// What the article says about where it is. Totals, not lists, so that asking
+/// costs the same however many names the article has (a name's own share is
+/// kept apart, to be left out of its own score). The weights are multiples of
+/// 0.5, so sums and differences are exact whatever the order.
 #[derive(Debug, Default)]
 struct Context {
-    /// Countries named or implied, with weights.
-    countries: Vec<(u64, f64, usize)>,
-    /// (country, admin1) pairs named (states, provinces).
-    admin1s: Vec<(u64, u64, usize)>,
+    /// Countries named or implied: total weight per country.
+    countries: FxHashMap<u64, f64>,
+    /// Each name's own country and weight in `countries`.
+    own_country: Vec<Option<(u64, f64)>>,
+    /// (country, admin1) pairs named (states, provinces): how many names (and
+    /// the dateline) name each.
+    admin1s: FxHashMap<(u64, u64), usize>,
+    /// Each name's own pair in `admin1s`.
+    own_admin1: Vec<Option<(u64, u64)>>,
     /// The dateline's place, and where it is.
     dateline: Option<u32>,
     dateline_at: Option<[f64; 3]>,
-    /// Local places chosen so far (cities, counties, states), with the index of
-    /// the name that chose them: an article's places lie near each other.
-    points: Vec<(usize, u32, [f64; 3])>,
+    /// Local places chosen so far (cities, counties, states), one entry per
+    /// place: where it is, the first name that chose it, and whether another
+    /// name did too. An article's places lie near each other.
+    points: Vec<(u32, [f64; 3], usize, bool)>,
+    /// The points by distance band ([`NEAR_KM`]), so that "is a point this
+    /// near" looks at the points around, not at all of them.
+    grids: Vec<Grid>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
-    /// Louisiana), weighted.
-    local_admin1s: Vec<(u64, u64, f64)>,
+    /// Louisiana): total weight per pair.
+    local_admin1s: FxHashMap<(u64, u64), f64>,
+}
+
+/// The distances at which nearby places count, with their bonus.
+const NEAR_KM: [(f64, f64); 3] = [(50.0, 2.5), (150.0, 1.5), (400.0, 0.5)];
+
+/// Points (unit vectors) bucketed into cubes whose side is `km` on the unit
+/// sphere: two points within `km` of each other lie in the same or adjacent
+/// cubes (their chord is shorter than their arc).
+#[derive(Debug, Default)]
+struct Grid {
+    km: f64,
+    cells: FxHashMap<[i32; 3], Vec<usize>>,
+}
+
+impl Grid {
+    fn cell(&self, v: [f64; 3]) -> [i32; 3] {
+        let side = self.km / EARTH_KM;
+        v.map(|x| (x / side).floor() as i32)
+    }
+
+    fn new(km: f64, points: &[(u32, [f64; 3], usize, bool)]) -> Grid {
+        let mut g = Grid {
+            km,
+            cells: FxHashMap::default(),
+        };
+        for (k, p) in points.iter().enumerate() {
+            g.cells.entry(g.cell(p.1)).or_default().push(k);
+        }
+        g
+    }
+
+    /// Whether a point other than place `c` and than name `me`'s own choice
+    /// lies within `km` of `at`.
+    fn any_near(
+        &self,
+        points: &[(u32, [f64; 3], usize, bool)],
+        at: [f64; 3],
+        c: u32,
+        me: usize,
+    ) -> bool {
+        let [x, y, z] = self.cell(at);
+        (-1..=1).any(|dx| {
+            (-1..=1).any(|dy| {
+                (-1..=1).any(|dz| {
+                    self.cells.get(&[x + dx, y + dy, z + dz]).is_some_and(|ks| {
+                        ks.iter().any(|&k| {
+                            let (o, v, i, more) = points[k];
+                            o != c && (i != me || more) && closer_than(dot(at, v), self.km)
+                        })
+                    })
+                })
+            })
+        })
+    }
 }
 
 impl Context {
     /// How strongly the article is about country `c`, not counting name `me`'s
     /// own reading (a name must not vote for itself).
     fn country_weight(&self, c: u64, me: usize) -> f64 {
-        self.countries
-            .iter()
-            .filter(|(k, _, i)| *k == c && *i != me)
-            .map(|(_, w, _)| w)
-            .sum::<f64>()
-            .min(3.0)
+        let all = self.countries.get(&c).copied().unwrap_or(0.0);
+        let own = match self.own_country.get(me) {
+            Some(&Some((k, w))) if k == c => w,
+            _ => 0.0,
+        };
+        (all - own).min(3.0)
+    }
+
+    /// Whether a name other than `me` names the state (`country`, `admin1`).
+    fn admin1_named(&self, country: u64, admin1: u64, me: usize) -> bool {
+        let all = self.admin1s.get(&(country, admin1)).copied().unwrap_or(0);
+        let own = self.own_admin1.get(me) == Some(&Some((country, admin1)));
+        admin1 != NONE && all > usize::from(own)
     }
 }
 
@@ -144,6 +219,7 @@ pub fn resolve(
     found: &[Found],
     dateline: Option<(usize, usize)>,
 ) -> Vec<Resolved> {
+    debug_assert!(found.windows(2).all(|w| w[0].start < w[1].start));
     // Pattern links: name i is followed by ", " and then name j, or by ", " and a
     // US state abbreviation.
     let mut within: Vec<Vec<Container>> = vec![Vec::new(); found.len()];
@@ -157,7 +233,9 @@ pub fn resolve(
             continue;
         }
         let at = f.end + (rest.len() - after.len()) + gap;
-        if let Some(j) = found.iter().position(|n| n.start == at) {
+        // The names are in text order: the one at `at` is found by bisection.
+        let j = found.partition_point(|n| n.start < at);
+        if let Some(j) = (j < found.len() && found[j].start == at).then_some(j) {
             for &(c, _) in &found[j].cands {
                 let p = g.place(c);
                 match p.kind {
@@ -319,6 +397,8 @@ fn rebuild(
 ) -> Context {
     let mut ctx = Context {
         dateline,
+        own_country: vec![None; found.len()],
+        own_admin1: vec![None; found.len()],
         ..Context::default()
     };
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
@@ -329,30 +409,48 @@ fn rebuild(
         }
         // Settled names count fully, guesses half.
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-        ctx.countries.push((code(p.country), w, i));
+        let country = code(p.country);
+        *ctx.countries.entry(country).or_default() += w;
+        ctx.own_country[i] = Some((country, w));
         if p.kind == Kind::Admin1 {
-            ctx.admin1s.push((code(p.country), code(p.admin1), i));
+            let pair = (country, code(p.admin1));
+            *ctx.admin1s.entry(pair).or_default() += 1;
+            ctx.own_admin1[i] = Some(pair);
         }
         if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
-            ctx.local_admin1s.push((code(p.country), code(p.admin1), w));
+            *ctx.local_admin1s
+                .entry((country, code(p.admin1)))
+                .or_default() += w;
         }
     }
+    let mut seen: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         if let Some((c, _)) = c {
             let q = g.place(*c);
             if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
-                ctx.points.push((i, *c, unit(q.lat, q.lon)));
+                match seen.entry(*c) {
+                    Entry::Occupied(e) => ctx.points[*e.get()].3 = true,
+                    Entry::Vacant(e) => {
+                        e.insert(ctx.points.len());
+                        ctx.points.push((*c, unit(q.lat, q.lon), i, false));
+                    }
+                }
             }
         }
     }
+    ctx.grids = NEAR_KM
+        .iter()
+        .map(|&(km, _)| Grid::new(km, &ctx.points))
+        .collect();
     if let Some(d) = dateline {
         let p = g.place(d);
         ctx.dateline_at = Some(unit(p.lat, p.lon));
         if !p.country.is_empty() {
-            ctx.countries.push((code(p.country), 2.0, usize::MAX));
+            *ctx.countries.entry(code(p.country)).or_default() += 2.0;
             if !p.admin1.is_empty() {
-                ctx.admin1s
-                    .push((code(p.country), code(p.admin1), usize::MAX));
+                *ctx.admin1s
+                    .entry((code(p.country), code(p.admin1)))
+                    .or_default() += 1;
             }
         }
     }
@@ -381,11 +479,7 @@ fn score(
     // country reading is what put that country in the context.
     if country != NONE && p.kind != Kind::Country && !same_name_country {
         s += 1.5 * ctx.country_weight(country, me);
-        if ctx
-            .admin1s
-            .iter()
-            .any(|&(k, a, i)| k == country && a == admin1 && a != NONE && i != me)
-        {
+        if ctx.admin1_named(country, admin1, me) {
             s += 3.0;
         }
     }
@@ -403,27 +497,17 @@ fn score(
     // other chosen local place (not this name's own choice) pulls candidates in.
     let local = matches!(p.kind, Kind::City | Kind::Admin2);
     if local {
-        let near = ctx
-            .points
+        // The nearest band with such a point gives its bonus.
+        s += NEAR_KM
             .iter()
-            .filter(|(i, o, _)| *i != me && *o != c)
-            .map(|&(_, _, v)| dot(at, v))
-            .fold(f64::NEG_INFINITY, f64::max);
-        s += if closer_than(near, 50.0) {
-            2.5
-        } else if closer_than(near, 150.0) {
-            1.5
-        } else if closer_than(near, 400.0) {
-            0.5
-        } else {
-            0.0
-        };
-        let state: f64 = ctx
+            .zip(&ctx.grids)
+            .find(|(_, g)| g.any_near(&ctx.points, at, c, me))
+            .map_or(0.0, |(&(_, bonus), _)| bonus);
+        let state = ctx
             .local_admin1s
-            .iter()
-            .filter(|&&(k, a, _)| k == country && a == admin1)
-            .map(|(_, _, w)| w)
-            .sum();
+            .get(&(country, admin1))
+            .copied()
+            .unwrap_or(0.0);
         s += state.min(2.0);
     }
     // Nearness to the dateline's place (not for the dateline's own name).
@@ -512,6 +596,51 @@ mod tests {
         let d = dot(unit(a.0, a.1), unit(b.0, b.1));
         assert!(closer_than(d, 600.0) && !closer_than(d, 500.0));
         assert!(closer_than(dot(unit(a.0, a.1), unit(a.0, a.1)), 0.001));
+    }
+
+    #[test]
+    fn the_grid_finds_what_a_scan_of_every_point_finds() {
+        // Points spread over the globe and clustered, some at the poles and the
+        // antimeridian, some chosen twice or by the asking name itself.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut points = Vec::new();
+        for k in 0..600u32 {
+            let (lat, lon) = match k % 4 {
+                0 => (next() * 180.0 - 90.0, next() * 360.0 - 180.0),
+                1 => (48.0 + next() * 4.0, 2.0 + next() * 4.0),
+                2 => (89.0 + next(), next() * 360.0 - 180.0),
+                _ => (
+                    next() * 10.0 - 5.0,
+                    179.0 + next() * 2.0 - 360.0 * (k % 8 / 4) as f64,
+                ),
+            };
+            points.push((k % 500, unit(lat, lon), (k % 300) as usize, k % 7 == 0));
+        }
+        for &(km, _) in &NEAR_KM {
+            let grid = Grid::new(km, &points);
+            let mut found = 0;
+            for q in 0..600 {
+                let at = points[q].1;
+                let (c, me) = (points[q].0, points[(q * 7) % 600].2);
+                let scan = points.iter().any(|&(o, v, i, more)| {
+                    o != c && (i != me || more) && closer_than(dot(at, v), km)
+                });
+                assert_eq!(
+                    grid.any_near(&points, at, c, me),
+                    scan,
+                    "{km} km, point {q}"
+                );
+                found += usize::from(scan);
+            }
+            // Both answers occur, or the test would prove little.
+            assert!(found > 100 && found < 550, "{km} km: {found} of 600");
+        }
     }
 
     #[test]

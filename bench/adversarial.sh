@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Adversarial inputs: does chronomap's time grow linearly with the size of a
+# hostile article? Builds the release binary, generates one article of each
+# kind at sizes n, 2n, 4n and 8n, times `chronomap extract` on each (one
+# thread, output discarded), and prints size, seconds and MB/s per run, then
+# per kind the ratio time(8n)/time(n): about 8 is linear, 64 would be quadratic.
+# Ends with one 100 MB article of mixed prose and junk (timeline CSV to
+# /dev/null), with its peak memory.
+#
+# usage: bench/adversarial.sh            (n = 1 MB)
+#        ADV_N=262144 bench/adversarial.sh   (n in bytes; smaller for a quick look)
+#        ADV_BIG=0 bench/adversarial.sh      (skip the 100 MB article)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WORK="${BENCH_WORK:-/tmp/chronomap-adversarial}"
+N="${ADV_N:-1048576}"
+BIG="${ADV_BIG:-1}"
+mkdir -p "$WORK"
+
+cargo build --release --quiet
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chronomap"
+
+# gen KIND BYTES FILE: one article of about BYTES bytes of the given kind.
+gen() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import gzip, random, sys
+kind, size, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rnd = random.Random(7)
+cities = []
+if kind == "distinct":
+    with gzip.open("gazetteer/geonames-cities.tsv.gz", "rt") as f:
+        cities = [l.split("\t")[1] for l in f if not l.startswith("#")]
+    rnd.shuffle(cities)
+count = 0
+caps = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
+        "India", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa"]
+places = ["Paris", "New York", "San Francisco", "Lyon", "Geneva", "Lake Geneva",
+          "Berlin", "Fort Lauderdale", "Qingdao", "Nairobi", "Kenya", "China",
+          "United States", "Rio de Janeiro", "Buenos Aires"]
+prose = ("HARBOURTOWN, June 26, 2025 (Example Wire) - The council in Paris voted on "
+         "Thursday to rebuild the bridge. Work will begin on July 14 and end in "
+         "December, officials said. Talks in Lyon continued the next day. ")
+def piece():
+    global count
+    count += 1
+    if kind == "caps":        # a sentence-free run of capitalised words
+        return rnd.choice(caps) + " "
+    if kind == "places":      # a run of place names, no punctuation
+        return rnd.choice(places) + " "
+    if kind == "distinct":    # thousands of different places, in "X, Y" pairs
+        return "Officials in %s, %s met. " % (cities[(2 * count) % len(cities)],
+                                               cities[(2 * count + 1) % len(cities)])
+    if kind == "numbers":     # thousands of numbers
+        return str(rnd.randrange(0, 100000)) + " "
+    if kind == "nextday":     # endless relative dates
+        return "and the next day "
+    if kind == "one-letter":  # one-letter words
+        return "A "
+    if kind == "nonsense":    # dates that are not
+        return rnd.choice(["February 30, ", "March 119, ", "13/13/2013, ",
+                           "year 99999, ", "31 April 2021, ", "0/0/0000, "])
+    if kind == "mixed":       # prose with junk between
+        return rnd.choice([prose, prose, "A " * 50, "and the next day " * 10,
+                           " ".join(rnd.choice(caps) for _ in range(40)) + " "])
+    raise SystemExit("unknown kind " + kind)
+with open(path, "w") as f:
+    if kind == "nospace":     # one line, no spaces or punctuation
+        f.write("x" * size)
+    else:
+        n = 0
+        while n < size:
+            s = piece()
+            f.write(s)
+            n += len(s)
+    f.write("\n")
+PY
+}
+
+# run FILE: seconds for one extraction.
+run() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$BIN" extract "$1" --threads 1 -q --date 2025-06-26 --format jsonl >/dev/null
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+
+printf '%-12s %10s %9s %9s\n' kind MB seconds MB/s
+declare -A first last
+for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
+  for mult in 1 2 4 8; do
+    f="$WORK/$kind-$mult.txt"
+    [[ -f "$f" ]] || gen "$kind" $((N * mult)) "$f"
+    bytes=$(stat -c %s "$f")
+    s=$(run "$f")
+    awk -v k="$kind" -v b="$bytes" -v s="$s" \
+      'BEGIN { printf "%-12s %10.2f %9.3f %9.2f\n", k, b / 1e6, s, (s > 0 ? b / s / 1e6 : 0) }'
+    [[ $mult == 1 ]] && first[$kind]=$s
+    [[ $mult == 8 ]] && last[$kind]=$s
+  done
+done
+echo
+printf '%-12s %14s\n' kind 't(8n)/t(n)'
+for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
+  awk -v k="$kind" -v a="${first[$kind]}" -v b="${last[$kind]}" \
+    'BEGIN { printf "%-12s %14s\n", k, (a > 0 ? sprintf("%.1f", b / a) : "n/a") }'
+done
+
+if [[ "$BIG" != 0 ]]; then
+  f="$WORK/mixed-100mb.txt"
+  [[ -f "$f" ]] || gen mixed 104857600 "$f"
+  bytes=$(stat -c %s "$f")
+  echo
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$f" --threads 1 -q --date 2025-06-26 >/dev/null
+  t1=$(date +%s.%N)
+  awk -v b="$bytes" -v a="$t0" -v c="$t1" -v r="$(cat "$WORK/rss")" \
+    'BEGIN { s = c - a; printf "one 100 MB article: %.1f MB in %.1f s (%.2f MB/s), peak memory %.0f MB\n", b / 1e6, s, b / s / 1e6, r / 1024 }'
+fi

@@ -1,0 +1,564 @@
+//! Broken and hostile input, end to end through the binary: a folder that mixes
+//! good articles with every kind of junk (empty, binary, invalid UTF-8, bad JSON
+//! Lines, a 1 MB line without spaces, endless repetition, nonsense dates, an
+//! unreadable file, a missing path) must give exit code 1, name every bad input
+//! on stderr, and write for the good articles exactly what a run over them alone
+//! writes. An `--out` folder that cannot be made is an error (exit 2), an output
+//! that is also an input is refused, and a run killed midway leaves every output
+//! file either absent or complete.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const NOT_AFTER: &str = "2026-11-28";
+
+const OUTPUTS: &[&str] = &[
+    "timeline.csv",
+    "places.geojson",
+    "events.geojson",
+    "articles.jsonl",
+    "timelinejs.csv",
+    "map.html",
+    "timeline.csvt",
+    "timeline.prj",
+];
+
+const GOOD_HARBOUR: &str = "HARBOURTOWN, June 26, 2025 (Example Wire) - The city council \
+in Paris voted on Thursday to rebuild the old bridge. Work will begin on July 14 and end in \
+December, officials said. The previous bridge was closed in March 2019 after a flood.\n";
+
+const GOOD_LAKE: &str = "LAKEVIEW, March 3, 2024 - Ferries between Lyon and Geneva resumed \
+on Monday after a two-week strike. The union said talks would continue next week. A similar \
+dispute in 2021 lasted until May.\n";
+
+const GOOD_LINE: &str = r#"{"id":"good-line","date":"2023-10-05","text":"Crews in Berlin finished the tunnel on Tuesday, three days ahead of schedule. The line opens on November 1."}"#;
+
+/// A fresh, empty folder under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let p = std::env::temp_dir().join(format!(
+            "chronomap-hostile-{tag}-{}-{nanos}",
+            std::process::id()
+        ));
+        fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        // Give back the read bit first, or a non-root cleanup could not descend.
+        let _ = set_mode(&self.0.join("mixed").join("unreadable.txt"), 0o644);
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(p, fs::Permissions::from_mode(mode))
+}
+
+/// Run the binary, failing the test if it takes longer than `limit` (a hang).
+fn run(args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot start chronomap");
+    // Read the pipes on threads so a full pipe cannot stall the child.
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut so, &mut v).unwrap();
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut se, &mut v).unwrap();
+        v
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chronomap {} took over {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+fn show(args: &[&str], o: &Output) -> String {
+    format!(
+        "chronomap {}\nexit: {:?}\nstderr:\n{}",
+        args.join(" "),
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// A few KB of bytes from a fixed xorshift stream, with NULs among them.
+fn junk_bytes(n: usize) -> Vec<u8> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..n)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            if i % 97 == 5 {
+                0
+            } else {
+                (x >> 24) as u8
+            }
+        })
+        .collect()
+}
+
+/// The good inputs, laid out as in the mixed folder but alone.
+fn write_good(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(dir.join("good-harbour.txt"), GOOD_HARBOUR).unwrap();
+    fs::write(dir.join("good-lake.txt"), GOOD_LAKE).unwrap();
+    fs::write(dir.join("lines.jsonl"), format!("{GOOD_LINE}\n")).unwrap();
+}
+
+/// The mixed folder: the good inputs, with the good JSON Lines line among bad
+/// ones, and every kind of junk beside them. Returns whether the unreadable file
+/// really is unreadable (not when the tests run as root).
+fn write_mixed(dir: &Path) -> bool {
+    write_good(dir);
+    // The good line is line 5; lines 1-4 and 6 are bad.
+    let lines = [
+        "this is not JSON {",
+        r#"{"id":"no-text","title":"a title only"}"#,
+        r#"{"id":"wrong-type","text":42}"#,
+        r#"{"id":"bad-date","text":"On Monday.","date":20240101}"#,
+        GOOD_LINE,
+        r#"["an","array"]"#,
+    ];
+    fs::write(dir.join("lines.jsonl"), lines.join("\n") + "\n").unwrap();
+    fs::write(dir.join("empty.txt"), b"").unwrap();
+    fs::write(dir.join("blank.txt"), b"  \n\t\n  ").unwrap();
+    fs::write(dir.join("binary.txt"), junk_bytes(4096)).unwrap();
+    fs::write(dir.join("binary.jsonl"), junk_bytes(2048)).unwrap();
+    // Invalid UTF-8 at byte 10: read with U+FFFD and a warning.
+    let mut invalid = b"Some text \xff\xfe then more words on a day.".to_vec();
+    invalid.extend_from_slice(b" And \xc3 a cut sequence.\n");
+    fs::write(dir.join("invalid-utf8.txt"), invalid).unwrap();
+    // A 1 MB line with no spaces or punctuation.
+    fs::write(dir.join("long-line.txt"), "x".repeat(1 << 20)).unwrap();
+    // Deeply repetitive text of several kinds.
+    let mut rep = String::new();
+    for _ in 0..5_000 {
+        rep.push_str("and the next day ");
+    }
+    for _ in 0..5_000 {
+        rep.push_str("A ");
+    }
+    for i in 0..5_000 {
+        rep.push_str(&format!("{} ", i * 7));
+    }
+    fs::write(dir.join("repetitive.txt"), rep).unwrap();
+    fs::write(
+        dir.join("nonsense-dates.txt"),
+        "It happened on February 30, or on March 119, or on 13/13/2013, or in the \
+         year 99999, or on 0/0/0000, or on 31 April 2021, or in 262145 or -262145.\n",
+    )
+    .unwrap();
+    // Unreadable where permissions hold.
+    let unreadable = dir.join("unreadable.txt");
+    fs::write(&unreadable, "Unreadable text, dated June 1, 2020.\n").unwrap();
+    set_mode(&unreadable, 0o000).unwrap();
+    fs::read(&unreadable).is_err()
+}
+
+fn read_rows(p: &Path) -> Vec<csv::StringRecord> {
+    let mut rd = csv::Reader::from_path(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    rd.records()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn read_json(p: &Path) -> serde_json::Value {
+    let s = fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_str(&s).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn read_jsonl(p: &Path) -> Vec<serde_json::Value> {
+    fs::read_to_string(p)
+        .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const GOOD_IDS: &[&str] = &["good-harbour", "good-lake", "good-line"];
+
+#[test]
+fn good_articles_survive_a_folder_of_junk() {
+    let tmp = TempDir::new("mixed");
+    let mixed = tmp.path().join("mixed");
+    let alone = tmp.path().join("alone");
+    let unreadable_holds = write_mixed(&mixed);
+    write_good(&alone);
+    let missing = tmp.path().join("missing.txt");
+    let (out_mixed, out_alone) = (tmp.path().join("out-mixed"), tmp.path().join("out-alone"));
+    let (mixed_s, missing_s, out_mixed_s) = (
+        mixed.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        out_mixed.to_str().unwrap(),
+    );
+    let args = [
+        "extract",
+        mixed_s,
+        missing_s,
+        "--out",
+        out_mixed_s,
+        "--not-after",
+        NOT_AFTER,
+    ];
+    let o = run(&args, Duration::from_secs(300));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(1), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+
+    // Every bad input is named, with what is wrong with it.
+    let p = |name: &str| mixed.join(name).display().to_string();
+    let mut expected = vec![
+        format!("{}: empty file", p("empty.txt")),
+        format!("{}: empty file", p("blank.txt")),
+        format!("{}: looks like a binary file", p("binary.txt")),
+        format!("{}: looks like a binary file", p("binary.jsonl")),
+        format!(
+            "{}: invalid UTF-8 at byte 10; replaced with U+FFFD",
+            p("invalid-utf8.txt")
+        ),
+        format!("{}:1: not JSON", p("lines.jsonl")),
+        format!("{}:2: missing \"text\" field", p("lines.jsonl")),
+        format!("{}:3: \"text\" must be a string, got 42", p("lines.jsonl")),
+        format!("{}:4: \"date\" must be", p("lines.jsonl")),
+        format!("{}:6: expected a JSON object", p("lines.jsonl")),
+        format!("{}: no such file or directory", missing.display()),
+    ];
+    let mut skipped = 10;
+    if unreadable_holds {
+        expected.push(format!("{}: cannot read", p("unreadable.txt")));
+        skipped += 1;
+    } else {
+        eprintln!("running as root: chmod 000 does not stop reading, unreadable part skipped");
+    }
+    for e in &expected {
+        assert!(stderr.contains(e.as_str()), "stderr lacks {e:?}\n{why}");
+    }
+    assert!(
+        stderr.contains(&format!("{skipped} inputs skipped")),
+        "summary should count {skipped} skipped inputs\n{why}"
+    );
+    // The closing summary lists what was skipped.
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("chronomap: skipped: "))
+        .unwrap_or_else(|| panic!("no list of skipped inputs\n{why}"));
+    for name in [
+        p("empty.txt"),
+        p("binary.txt"),
+        format!("{}:1", p("lines.jsonl")),
+    ] {
+        assert!(summary.contains(&name), "summary lacks {name}\n{why}");
+    }
+    // No line of the good inputs is blamed.
+    assert!(!stderr.contains(":5:"), "{why}");
+    for good in ["good-harbour.txt", "good-lake.txt"] {
+        assert!(!stderr.contains(good), "{good} named on stderr\n{why}");
+    }
+
+    // The good articles alone.
+    let (alone_s, out_alone_s) = (alone.to_str().unwrap(), out_alone.to_str().unwrap());
+    let args_alone = [
+        "extract",
+        alone_s,
+        "--out",
+        out_alone_s,
+        "--not-after",
+        NOT_AFTER,
+    ];
+    let o = run(&args_alone, Duration::from_secs(120));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args_alone, &o));
+
+    // timeline.csv: the good articles' rows are the rows of the run alone, and
+    // they are not empty (the test would prove nothing otherwise).
+    let alone_rows = read_rows(&out_alone.join("timeline.csv"));
+    assert!(alone_rows.len() >= 6, "too few rows: {alone_rows:?}");
+    for id in GOOD_IDS {
+        assert!(
+            alone_rows.iter().any(|r| &r[0] == *id),
+            "no event from {id}"
+        );
+    }
+    let mixed_rows = read_rows(&out_mixed.join("timeline.csv"));
+    let good_rows: Vec<_> = mixed_rows
+        .iter()
+        .filter(|r| GOOD_IDS.contains(&&r[0]))
+        .cloned()
+        .collect();
+    assert_eq!(good_rows, alone_rows);
+    // Whatever the junk yielded is well formed.
+    for r in &mixed_rows {
+        let (s, e) = (&r[1], &r[2]);
+        assert!(
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+                && chrono::NaiveDate::parse_from_str(e, "%Y-%m-%d").is_ok()
+                && s <= e,
+            "bad row {r:?}"
+        );
+    }
+
+    // articles.jsonl: the good records, in the same order, are the same values.
+    let pick = |v: Vec<serde_json::Value>| -> Vec<serde_json::Value> {
+        v.into_iter()
+            .filter(|a| GOOD_IDS.contains(&a["id"].as_str().unwrap()))
+            .collect()
+    };
+    let alone_articles = read_jsonl(&out_alone.join("articles.jsonl"));
+    assert_eq!(alone_articles.len(), 3);
+    let mixed_articles = read_jsonl(&out_mixed.join("articles.jsonl"));
+    // The junk that is text (invalid UTF-8, long line, repetition, nonsense
+    // dates) was read as articles too.
+    for id in ["invalid-utf8", "long-line", "repetitive", "nonsense-dates"] {
+        assert!(
+            mixed_articles.iter().any(|a| a["id"] == *id),
+            "{id} was not analysed"
+        );
+    }
+    assert_eq!(pick(mixed_articles), alone_articles);
+
+    // events.geojson: the good articles' features are the same.
+    let features = |p: &Path| -> Vec<serde_json::Value> {
+        let v = read_json(p);
+        geojson::GeoJson::from_json_value(v.clone()).expect("valid GeoJSON");
+        v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| GOOD_IDS.contains(&f["properties"]["article"].as_str().unwrap_or("")))
+            .cloned()
+            .collect()
+    };
+    let alone_events = features(&out_alone.join("events.geojson"));
+    assert!(!alone_events.is_empty());
+    assert_eq!(features(&out_mixed.join("events.geojson")), alone_events);
+
+    // places.geojson: the junk names no place, so the table is the same.
+    let places_alone = read_json(&out_alone.join("places.geojson"));
+    assert!(!places_alone["features"].as_array().unwrap().is_empty());
+    assert_eq!(read_json(&out_mixed.join("places.geojson")), places_alone);
+
+    // No temporary file is left behind by a finished run.
+    for out in [&out_mixed, &out_alone] {
+        let mut names: Vec<String> = fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut want: Vec<&str> = OUTPUTS.to_vec();
+        want.sort();
+        assert_eq!(names, want);
+    }
+}
+
+#[test]
+fn an_out_folder_that_cannot_be_made_is_an_error() {
+    let tmp = TempDir::new("noout");
+    let input = tmp.path().join("good-harbour.txt");
+    fs::write(&input, GOOD_HARBOUR).unwrap();
+    // A folder under a regular file can never be made, root or not.
+    let blocker = tmp.path().join("a-file");
+    fs::write(&blocker, "not a folder").unwrap();
+    let out = blocker.join("out");
+    let args = [
+        "extract",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(2), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!("cannot create output folder {}", out.display())),
+        "{why}"
+    );
+    assert_eq!(fs::read(&blocker).unwrap(), b"not a folder");
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let tmp = TempDir::new("same");
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    // A timeline.csv from an earlier run, given back as an input.
+    let csv = out.join("timeline.csv");
+    fs::write(&csv, "previous contents\n").unwrap();
+    let args = [
+        "extract",
+        csv.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(2), "{why}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("is both an input and an output"),
+        "{why}"
+    );
+    assert_eq!(fs::read(&csv).unwrap(), b"previous contents\n");
+}
+
+/// Many dated articles as JSON Lines, a few MB in all.
+fn big_feed(articles: usize) -> String {
+    let mut s = String::new();
+    for i in 0..articles {
+        let day = 1 + i % 28;
+        let text = format!(
+            "HARBOURTOWN, June {day}, 2025 (Example Wire) - Officials in Paris said on \
+             Thursday that the bridge number {i} would reopen on July {day}. Talks in Lyon \
+             continued the next day, and a vote is due in September. "
+        )
+        .repeat(4);
+        s.push_str(&serde_json::json!({ "id": format!("a{i}"), "text": text }).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn a_run_killed_midway_leaves_no_partial_output() {
+    let tmp = TempDir::new("kill");
+    let out = tmp.path().join("out");
+    let small = tmp.path().join("small.jsonl");
+    fs::write(&small, big_feed(3)).unwrap();
+    let big = tmp.path().join("big.jsonl");
+    fs::write(&big, big_feed(20_000)).unwrap();
+    let (out_s, small_s, big_s) = (
+        out.to_str().unwrap(),
+        small.to_str().unwrap(),
+        big.to_str().unwrap(),
+    );
+
+    // A complete earlier run.
+    let args = ["extract", small_s, "--out", out_s, "-q"];
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+    let before: Vec<Vec<u8>> = OUTPUTS
+        .iter()
+        .map(|n| fs::read(out.join(n)).unwrap())
+        .collect();
+
+    // A big run into the same folder, killed once it is writing.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .args(["extract", big_s, "--out", out_s, "-q", "--batch", "64"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let tmp_name = format!(".articles.jsonl.tmp-{}", child.id());
+    let started = Instant::now();
+    let mut saw_partial = false;
+    while started.elapsed() < Duration::from_secs(120) {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if fs::metadata(out.join(&tmp_name)).is_ok_and(|m| m.len() > 0) {
+            saw_partial = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap(); // SIGKILL: no destructor, no cleanup runs.
+    let status = child.wait().unwrap();
+    assert!(
+        saw_partial && !status.success(),
+        "the run was not caught mid-write (finished: {status:?})"
+    );
+
+    // Every final-named output is still the complete one from before.
+    for (name, old) in OUTPUTS.iter().zip(&before) {
+        let now = fs::read(out.join(name)).unwrap();
+        assert!(now == *old, "{name} changed by a killed run");
+    }
+    read_rows(&out.join("timeline.csv"));
+    read_json(&out.join("events.geojson"));
+    read_json(&out.join("places.geojson"));
+    assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
+
+    // The killed run's hidden temporary file is left; the next run into the
+    // folder removes it (its process is gone) and leaves only the outputs.
+    assert!(out.join(&tmp_name).exists());
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<&str> = OUTPUTS.to_vec();
+    want.sort();
+    assert_eq!(names, want);
+}
+
+#[test]
+fn an_out_folder_inside_an_input_folder_is_not_read_back() {
+    let tmp = TempDir::new("inside");
+    let archive = tmp.path().join("archive");
+    write_good(&archive);
+    let out = archive.join("out");
+    let (archive_s, out_s) = (archive.to_str().unwrap(), out.to_str().unwrap());
+    let args = [
+        "extract",
+        archive_s,
+        "--out",
+        out_s,
+        "--not-after",
+        NOT_AFTER,
+    ];
+    let first = run(&args, Duration::from_secs(60));
+    assert_eq!(first.status.code(), Some(0), "{}", show(&args, &first));
+    let before = fs::read(out.join("articles.jsonl")).unwrap();
+    assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
+    // The second run finds out/articles.jsonl in the folder it walks: read
+    // back, its lines (which have no "text") would all be errors.
+    let second = run(&args, Duration::from_secs(60));
+    let why = show(&args, &second);
+    assert_eq!(second.status.code(), Some(0), "{why}");
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("articles.jsonl"),
+        "{why}"
+    );
+    assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), before);
+}
