@@ -270,34 +270,25 @@ pub fn resolve(
                 .collect()
         })
         .collect();
-    let fixed: Vec<Vec<f64>> = found
+    // The parts of each candidate's score that do not depend on the context:
+    // the capital bonus and the prior.
+    let fixed: Vec<Vec<(f64, f64)>> = found
         .iter()
         .zip(&places)
         .map(|(f, ps)| {
             f.cands
                 .iter()
                 .zip(ps)
-                .map(|(&(c, _), &p)| capital_bonus(c, p, &f.cands, ps))
+                .map(|(&(c, nk), &p)| (capital_bonus(c, p, &f.cands, ps), prior(p, nk)))
                 .collect()
         })
         .collect();
-    // Codes and priors of every candidate, for the passes below.
+    // Codes and places of every candidate, for the passes below.
     let codes: Vec<Vec<(u64, u64, [f64; 3])>> = places
         .iter()
         .map(|ps| {
             ps.iter()
                 .map(|p| (code(p.country), code(p.admin1), unit(p.lat, p.lon)))
-                .collect()
-        })
-        .collect();
-    let priors: Vec<Vec<f64>> = found
-        .iter()
-        .zip(&places)
-        .map(|(f, ps)| {
-            f.cands
-                .iter()
-                .zip(ps)
-                .map(|(&(_, nk), &p)| prior(p, nk))
                 .collect()
         })
         .collect();
@@ -323,12 +314,12 @@ pub fn resolve(
                             c,
                             p,
                             codes[i][k],
-                            priors[i][k],
+                            fixed[i][k].1,
                             &within[i],
                             &ctx,
                             in_range(f, dateline),
                             same_name_country,
-                        ) + fixed[i][k],
+                        ) + fixed[i][k].0,
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
