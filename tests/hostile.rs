@@ -65,6 +65,18 @@ impl Drop for TempDir {
     }
 }
 
+/// The folder holds exactly the outputs: no temporary file is left.
+fn assert_only_outputs(dir: &Path) {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut want: Vec<&str> = OUTPUTS.to_vec();
+    want.sort();
+    assert_eq!(names, want);
+}
+
 fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(p, fs::Permissions::from_mode(mode))
@@ -378,14 +390,7 @@ fn good_articles_survive_a_folder_of_junk() {
 
     // No temporary file is left behind by a finished run.
     for out in [&out_mixed, &out_alone] {
-        let mut names: Vec<String> = fs::read_dir(out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        let mut want: Vec<&str> = OUTPUTS.to_vec();
-        want.sort();
-        assert_eq!(names, want);
+        assert_only_outputs(out);
     }
 }
 
@@ -522,14 +527,7 @@ fn a_run_killed_midway_leaves_no_partial_output() {
     assert!(out.join(&tmp_name).exists());
     let o = run(&args, Duration::from_secs(60));
     assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
-    let mut names: Vec<String> = fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let mut want: Vec<&str> = OUTPUTS.to_vec();
-    want.sort();
-    assert_eq!(names, want);
+    assert_only_outputs(&out);
 }
 
 #[test]

@@ -250,8 +250,8 @@ pub fn resolve(
                 .chars()
                 .take_while(|c| c.is_alphabetic() || *c == '.')
                 .collect();
-            if let Some(code) = vocab::us_state(&fold::key(&word)) {
-                within[i].push((self::code("US"), Some(self::code(code))));
+            if let Some(state) = vocab::us_state(&fold::key(&word)) {
+                within[i].push((code("US"), Some(code(state))));
             }
         }
     }
