@@ -128,17 +128,23 @@ struct Context {
     /// Local places chosen so far (cities, counties, states), one entry per
     /// place: where it is, the first name that chose it, and whether another
     /// name did too. An article's places lie near each other.
-    points: Vec<(u32, [f64; 3], usize, bool)>,
-    /// The points by distance band ([`NEAR_KM`]), so that "is a point this
-    /// near" looks at the points around, not at all of them.
-    grids: Vec<Grid>,
+    points: Vec<Point>,
+    /// The points in cubes of the widest band of [`NEAR_KM`], so that "which
+    /// point is nearest" looks at the points around, not at all of them;
+    /// built only when there are more than [`SCAN_POINTS`].
+    grid: Option<Grid>,
     /// (country, admin1) pairs of settled local places ("Rapides Parish" says
     /// Louisiana): total weight per pair.
     local_admin1s: FxHashMap<(u64, u64), f64>,
 }
 
-/// The distances at which nearby places count, with their bonus.
+/// The distances at which nearby places count, with their bonus, nearest
+/// first.
 const NEAR_KM: [(f64, f64); 3] = [(50.0, 2.5), (150.0, 1.5), (400.0, 0.5)];
+
+/// Up to this many points, "which point is nearest" scans them all; beyond,
+/// it asks a [`Grid`].
+const SCAN_POINTS: usize = 48;
 
 /// Points (unit vectors) bucketed into cubes whose side is `km` on the unit
 /// sphere: two points within `km` of each other lie in the same or adjacent
@@ -149,13 +155,26 @@ struct Grid {
     cells: FxHashMap<[i32; 3], Vec<usize>>,
 }
 
+/// A point chosen by the names: the place, where it is, the first name that
+/// chose it, and whether another name did too.
+type Point = (u32, [f64; 3], usize, bool);
+
+/// The dot product of `at` with the nearest of `points` that is neither place
+/// `c` nor only name `me`'s own choice; -2 (farther than anything) when none.
+fn nearest<'a>(points: impl Iterator<Item = &'a Point>, at: [f64; 3], c: u32, me: usize) -> f64 {
+    points
+        .filter(|&&(o, _, i, more)| o != c && (i != me || more))
+        .map(|&(_, v, _, _)| dot(at, v))
+        .fold(-2.0, f64::max)
+}
+
 impl Grid {
     fn cell(&self, v: [f64; 3]) -> [i32; 3] {
         let side = self.km / EARTH_KM;
         v.map(|x| (x / side).floor() as i32)
     }
 
-    fn new(km: f64, points: &[(u32, [f64; 3], usize, bool)]) -> Grid {
+    fn new(km: f64, points: &[Point]) -> Grid {
         let mut g = Grid {
             km,
             cells: FxHashMap::default(),
@@ -166,28 +185,21 @@ impl Grid {
         g
     }
 
-    /// Whether a point other than place `c` and than name `me`'s own choice
-    /// lies within `km` of `at`.
-    fn any_near(
-        &self,
-        points: &[(u32, [f64; 3], usize, bool)],
-        at: [f64; 3],
-        c: u32,
-        me: usize,
-    ) -> bool {
+    /// [`nearest`] among the points within `km` of `at`: a point farther
+    /// away may be left out (and is then not the answer).
+    fn nearest(&self, points: &[Point], at: [f64; 3], c: u32, me: usize) -> f64 {
         let [x, y, z] = self.cell(at);
-        (-1..=1).any(|dx| {
-            (-1..=1).any(|dy| {
-                (-1..=1).any(|dz| {
-                    self.cells.get(&[x + dx, y + dy, z + dz]).is_some_and(|ks| {
-                        ks.iter().any(|&k| {
-                            let (o, v, i, more) = points[k];
-                            o != c && (i != me || more) && closer_than(dot(at, v), self.km)
-                        })
-                    })
-                })
-            })
-        })
+        let mut best = -2.0f64;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for dz in -1..=1 {
+                    if let Some(ks) = self.cells.get(&[x + dx, y + dy, z + dz]) {
+                        best = best.max(nearest(ks.iter().map(|&k| &points[k]), at, c, me));
+                    }
+                }
+            }
+        }
+        best
     }
 }
 
@@ -429,10 +441,7 @@ fn rebuild(
             }
         }
     }
-    ctx.grids = NEAR_KM
-        .iter()
-        .map(|&(km, _)| Grid::new(km, &ctx.points))
-        .collect();
+    ctx.grid = (ctx.points.len() > SCAN_POINTS).then(|| Grid::new(NEAR_KM[2].0, &ctx.points));
     if let Some(d) = dateline {
         let p = g.place(d);
         ctx.dateline_at = Some(unit(p.lat, p.lon));
@@ -489,11 +498,14 @@ fn score(
     let local = matches!(p.kind, Kind::City | Kind::Admin2);
     if local {
         // The nearest band with such a point gives its bonus.
+        let near = match &ctx.grid {
+            Some(grid) => grid.nearest(&ctx.points, at, c, me),
+            None => nearest(ctx.points.iter(), at, c, me),
+        };
         s += NEAR_KM
             .iter()
-            .zip(&ctx.grids)
-            .find(|(_, g)| g.any_near(&ctx.points, at, c, me))
-            .map_or(0.0, |(&(_, bonus), _)| bonus);
+            .find(|&&(km, _)| closer_than(near, km))
+            .map_or(0.0, |&(_, bonus)| bonus);
         let state = ctx
             .local_admin1s
             .get(&(country, admin1))
@@ -613,8 +625,9 @@ mod tests {
             };
             points.push((k % 500, unit(lat, lon), (k % 300) as usize, k % 7 == 0));
         }
+        // One grid, of the widest band, answers every band.
+        let grid = Grid::new(NEAR_KM[2].0, &points);
         for &(km, _) in &NEAR_KM {
-            let grid = Grid::new(km, &points);
             let mut found = 0;
             for q in 0..600 {
                 let at = points[q].1;
@@ -623,7 +636,12 @@ mod tests {
                     o != c && (i != me || more) && closer_than(dot(at, v), km)
                 });
                 assert_eq!(
-                    grid.any_near(&points, at, c, me),
+                    closer_than(grid.nearest(&points, at, c, me), km),
+                    scan,
+                    "{km} km, point {q}"
+                );
+                assert_eq!(
+                    closer_than(nearest(points.iter(), at, c, me), km),
                     scan,
                     "{km} km, point {q}"
                 );
