@@ -395,7 +395,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         emit::map::write(
             w,
             &places.collection(),
-            &emit::geojson::events_collection(&events),
+            &emit::geojson::EventCollection(&events),
             &leaflet,
             &title,
         )

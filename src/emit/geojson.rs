@@ -15,7 +15,9 @@ use crate::event::Event;
 use crate::pipeline::Analysis;
 use chrono::{NaiveDate, NaiveTime};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
+use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 use std::io::{self, Write};
 
 fn round6(x: f64) -> f64 {
@@ -46,8 +48,10 @@ fn collection(features: Vec<Feature>) -> FeatureCollection {
 
 /// Write a collection as one line of JSON (no BOM: RFC 8259 section 8.1).
 pub fn write_collection(out: &mut dyn Write, fc: &FeatureCollection) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, fc)?;
-    out.write_all(b"\n")
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut w, fc)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Milliseconds since the epoch at the start (or, with `end`, the last
@@ -64,47 +68,152 @@ fn millis(day: &str, end: bool) -> Option<i64> {
 
 /// The events with a primary place, as a FeatureCollection.
 pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
-    write_collection(out, &events_collection(events))
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut w, &EventCollection(events))?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
-/// The events with a primary place (the others have no point to stand on).
-pub fn events_collection(events: &[Event]) -> FeatureCollection {
-    let mut features = Vec::new();
-    for e in events {
-        let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
-            continue;
-        };
-        let mut p = JsonObject::new();
-        let s = |v: &str| JsonValue::from(v);
-        p.insert("article".into(), s(&e.article));
-        p.insert("start".into(), s(&e.start));
-        p.insert("end".into(), s(&e.end));
-        p.insert("precision".into(), s(e.precision));
-        p.insert("value".into(), s(&e.value));
-        p.insert("certainty".into(), s(e.certainty));
-        p.insert("expression".into(), s(&e.expression));
-        p.insert("anchor".into(), s(e.anchor));
-        p.insert("sentence".into(), s(&e.sentence));
-        p.insert("places".into(), s(&e.places.join("; ")));
-        p.insert("place".into(), s(e.place.as_deref().unwrap_or("")));
-        p.insert("lat".into(), JsonValue::from(round6(lat)));
-        p.insert("lon".into(), JsonValue::from(round6(lon)));
-        p.insert("offset".into(), JsonValue::from(e.offset));
-        p.insert("mentions".into(), JsonValue::from(e.mentions));
-        p.insert("articles".into(), s(&e.articles.join("; ")));
-        p.insert("time".into(), s(&format!("{}T00:00:00Z", e.start)));
-        if let Some(t) = millis(&e.start, false) {
-            p.insert("t_start".into(), JsonValue::from(t));
+/// The events with a primary place (the others have no point to stand on),
+/// serialised as a FeatureCollection straight from the events: an archive can
+/// have millions, and a JSON value tree of them would cost many times their
+/// size. The layout is the one the geojson crate writes (a test compares).
+#[derive(Debug, Clone, Copy)]
+pub struct EventCollection<'a>(pub &'a [Event]);
+
+impl Serialize for EventCollection<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Collection<F> {
+            #[serde(rename = "type")]
+            kind: &'static str,
+            features: F,
         }
-        if let Some(t) = millis(&e.end, true) {
-            p.insert("t_end".into(), JsonValue::from(t));
+        struct Features<'a>(&'a [Event]);
+        impl Serialize for Features<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().filter_map(EventFeature::of))
+            }
         }
-        // kepler.gl types "YYYY-MM-DD hh:mm" as a timestamp and animates it; a
-        // date alone it does not (kepler.gl issues 1441, 151).
-        p.insert("timestamp".into(), s(&format!("{} 00:00", e.start)));
-        features.push(feature(point(lat, lon), p));
+        Collection {
+            kind: "FeatureCollection",
+            features: Features(self.0),
+        }
+        .serialize(s)
     }
-    collection(features)
+}
+
+/// One event as a GeoJSON Feature. Properties are in the order of their names
+/// (as a JSON object map keeps them).
+#[derive(Serialize)]
+struct EventFeature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    geometry: PointGeometry,
+    properties: EventProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct PointGeometry {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct EventProperties<'a> {
+    anchor: &'a str,
+    article: &'a str,
+    articles: Joined<'a>,
+    certainty: &'a str,
+    end: &'a str,
+    expression: &'a str,
+    lat: f64,
+    lon: f64,
+    mentions: usize,
+    offset: usize,
+    place: &'a str,
+    places: Joined<'a>,
+    precision: &'a str,
+    sentence: &'a str,
+    start: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t_end: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    t_start: Option<i64>,
+    time: Suffixed<'a>,
+    // kepler.gl types "YYYY-MM-DD hh:mm" as a timestamp and animates it; a
+    // date alone it does not (kepler.gl issues 1441, 151).
+    timestamp: Suffixed<'a>,
+    value: &'a str,
+}
+
+impl<'a> EventFeature<'a> {
+    fn of(e: &'a Event) -> Option<EventFeature<'a>> {
+        let (lat, lon) = (round6(e.lat?), round6(e.lon?));
+        Some(EventFeature {
+            kind: "Feature",
+            geometry: PointGeometry {
+                kind: "Point",
+                coordinates: [lon, lat],
+            },
+            properties: EventProperties {
+                anchor: e.anchor,
+                article: &e.article,
+                articles: Joined(&e.articles),
+                certainty: e.certainty,
+                end: &e.end,
+                expression: &e.expression,
+                lat,
+                lon,
+                mentions: e.mentions,
+                offset: e.offset,
+                place: e.place.as_deref().unwrap_or(""),
+                places: Joined(&e.places),
+                precision: e.precision,
+                sentence: &e.sentence,
+                start: &e.start,
+                t_end: millis(&e.end, true),
+                t_start: millis(&e.start, false),
+                time: Suffixed(&e.start, "T00:00:00Z"),
+                timestamp: Suffixed(&e.start, " 00:00"),
+                value: &e.value,
+            },
+        })
+    }
+}
+
+/// A list written as one string, its items separated by "; ".
+struct Joined<'a>(&'a [String]);
+
+impl fmt::Display for Joined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(s)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            [one] => s.serialize_str(one),
+            _ => s.collect_str(self),
+        }
+    }
+}
+
+/// A string with a fixed suffix, written as one string.
+struct Suffixed<'a>(&'a str, &'static str);
+
+impl Serialize for Suffixed<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}{}", self.0, self.1))
+    }
 }
 
 /// One distinct place, gathered over every article.
@@ -216,6 +325,92 @@ impl PlaceTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The events as the geojson crate's types write them: what
+    /// [`EventCollection`] must match byte for byte.
+    fn via_geojson(events: &[Event]) -> FeatureCollection {
+        let features = events
+            .iter()
+            .filter_map(|e| {
+                let (lat, lon) = (e.lat?, e.lon?);
+                let mut p = JsonObject::new();
+                let s = |v: &str| JsonValue::from(v);
+                p.insert("article".into(), s(&e.article));
+                p.insert("start".into(), s(&e.start));
+                p.insert("end".into(), s(&e.end));
+                p.insert("precision".into(), s(e.precision));
+                p.insert("value".into(), s(&e.value));
+                p.insert("certainty".into(), s(e.certainty));
+                p.insert("expression".into(), s(&e.expression));
+                p.insert("anchor".into(), s(e.anchor));
+                p.insert("sentence".into(), s(&e.sentence));
+                p.insert("places".into(), s(&e.places.join("; ")));
+                p.insert("place".into(), s(e.place.as_deref().unwrap_or("")));
+                p.insert("lat".into(), JsonValue::from(round6(lat)));
+                p.insert("lon".into(), JsonValue::from(round6(lon)));
+                p.insert("offset".into(), JsonValue::from(e.offset));
+                p.insert("mentions".into(), JsonValue::from(e.mentions));
+                p.insert("articles".into(), s(&e.articles.join("; ")));
+                p.insert("time".into(), s(&format!("{}T00:00:00Z", e.start)));
+                if let Some(t) = millis(&e.start, false) {
+                    p.insert("t_start".into(), JsonValue::from(t));
+                }
+                if let Some(t) = millis(&e.end, true) {
+                    p.insert("t_end".into(), JsonValue::from(t));
+                }
+                p.insert("timestamp".into(), s(&format!("{} 00:00", e.start)));
+                Some(feature(point(lat, lon), p))
+            })
+            .collect();
+        collection(features)
+    }
+
+    #[test]
+    fn events_are_written_as_the_geojson_crate_writes_them() {
+        let event = |article: &str, place: Option<(&str, f64, f64)>, places: &[&str]| Event {
+            article: article.into(),
+            start: "2025-06-26".into(),
+            end: "2025-06-26".into(),
+            precision: "day",
+            value: "2025-06-26".into(),
+            certainty: "exact",
+            expression: "on \"Thursday\" <b>\u{2028}".into(),
+            anchor: "dateline",
+            sentence: "Leaders met in Qingdao;\tthen \\ left.".into(),
+            places: places.iter().map(|s| s.to_string()).collect(),
+            place: place.map(|p| p.0.into()),
+            lat: place.map(|p| p.1),
+            lon: place.map(|p| p.2),
+            offset: 17,
+            place_ids: Vec::new(),
+            place_id: None,
+            country: None,
+            reported: None,
+            articles: vec![article.into(), "b".into()],
+            mentions: 2,
+        };
+        let mut odd = event("c", Some(("Far", -89.123_456_789, 179.999_999_9)), &[]);
+        odd.start = "+12345-01-01".into(); // no epoch milliseconds for this
+        odd.end = "bad".into();
+        let events = [
+            event(
+                "a",
+                Some(("Qingdao", 36.064_912_345, 120.380_498_765)),
+                &["Qingdao", "Shanghai"],
+            ),
+            event("b", None, &["Nowhere"]),
+            event("d", Some(("One", 0.0, -0.0)), &["One"]),
+            odd,
+        ];
+        let mut ours = Vec::new();
+        write_events(&mut ours, &events).unwrap();
+        let mut theirs = Vec::new();
+        write_collection(&mut theirs, &via_geojson(&events)).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs).unwrap()
+        );
+    }
 
     #[test]
     fn coordinates_are_lon_lat_rounded() {

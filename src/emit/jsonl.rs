@@ -5,7 +5,7 @@ use crate::pipeline::Analysis;
 use std::io::{self, Write};
 
 /// Write one article's line.
-pub fn write_one(out: &mut dyn Write, a: &Analysis) -> io::Result<()> {
+pub fn write_one<W: Write + ?Sized>(out: &mut W, a: &Analysis) -> io::Result<()> {
     serde_json::to_writer(&mut *out, a)?;
     out.write_all(b"\n")
 }

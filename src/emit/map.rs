@@ -22,7 +22,6 @@
 //! slider as a plain SVG plot, so a page opened offline is never empty.
 
 use super::html_escape as html;
-use geojson::FeatureCollection;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -132,51 +131,134 @@ fn file_url(path: &str) -> String {
     out
 }
 
-/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` (which can
-/// only occur inside JSON strings) and the two line separators written as
-/// `\u` escapes. JSON.parse reads it back unchanged.
-fn script_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
-    let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            _ => out.push(c),
+/// A writer that makes JSON safe inside a `<script>` element: `<`, `>` and
+/// `&` (which can only occur inside JSON strings) and the two line separators
+/// go out as `\u` escapes. JSON.parse reads it back unchanged.
+struct ScriptSafe<W: Write> {
+    out: W,
+    /// The first bytes of a line separator (E2 80 A8/A9) seen at the end of
+    /// the last write, held back until the next byte tells.
+    held: Vec<u8>,
+}
+
+impl<W: Write> ScriptSafe<W> {
+    fn new(out: W) -> Self {
+        ScriptSafe {
+            out,
+            held: Vec::with_capacity(2),
         }
     }
-    out
+
+    /// Write out what is held back, and the inner writer's buffer.
+    fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.held)?;
+        self.held.clear();
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf).map(|()| buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let mut from = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            let escape: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                0xE2 | 0x80 | 0xA8 | 0xA9 => {
+                    // Bytes of a possible line separator: decided once whole.
+                    self.out.write_all(&buf[from..i])?;
+                    from = i + 1;
+                    self.held.push(b);
+                    match self.held.as_slice() {
+                        [0xE2] | [0xE2, 0x80] => {}
+                        [0xE2, 0x80, 0xA8] => {
+                            self.out.write_all(b"\\u2028")?;
+                            self.held.clear();
+                        }
+                        [0xE2, 0x80, 0xA9] => {
+                            self.out.write_all(b"\\u2029")?;
+                            self.held.clear();
+                        }
+                        _ => {
+                            // Not a separator: let the bytes go, keeping a new
+                            // start if this byte is one.
+                            let last = self.held.pop();
+                            self.out.write_all(&self.held)?;
+                            self.held.clear();
+                            if last == Some(0xE2) {
+                                self.held.push(0xE2);
+                            } else if let Some(l) = last {
+                                self.out.write_all(&[l])?;
+                            }
+                        }
+                    }
+                    continue;
+                }
+                _ => {
+                    if !self.held.is_empty() {
+                        self.out.write_all(&buf[from..i])?;
+                        from = i;
+                        self.out.write_all(&self.held)?;
+                        self.held.clear();
+                    }
+                    continue;
+                }
+            };
+            self.out.write_all(&buf[from..i])?;
+            self.out.write_all(escape)?;
+            from = i + 1;
+        }
+        self.out.write_all(&buf[from..])
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Write `v` as JSON that is safe inside a `<script>` element.
+fn write_script_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, v: &T) -> io::Result<()> {
+    let mut w = ScriptSafe::new(io::BufWriter::with_capacity(1 << 16, out));
+    serde_json::to_writer(&mut w, v)?;
+    w.finish()?.flush()
+}
+
+/// What a placeholder is filled with: text, or output written in place.
+enum Fill<'a> {
+    Text(&'a str),
+    Write(&'a dyn Fn(&mut dyn Write) -> io::Result<()>),
 }
 
 /// Fill `{{NAME}}` placeholders in one pass (values are never rescanned).
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
+fn fill(out: &mut dyn Write, template: &str, values: &[(&str, Fill<'_>)]) -> io::Result<()> {
     let mut rest = template;
     while let Some(i) = rest.find("{{") {
-        out.push_str(&rest[..i]);
+        out.write_all(rest[..i].as_bytes())?;
         let after = &rest[i + 2..];
         match after.find("}}").and_then(|j| {
             let name = &after[..j];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (j, *v))
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (j, v))
         }) {
             Some((j, v)) => {
-                out.push_str(v);
+                match v {
+                    Fill::Text(t) => out.write_all(t.as_bytes())?,
+                    Fill::Write(w) => w(out)?,
+                }
                 rest = &after[j + 2..];
             }
             None => {
-                out.push_str("{{");
+                out.write_all(b"{{")?;
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    out.write_all(rest.as_bytes())
 }
 
 /// The page title: the article ids (the first few of `total`), or their count
@@ -189,22 +271,23 @@ pub fn title(first: &[String], total: usize) -> String {
     }
 }
 
-/// Write the page.
+/// Write the page. `places` and `events` are FeatureCollections.
 pub fn write(
     out: &mut dyn Write,
-    places: &FeatureCollection,
-    events: &FeatureCollection,
+    places: &impl serde::Serialize,
+    events: &impl serde::Serialize,
     leaflet: &Leaflet,
     title: &str,
 ) -> io::Result<()> {
-    // Serialised straight from the collections: no JSON value tree in between
-    // (it tripled the memory on big runs).
+    // Serialised straight from the collections into the page: no JSON value
+    // tree or page-sized string in between (they tripled the memory on big
+    // runs).
     #[derive(serde::Serialize)]
-    struct Data<'a> {
+    struct Data<'a, P, E> {
         title: &'a str,
         leaflet: &'a str,
-        places: &'a FeatureCollection,
-        events: &'a FeatureCollection,
+        places: &'a P,
+        events: &'a E,
     }
     let data = Data {
         title,
@@ -216,24 +299,28 @@ pub fn write(
         h.map(|h| format!(" integrity=\"{h}\" crossorigin=\"\""))
             .unwrap_or_default()
     };
-    let page = fill(
+    let (title, css, js) = (html(title), html(&leaflet.css), html(&leaflet.js));
+    let (css_sri, js_sri) = (sri(leaflet.sri.map(|s| s.1)), sri(leaflet.sri.map(|s| s.0)));
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    fill(
+        &mut w,
         TEMPLATE,
         &[
-            ("TITLE", &html(title)),
-            ("LEAFLET_CSS", &html(&leaflet.css)),
-            ("LEAFLET_JS", &html(&leaflet.js)),
-            ("CSS_SRI", &sri(leaflet.sri.map(|s| s.1))),
-            ("JS_SRI", &sri(leaflet.sri.map(|s| s.0))),
-            ("DATA", &script_json(&data)),
+            ("TITLE", Fill::Text(&title)),
+            ("LEAFLET_CSS", Fill::Text(&css)),
+            ("LEAFLET_JS", Fill::Text(&js)),
+            ("CSS_SRI", Fill::Text(&css_sri)),
+            ("JS_SRI", Fill::Text(&js_sri)),
+            ("DATA", Fill::Write(&|w| write_script_json(w, &data))),
         ],
-    );
-    out.write_all(page.as_bytes())
+    )?;
+    w.flush()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geojson::{Feature, Geometry, JsonObject, Value};
+    use geojson::{Feature, FeatureCollection, Geometry, JsonObject, Value};
 
     fn fc(names: &[&str]) -> FeatureCollection {
         FeatureCollection {
@@ -284,6 +371,32 @@ mod tests {
     }
 
     #[test]
+    fn script_escapes_survive_any_split_of_the_writes() {
+        // Line separators among other characters that share their first bytes
+        // ("…" is E2 80 A6, "€" E2 82 AC), and E2 or 80 next to them.
+        let text = "a<b>&c\u{2028}d\u{2029}e\u{2026}\u{20ac}\u{2028}\u{2028}\u{e2}\u{80}\u{2029}<";
+        let want: String = text
+            .chars()
+            .map(|c| match c {
+                '<' => "\\u003c".to_string(),
+                '>' => "\\u003e".to_string(),
+                '&' => "\\u0026".to_string(),
+                '\u{2028}' => "\\u2028".to_string(),
+                '\u{2029}' => "\\u2029".to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        for chunk in 1..=7 {
+            let mut w = ScriptSafe::new(Vec::new());
+            for part in text.as_bytes().chunks(chunk) {
+                w.write_all(part).unwrap();
+            }
+            let got = String::from_utf8(w.finish().unwrap()).unwrap();
+            assert_eq!(got, want, "writes of {chunk} bytes");
+        }
+    }
+
+    #[test]
     fn placeholders_filled_and_title_escaped() {
         let p = page(&["A"], &Leaflet::default(), "a <b> & \"c\"");
         assert!(!p.contains("{{"), "a placeholder left");
@@ -293,8 +406,15 @@ mod tests {
         )));
         assert!(p.contains(&format!("integrity=\"{LEAFLET_CSS_SRI}\"")));
         // A filled value is never read as a placeholder.
-        assert_eq!(fill("{{A}}{{B}}", &[("A", "{{B}}"), ("B", "x")]), "{{B}}x");
-        assert_eq!(fill("{{unknown}}", &[]), "{{unknown}}");
+        let filled = |t: &str, values: &[(&str, Fill<'_>)]| {
+            let mut out = Vec::new();
+            fill(&mut out, t, values).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let b = |w: &mut dyn Write| w.write_all(b"x");
+        let values = [("A", Fill::Text("{{B}}")), ("B", Fill::Write(&b))];
+        assert_eq!(filled("{{A}}{{B}}", &values), "{{B}}x");
+        assert_eq!(filled("{{unknown}}", &[]), "{{unknown}}");
     }
 
     #[test]
