@@ -239,7 +239,7 @@ enum Fill<'a> {
 fn fill(out: &mut dyn Write, template: &str, values: &[(&str, Fill<'_>)]) -> io::Result<()> {
     let mut rest = template;
     while let Some(i) = rest.find("{{") {
-        out.write_all(rest[..i].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..i])?;
         let after = &rest[i + 2..];
         match after.find("}}").and_then(|j| {
             let name = &after[..j];
