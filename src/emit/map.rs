@@ -131,102 +131,60 @@ fn file_url(path: &str) -> String {
     out
 }
 
-/// A writer that makes JSON safe inside a `<script>` element: `<`, `>` and
-/// `&` (which can only occur inside JSON strings) and the two line separators
-/// go out as `\u` escapes. JSON.parse reads it back unchanged.
-struct ScriptSafe<W: Write> {
-    out: W,
-    /// The first bytes of a line separator (E2 80 A8/A9) seen at the end of
-    /// the last write, held back until the next byte tells.
-    held: Vec<u8>,
-}
+/// JSON that is safe inside a `<script>` element: serde_json's compact
+/// output, but with `<`, `>` and `&` (which can only occur inside JSON
+/// strings) and the two line separators written as `\u` escapes. JSON.parse
+/// reads it back unchanged.
+struct ScriptSafe;
 
-impl<W: Write> ScriptSafe<W> {
-    fn new(out: W) -> Self {
-        ScriptSafe {
-            out,
-            held: Vec::with_capacity(2),
-        }
-    }
+/// The bytes that may need an escape: the three ASCII ones, and 0xE2, which
+/// starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
-    /// Write out what is held back, and the inner writer's buffer.
-    fn finish(mut self) -> io::Result<W> {
-        self.out.write_all(&self.held)?;
-        self.held.clear();
-        self.out.flush()?;
-        Ok(self.out)
-    }
-}
-
-impl<W: Write> Write for ScriptSafe<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.write_all(buf).map(|()| buf.len())
-    }
-
-    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, s: &str) -> io::Result<()> {
+        let b = s.as_bytes();
         let mut from = 0;
-        for (i, &b) in buf.iter().enumerate() {
-            let escape: &[u8] = match b {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                0xE2 | 0x80 | 0xA8 | 0xA9 => {
-                    // Bytes of a possible line separator: decided once whole.
-                    self.out.write_all(&buf[from..i])?;
-                    from = i + 1;
-                    self.held.push(b);
-                    match self.held.as_slice() {
-                        [0xE2] | [0xE2, 0x80] => {}
-                        [0xE2, 0x80, 0xA8] => {
-                            self.out.write_all(b"\\u2028")?;
-                            self.held.clear();
-                        }
-                        [0xE2, 0x80, 0xA9] => {
-                            self.out.write_all(b"\\u2029")?;
-                            self.held.clear();
-                        }
-                        _ => {
-                            // Not a separator: let the bytes go, keeping a new
-                            // start if this byte is one.
-                            let last = self.held.pop();
-                            self.out.write_all(&self.held)?;
-                            self.held.clear();
-                            if last == Some(0xE2) {
-                                self.held.push(0xE2);
-                            } else if let Some(l) = last {
-                                self.out.write_all(&[l])?;
-                            }
-                        }
-                    }
-                    continue;
-                }
+        let mut i = 0;
+        while i < b.len() {
+            if !MAY_ESCAPE[b[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let (escape, len): (&[u8], usize) = match &b[i..] {
+                [b'<', ..] => (b"\\u003c", 1),
+                [b'>', ..] => (b"\\u003e", 1),
+                [b'&', ..] => (b"\\u0026", 1),
+                [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
+                [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
                 _ => {
-                    if !self.held.is_empty() {
-                        self.out.write_all(&buf[from..i])?;
-                        from = i;
-                        self.out.write_all(&self.held)?;
-                        self.held.clear();
-                    }
+                    i += 1;
                     continue;
                 }
             };
-            self.out.write_all(&buf[from..i])?;
-            self.out.write_all(escape)?;
-            from = i + 1;
+            out.write_all(&b[from..i])?;
+            out.write_all(escape)?;
+            i += len;
+            from = i;
         }
-        self.out.write_all(&buf[from..])
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+        out.write_all(&b[from..])
     }
 }
 
 /// Write `v` as JSON that is safe inside a `<script>` element.
 fn write_script_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, v: &T) -> io::Result<()> {
-    let mut w = ScriptSafe::new(io::BufWriter::with_capacity(1 << 16, out));
-    serde_json::to_writer(&mut w, v)?;
-    w.finish()?.flush()
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    v.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut w, ScriptSafe,
+    ))?;
+    w.flush()
 }
 
 /// What a placeholder is filled with: text, or output written in place.
@@ -371,11 +329,12 @@ mod tests {
     }
 
     #[test]
-    fn script_escapes_survive_any_split_of_the_writes() {
+    fn script_escapes() {
         // Line separators among other characters that share their first bytes
-        // ("…" is E2 80 A6, "€" E2 82 AC), and E2 or 80 next to them.
-        let text = "a<b>&c\u{2028}d\u{2029}e\u{2026}\u{20ac}\u{2028}\u{2028}\u{e2}\u{80}\u{2029}<";
-        let want: String = text
+        // ("…" is E2 80 A6, "€" E2 82 AC), and escapes JSON makes anyway.
+        let text = "a<b>&c\u{2028}d\u{2029}e\u{2026}\u{20ac}\u{2028}\u{2028}\"\\\n\u{2029}<";
+        let want: String = serde_json::to_string(text)
+            .unwrap()
             .chars()
             .map(|c| match c {
                 '<' => "\\u003c".to_string(),
@@ -386,14 +345,10 @@ mod tests {
                 c => c.to_string(),
             })
             .collect();
-        for chunk in 1..=7 {
-            let mut w = ScriptSafe::new(Vec::new());
-            for part in text.as_bytes().chunks(chunk) {
-                w.write_all(part).unwrap();
-            }
-            let got = String::from_utf8(w.finish().unwrap()).unwrap();
-            assert_eq!(got, want, "writes of {chunk} bytes");
-        }
+        let mut got = Vec::new();
+        write_script_json(&mut got, text).unwrap();
+        assert_eq!(String::from_utf8(got).unwrap(), want);
+        assert!(want.contains("\u{2026}\u{20ac}") && want.contains("\\u2028\\u2028"));
     }
 
     #[test]
