@@ -13,9 +13,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 /// Escape text for HTML element content or a quoted attribute value (the map
-/// page's title and URLs, TimelineJS's Headline and Text).
-pub(crate) fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// page's title and URLs, TimelineJS's Headline and Text). Text with nothing
+/// to escape is handed back as it is.
+pub(crate) fn html_escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['&', '<', '>', '"', '\'']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -26,7 +30,7 @@ pub(crate) fn html_escape(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    out.into()
 }
 
 /// Write a file whole or not at all: write to a temporary sibling, then rename.

@@ -94,14 +94,18 @@ fn headline(sentence: &str) -> String {
         return sentence.to_string();
     }
     let mut out = String::new();
+    let mut chars = 0;
     for w in sentence.split_whitespace() {
-        if out.chars().count() + 1 + w.chars().count() > HEADLINE_CHARS - 1 {
+        let n = w.chars().count();
+        if chars + 1 + n > HEADLINE_CHARS - 1 {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(w);
+        chars += n;
     }
     out.truncate(out.trim_end_matches([',', ';', ':']).len());
     out.push('…');
@@ -122,11 +126,14 @@ fn row(e: &Event) -> Vec<String> {
         }
     }
     r[9] = safe_text(&html(&headline(&e.sentence))).into_owned();
-    let mut text = format!("<p>{}</p>", html(&e.sentence));
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(e.sentence.len() + 128);
+    let _ = write!(text, "<p>{}</p>", html(&e.sentence));
     if !e.places.is_empty() {
-        text += &format!("<p>Places: {}</p>", html(&e.places.join("; ")));
+        let _ = write!(text, "<p>Places: {}</p>", html(&e.places.join("; ")));
     }
-    text += &format!(
+    let _ = write!(
+        text,
         "<p>Article: {} · “{}” = {} ({}, {})</p>",
         html(&e.articles.join("; ")),
         html(&e.expression),
