@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// One row of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Event {
     /// Article id.
     pub article: String,
@@ -56,7 +56,9 @@ impl Event {
     }
 }
 
-/// Sort events into timeline order (stable, so equal keys keep input order).
+/// Sort events into timeline order (stable, so equal keys keep input order),
+/// on the cores of the current rayon pool.
 pub fn sort(events: &mut [Event]) {
-    events.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    use rayon::slice::ParallelSliceMut;
+    events.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }

@@ -12,7 +12,7 @@
 //! result is the same on any thread count.
 
 use crate::event::Event;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Content words two statements must share to report one event.
 pub const SHARED: usize = 2;
@@ -84,40 +84,94 @@ impl Filter {
     }
 }
 
-/// A crude stem: "reopened", "reopens", "reopening" all give "reopen".
-fn stem(w: &str) -> String {
-    let w = w.to_lowercase();
+/// A content word, as the hash of its stem: sets of them are small sorted
+/// vectors, compared without allocating a string per word.
+type Word = u64;
+
+/// A crude stem of a lower-case word: "reopened", "reopens", "reopening" all
+/// give "reopen".
+fn stem(w: &str) -> &str {
     for suf in ["ing", "ed", "es", "s"] {
         if let Some(b) = w.strip_suffix(suf) {
             if b.chars().count() >= 4 {
-                return b.to_string();
+                return b;
             }
         }
     }
     w
 }
 
+/// Lower-case `w` into `buf` (ASCII in place, other text by Unicode rules).
+fn lower<'a>(w: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+    buf
+}
+
+fn hash(stem: &str) -> Word {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem)
+}
+
 /// The content words of an event's statement, without its date expression
-/// and place names.
-fn words(e: &Event) -> BTreeSet<String> {
-    let skip: BTreeSet<String> = e
+/// and place names: sorted, without repeats.
+fn words(e: &Event) -> Vec<Word> {
+    let mut buf = String::new();
+    let mut skip: Vec<Word> = e
         .expression
         .split(|c: char| !c.is_alphanumeric())
         .chain(e.places.iter().flat_map(|p| p.split(' ')))
-        .map(stem)
+        .map(|w| hash(stem(lower(w, &mut buf))))
         .collect();
-    e.sentence
+    skip.sort_unstable();
+    let mut out: Vec<Word> = e
+        .sentence
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            w.chars().count() > 3 && STOPWORDS.binary_search(&w.to_lowercase().as_str()).is_err()
+        .filter(|w| w.len() > 3 && w.chars().count() > 3)
+        .filter_map(|w| {
+            let w = lower(w, &mut buf);
+            if STOPWORDS.binary_search(&w).is_ok() {
+                return None;
+            }
+            let h = hash(stem(w));
+            skip.binary_search(&h).is_err().then_some(h)
         })
-        .map(stem)
-        .filter(|w| !skip.contains(w))
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    a.intersection(b).count() >= SHARED
+/// Whether two sorted sets share at least [`SHARED`] words.
+fn similar(a: &[Word], b: &[Word]) -> bool {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                if n >= SHARED {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
+/// The union of two sorted sets, into the first.
+fn union(a: &mut Vec<Word>, b: &[Word]) {
+    a.extend_from_slice(b);
+    a.sort_unstable();
+    a.dedup();
 }
 
 /// Rows of one interval and place a new report is compared with: the latest
@@ -126,20 +180,27 @@ fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 pub const MAX_CANDIDATES: usize = 64;
 
 /// Merge the reports of one event. `events` must be in timeline order; the
-/// result is too.
-pub fn merge(events: Vec<Event>) -> Vec<Event> {
+/// result is too. Only events that start on the same day can merge: the days
+/// are merged side by side on the cores of the current rayon pool.
+pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
+    use rayon::prelude::*;
+    let days: Vec<Vec<Event>> = events
+        .par_chunk_by_mut(|a, b| a.start == b.start)
+        .map(|day| merge_day(day.iter_mut().map(std::mem::take)))
+        .collect();
+    drop(events);
+    days.into_iter().flatten().collect()
+}
+
+/// [`merge`] for the events of one start day.
+fn merge_day(events: impl ExactSizeIterator<Item = Event>) -> Vec<Event> {
     // Each row with its content words, computed when first compared.
-    let mut out: Vec<(Event, Option<BTreeSet<String>>)> = Vec::with_capacity(events.len());
-    // Rows of the current start day, by end day and place.
+    let mut out: Vec<(Event, Option<Vec<Word>>)> = Vec::with_capacity(events.len());
+    // Rows by end day and place.
     let mut rows: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
-    let mut day = String::new();
     for e in events {
-        if e.start != day {
-            rows.clear();
-            day.clone_from(&e.start);
-        }
         let same_key = rows.entry((e.end.clone(), e.place_id.clone())).or_default();
-        let mut w: Option<BTreeSet<String>> = None;
+        let mut w: Option<Vec<Word>> = None;
         let mut same = None;
         for &k in &same_key[same_key.len().saturating_sub(MAX_CANDIDATES)..] {
             let (m, mw) = &mut out[k];
@@ -161,7 +222,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 articles.push(e.article.clone());
                 let mentions = m.mentions + 1;
                 if let (Some(mw), Some(w)) = (mw.as_mut(), w) {
-                    mw.extend(w);
+                    union(mw, &w);
                 }
                 if earlier {
                     *m = e;
