@@ -5,7 +5,9 @@
 //! verbs in -ed are a weak past cue used only when nothing else is found.
 
 use super::resolve::Tense;
-use super::vocab::{self, FUTURE_CUES, PAST_CUES};
+use super::vocab::{FUTURE_CUES, PAST_CUES};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// Prepositions and determiners between a governing verb and its time adverbial.
 const LINKS: &[&str] = &[
@@ -115,10 +117,23 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
     best.or(weak).map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
 
+/// The cue lists as one table: whether a word is a future cue, a past cue.
+static CUES: LazyLock<FxHashMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
+    for w in FUTURE_CUES {
+        m.entry(*w).or_insert((false, false)).0 = true;
+    }
+    for w in PAST_CUES {
+        m.entry(*w).or_insert((false, false)).1 = true;
+    }
+    m
+});
+
 fn cue(w: &str) -> Option<Tense> {
-    if vocab::contains(FUTURE_CUES, w) || w.ends_with("'ll") {
+    let (future, past) = CUES.get(w).copied().unwrap_or_default();
+    if future || w.ends_with("'ll") {
         Some(Tense::Future)
-    } else if vocab::contains(PAST_CUES, w) {
+    } else if past {
         Some(Tense::Past)
     } else {
         None
@@ -130,7 +145,7 @@ fn is_reporting(w: &str) -> bool {
 }
 
 fn is_past_participle(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ed") && !vocab::contains(FUTURE_CUES, w)
+    w.len() > 4 && w.ends_with("ed") && !CUES.get(w).is_some_and(|c| c.0)
 }
 
 #[cfg(test)]
@@ -140,6 +155,20 @@ mod tests {
     fn t(s: &str, expr: &str) -> Tense {
         let at = s.find(expr).unwrap();
         tense_at(s, (0, s.len()), at, at + expr.len())
+    }
+
+    #[test]
+    fn the_cue_table_holds_the_lists() {
+        for w in FUTURE_CUES {
+            assert_eq!(cue(w), Some(Tense::Future), "{w}");
+            assert!(!is_past_participle(w), "{w}");
+        }
+        for w in PAST_CUES.iter().filter(|w| !FUTURE_CUES.contains(w)) {
+            assert_eq!(cue(w), Some(Tense::Past), "{w}");
+        }
+        assert_eq!(cue("we'll"), Some(Tense::Future));
+        assert_eq!(cue("market"), None);
+        assert!(is_past_participle("closed") && !is_past_participle("bed"));
     }
 
     #[test]

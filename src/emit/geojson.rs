@@ -57,7 +57,19 @@ pub fn write_collection(out: &mut dyn Write, fc: &FeatureCollection) -> io::Resu
 /// Milliseconds since the epoch at the start (or, with `end`, the last
 /// millisecond) of an ISO day; None for dates chrono cannot place.
 fn millis(day: &str, end: bool) -> Option<i64> {
-    let d = NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    // "2025-06-26" read directly; other years (signed, five digits) by chrono.
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        day.get(r)?.bytes().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let d = match (day.len(), day.as_bytes().get(4), day.as_bytes().get(7)) {
+        (10, Some(b'-'), Some(b'-')) => match (digits(0..4), digits(5..7), digits(8..10)) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d)?,
+            _ => NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?,
+        },
+        _ => NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?,
+    };
     let t = if end {
         NaiveTime::from_hms_milli_opt(23, 59, 59, 999)?
     } else {
@@ -418,5 +430,25 @@ mod tests {
         assert_eq!(g.value, Value::Point(vec![120.380499, 36.064912]));
         assert_eq!(millis("1970-01-02", false), Some(86_400_000));
         assert_eq!(millis("1970-01-01", true), Some(86_399_999));
+        // The direct reading agrees with chrono's, and so do its refusals.
+        for day in [
+            "2025-06-26",
+            "0001-01-01",
+            "1000-12-31",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-1-011",
+            "20a5-01-01",
+            "+12345-01-01",
+            "-0500-03-01",
+            "",
+            "2025-06-26x",
+        ] {
+            let chrono = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .map(|d| d.and_time(NaiveTime::MIN).and_utc().timestamp_millis());
+            assert_eq!(millis(day, false), chrono, "{day}");
+        }
     }
 }

@@ -73,13 +73,17 @@ pub struct Gazetteer {
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    match b.get(at..at + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => panic!("compiled gazetteer: read past the end at {at}"),
+    }
 }
 
 fn u64_at(b: &[u8], at: usize) -> u64 {
-    let mut x = [0u8; 8];
-    x.copy_from_slice(&b[at..at + 8]);
-    u64::from_le_bytes(x)
+    match b.get(at..at + 8).map(<[u8; 8]>::try_from) {
+        Some(Ok(x)) => u64::from_le_bytes(x),
+        _ => panic!("compiled gazetteer: read past the end at {at}"),
+    }
 }
 
 impl Compiled {
