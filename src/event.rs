@@ -3,6 +3,7 @@
 //! of that sentence and one primary place. Events are what the timeline CSV lists.
 
 use serde::Serialize;
+use std::cmp::Ordering;
 
 /// One row of the timeline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -50,9 +51,12 @@ pub struct Event {
 }
 
 impl Event {
-    /// The timeline order: start, then article, then offset.
-    pub fn sort_key(&self) -> (&str, &str, usize) {
-        (&self.start, &self.article, self.offset)
+    /// The timeline order: start (as a day, see [`cmp_days`]), then article,
+    /// then offset.
+    pub fn cmp_timeline(&self, other: &Event) -> Ordering {
+        cmp_days(&self.start, &other.start)
+            .then_with(|| self.article.cmp(&other.article))
+            .then(self.offset.cmp(&other.offset))
     }
 }
 
@@ -60,5 +64,76 @@ impl Event {
 /// on the cores of the current rayon pool.
 pub fn sort(events: &mut [Event]) {
     use rayon::slice::ParallelSliceMut;
-    events.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    events.par_sort_by(Event::cmp_timeline);
+}
+
+/// An ISO day ("2025-06-26", "-0500-03-01", "+12345-01-01") as a key that
+/// sorts in time: the signed year, then the month and day. Text that is not
+/// such a day sorts after every day.
+fn day_key(day: &str) -> (i64, &str) {
+    let (sign, rest) = match day.as_bytes().first() {
+        Some(b'-') => (-1, &day[1..]),
+        Some(b'+') => (1, &day[1..]),
+        _ => (1, day),
+    };
+    match rest.split_once('-') {
+        Some((y, md)) if (1..=18).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (sign * y.parse::<i64>().unwrap_or(0), md)
+        }
+        _ => (i64::MAX, day),
+    }
+}
+
+/// Compare two ISO days in time. Text compares as text for four-digit years
+/// (the usual case, and cheap); years before 0 or after 9999 ("-0500-03-01",
+/// "+12345-01-01") by their value.
+pub fn cmp_days(a: &str, b: &str) -> Ordering {
+    let plain = |s: &str| s.len() == 10 && s.as_bytes()[0].is_ascii_digit();
+    if plain(a) && plain(b) {
+        a.cmp(b)
+    } else {
+        day_key(a).cmp(&day_key(b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_sort_in_time_whatever_the_year() {
+        let mut days = vec![
+            "2025-06-26",
+            "+12345-01-01",
+            "-0500-03-01",
+            "0001-01-01",
+            "-0100-12-31",
+            "1987-03-01",
+            "+10000-01-01",
+            "-0500-01-01",
+            "9999-12-31",
+            "0000-06-01",
+        ];
+        days.sort_by(|a, b| cmp_days(a, b));
+        assert_eq!(
+            days,
+            [
+                "-0500-01-01",
+                "-0500-03-01",
+                "-0100-12-31",
+                "0000-06-01",
+                "0001-01-01",
+                "1987-03-01",
+                "2025-06-26",
+                "9999-12-31",
+                "+10000-01-01",
+                "+12345-01-01",
+            ]
+        );
+        // Agrees with text order on four-digit years, and with itself either way.
+        assert_eq!(cmp_days("1987-03-01", "1987-03-02"), Ordering::Less);
+        assert_eq!(cmp_days("-0500-01-01", "1987-03-02"), Ordering::Less);
+        assert_eq!(cmp_days("1987-03-02", "-0500-01-01"), Ordering::Greater);
+        assert_eq!(cmp_days("not a day", "+12345-01-01"), Ordering::Greater);
+    }
 }

@@ -11,7 +11,7 @@
 //! Input order does not matter: events are compared in timeline order, so the
 //! result is the same on any thread count.
 
-use crate::event::Event;
+use crate::event::{cmp_days, Event};
 use std::collections::HashMap;
 
 /// Content words two statements must share to report one event.
@@ -49,8 +49,14 @@ pub struct Filter {
 impl Filter {
     /// Whether an event passes.
     pub fn keep(&self, e: &Event) -> bool {
-        if self.since.as_ref().is_some_and(|s| e.end < *s)
-            || self.until.as_ref().is_some_and(|u| e.start > *u)
+        if self
+            .since
+            .as_ref()
+            .is_some_and(|s| cmp_days(&e.end, s).is_lt())
+            || self
+                .until
+                .as_ref()
+                .is_some_and(|u| cmp_days(&e.start, u).is_gt())
         {
             return false;
         }

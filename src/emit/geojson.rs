@@ -11,7 +11,7 @@
 //! and `t_end` (epoch milliseconds, for MapLibre filters) and `timestamp`
 //! (`2025-06-26 00:00`, which kepler.gl types as a timestamp).
 
-use crate::event::Event;
+use crate::event::{cmp_days, Event};
 use crate::pipeline::Analysis;
 use chrono::{NaiveDate, NaiveTime};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
@@ -274,10 +274,18 @@ impl PlaceTable {
         for e in &a.events {
             for id in &e.place_ids {
                 if let Some(row) = self.rows.get_mut(id) {
-                    if row.first.as_ref().is_none_or(|f| e.start < *f) {
+                    if row
+                        .first
+                        .as_ref()
+                        .is_none_or(|f| cmp_days(&e.start, f).is_lt())
+                    {
                         row.first = Some(e.start.clone());
                     }
-                    if row.last.as_ref().is_none_or(|l| e.end > *l) {
+                    if row
+                        .last
+                        .as_ref()
+                        .is_none_or(|l| cmp_days(&e.end, l).is_gt())
+                    {
                         row.last = Some(e.end.clone());
                     }
                 }
