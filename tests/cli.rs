@@ -17,8 +17,11 @@
 //! its golden.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+mod common;
+use common::TempDir;
 
 /// The `--not-after` every test passes, so that nothing depends on the clock.
 const NOT_AFTER: &str = "2026-11-28";
@@ -290,34 +293,6 @@ fn seed_article_timexes() {
             !t.contains("10-member") && !t.starts_with("10"),
             "a number became a date: {x}"
         );
-    }
-}
-
-/// A fresh, empty folder under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let p = std::env::temp_dir().join(format!(
-            "chronomap-cli-{tag}-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

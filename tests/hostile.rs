@@ -8,9 +8,12 @@
 //! file either absent or complete.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::TempDir;
 
 const NOT_AFTER: &str = "2026-11-28";
 
@@ -34,36 +37,6 @@ on Monday after a two-week strike. The union said talks would continue next week
 dispute in 2021 lasted until May.\n";
 
 const GOOD_LINE: &str = r#"{"id":"good-line","date":"2023-10-05","text":"Crews in Berlin finished the tunnel on Tuesday, three days ahead of schedule. The line opens on November 1."}"#;
-
-/// A fresh, empty folder under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let p = std::env::temp_dir().join(format!(
-            "chronomap-hostile-{tag}-{}-{nanos}",
-            std::process::id()
-        ));
-        fs::create_dir_all(&p).unwrap();
-        TempDir(p)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        // Give back the read bit first, or a non-root cleanup could not descend.
-        let _ = set_mode(&self.0.join("mixed").join("unreadable.txt"), 0o644);
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// The folder holds exactly the outputs: no temporary file is left.
 fn assert_only_outputs(dir: &Path) {
