@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// One row of the timeline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -24,8 +25,9 @@ pub struct Event {
     pub expression: String,
     /// What the value was resolved against.
     pub anchor: &'static str,
-    /// The statement the date belongs to, whitespace collapsed.
-    pub sentence: String,
+    /// The statement the date belongs to, whitespace collapsed (shared by the
+    /// events of one statement).
+    pub sentence: Arc<str>,
     /// Places named in the statement (canonical names).
     pub places: Vec<String>,
     /// The event's primary place.

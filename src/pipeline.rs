@@ -22,6 +22,7 @@ use crate::sentence;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Settings that apply to every article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,6 +241,15 @@ fn needs_tense(e: &Expr) -> bool {
     }
 }
 
+/// A statement that events are read from: its span, its text (whitespace
+/// collapsed, shared by its events) and the places it names.
+struct Statement {
+    span: (usize, usize),
+    text: Arc<str>,
+    places: Vec<String>,
+    place_ids: Vec<String>,
+}
+
 fn sentence_of(sentences: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
     let i = sentences.partition_point(|s| s.1 <= at);
     sentences.get(i).copied().filter(|s| s.0 <= at)
@@ -354,6 +364,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     let chars = CharMap::new(text);
     let mut timexes = Vec::with_capacity(r.mentions.len());
     let mut events = Vec::new();
+    let mut statement: Option<Statement> = None;
     let mut previous: Option<Anchor> = None;
     let mut period: Option<(i32, u32)> = None;
     let dl_span = r.dateline.as_ref().and_then(|d| d.date_span.clone());
@@ -411,6 +422,16 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
         push_timexes(text, &chars, m, &res, &ctx, &mut timexes);
         if let (Some((s, e)), false) = (res.interval, is_dateline) {
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
+            // The events of one statement share its text and its places.
+            if statement.as_ref().is_none_or(|st| st.span != sent) {
+                statement = Some(Statement {
+                    span: sent,
+                    text: collapse(&text[sent.0..sent.1]).into(),
+                    places: statement_places(gaz, &geo.names, sent),
+                    place_ids: statement_place_ids(gaz, &geo.names, sent),
+                });
+            }
+            let st = statement.as_ref().expect("set above");
             let primary = primary_place(gaz, geo, sent, m.start);
             events.push(Event {
                 article: a.id.clone(),
@@ -421,13 +442,13 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 certainty: res.certainty.as_str(),
                 expression: text[m.start..m.end].to_string(),
                 anchor: res.anchor.as_str(),
-                sentence: collapse(&text[sent.0..sent.1]),
-                places: statement_places(gaz, &geo.names, sent),
+                sentence: Arc::clone(&st.text),
+                places: st.places.clone(),
                 place: primary.map(|p| p.name.to_string()),
                 lat: primary.map(|p| p.lat),
                 lon: primary.map(|p| p.lon),
                 offset: chars.at(m.start),
-                place_ids: statement_place_ids(gaz, &geo.names, sent),
+                place_ids: st.place_ids.clone(),
                 place_id: primary.map(|p| p.id.to_string()),
                 country: primary
                     .map(|p| p.country.to_string())
