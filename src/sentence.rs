@@ -52,19 +52,32 @@ pub fn split(text: &str, from: usize) -> Vec<Range<usize>> {
     let mut last_end = i;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        // Most bytes are ASCII word characters: they only open or extend a sentence.
-        let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'.' | b'!' | b'?') {
-            match open {
-                Some(start) if i - start >= 4 * MAX_SENTENCE => {
-                    sentences.push(start..i);
-                    open = Some(i);
-                }
-                Some(_) => {}
-                None => open = Some(i),
+        // Most bytes are ASCII word characters: they only open or extend a
+        // sentence. A run of them is taken at once.
+        let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'.' | b'!' | b'?');
+        if plain(bytes[i]) {
+            let run_end = bytes[i..]
+                .iter()
+                .position(|&b| !plain(b))
+                .map_or(bytes.len(), |n| i + n);
+            let mut start = *open.get_or_insert(i);
+            // A sentence of 4 × MAX_SENTENCE bytes without a break is cut here.
+            while run_end - start > 4 * MAX_SENTENCE {
+                let cut = (start + 4 * MAX_SENTENCE).max(i);
+                sentences.push(start..cut);
+                start = cut;
+                open = Some(cut);
+            }
+            i = run_end;
+            last_end = i;
+            continue;
+        }
+        // Spaces and tabs only close a sentence that has grown too long.
+        if matches!(bytes[i], b' ' | b'\t' | b'\r' | 0x0B | 0x0C) {
+            if open.is_some_and(|start| i - start >= MAX_SENTENCE) {
+                sentences.extend(open.take().map(|start| start..last_end));
             }
             i += 1;
-            last_end = i;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
