@@ -53,10 +53,10 @@ fn scan_tokens(
     filter: bool,
 ) -> Vec<Mention> {
     let lower = text[from..to].to_ascii_lowercase();
+    let info = infos(toks, &lower, from);
     let p = Parser {
         t: toks,
-        lower: &lower,
-        base: from,
+        info: &info,
         caps: is_mostly_caps(toks),
         points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
     };
@@ -89,6 +89,25 @@ fn scan_tokens(
     out
 }
 
+/// Each token's [`Info`], given the text lower-cased from byte `from` on.
+fn infos<'t>(toks: &[Token<'_>], lower: &'t str, from: usize) -> Vec<Info<'t>> {
+    toks.iter()
+        .map(|t| {
+            if t.kind != Kind::Word {
+                return Info {
+                    lw: None,
+                    lex: &NO_LEX,
+                };
+            }
+            let w = &lower[t.start - from..t.end - from];
+            Info {
+                lw: Some(w),
+                lex: LEXICON.get(w).unwrap_or(&NO_LEX),
+            }
+        })
+        .collect()
+}
+
 /// Whether the text is set in capitals (a wire headline or an all-caps dateline
 /// story), in which case capitalisation cannot tell "MAY" the month from "may".
 fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
@@ -105,9 +124,58 @@ fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
     n >= 5 && caps * 10 >= n * 8
 }
 
-/// Every word that can start a pattern, in one set: one hash lookup per word of
-/// the text instead of a search per table.
-static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+/// What the vocabulary tables say about one lower-case word: whether it can
+/// start a pattern, and its value in each table that the grammar consults.
+/// Read once per word token of a scan (one hash lookup) so that the patterns,
+/// which ask the same tokens again and again, read a field instead of
+/// searching a table.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Lex {
+    /// In [`vocab::STARTERS`] or a month, weekday, number, ordinal or season word.
+    starter: bool,
+    month: Option<u32>,
+    weekday: Option<u32>,
+    number: Option<u32>,
+    ordinal: Option<u32>,
+    unit: Option<Unit>,
+    day_part: Option<vocab::DayPart>,
+    season: Option<vocab::Season>,
+    decade: Option<u32>,
+}
+
+impl Lex {
+    /// What the tables say about `w`, by searching each of them.
+    fn of(w: &str) -> Lex {
+        let l = |t| vocab::lookup(t, w);
+        let (month, weekday, number, ordinal) = (
+            l(vocab::MONTHS),
+            l(vocab::WEEKDAYS),
+            l(vocab::NUMBER_WORDS),
+            l(vocab::ORDINAL_WORDS),
+        );
+        let season = vocab::lookup(vocab::SEASONS, w);
+        Lex {
+            starter: vocab::contains(vocab::STARTERS, w)
+                || month.is_some()
+                || weekday.is_some()
+                || number.is_some()
+                || ordinal.is_some()
+                || season.is_some(),
+            month,
+            weekday,
+            number,
+            ordinal,
+            unit: vocab::lookup(vocab::UNITS, w),
+            day_part: vocab::lookup(vocab::DAY_PARTS, w),
+            season,
+            decade: l(vocab::DECADE_WORDS),
+        }
+    }
+}
+
+/// Every word of the vocabulary tables, with what they say about it. A word
+/// not in here is in no table and starts no pattern.
+static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lex>> =
     std::sync::LazyLock::new(|| {
         let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
         vocab::STARTERS
@@ -117,9 +185,34 @@ static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
             .chain(keys(vocab::WEEKDAYS))
             .chain(keys(vocab::NUMBER_WORDS))
             .chain(keys(vocab::ORDINAL_WORDS))
+            .chain(keys(vocab::DECADE_WORDS))
             .chain(vocab::SEASONS.iter().map(|(k, _)| *k))
+            .chain(vocab::UNITS.iter().map(|(k, _)| *k))
+            .chain(vocab::DAY_PARTS.iter().map(|(k, _)| *k))
+            .map(|w| (w, Lex::of(w)))
             .collect()
     });
+
+/// The [`Lex`] of a word in no table.
+static NO_LEX: Lex = Lex {
+    starter: false,
+    month: None,
+    weekday: None,
+    number: None,
+    ordinal: None,
+    unit: None,
+    day_part: None,
+    season: None,
+    decade: None,
+};
+
+/// A token as the grammar reads it: its lower-cased word (for words) and what
+/// the vocabulary says about that word.
+#[derive(Debug, Clone, Copy)]
+struct Info<'t> {
+    lw: Option<&'t str>,
+    lex: &'static Lex,
+}
 
 /// A match in token indices: `start..end`, the value, and the parts of a range.
 #[derive(Debug, Clone, Copy)]
@@ -135,8 +228,8 @@ type P = (usize, Point, Option<TimeOfDay>);
 
 struct Parser<'t, 'a> {
     t: &'t [Token<'a>],
-    lower: &'t str,
-    base: usize,
+    /// Per token: its lower-cased word and vocabulary values.
+    info: &'t [Info<'t>],
     caps: bool,
     /// [`Parser::point`] at each token, once read: patterns try the same point
     /// from many starts ("from June 3 to 5", "early June", "June 3"), and the
@@ -182,7 +275,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         match t.kind {
             Kind::Num => true,
             Kind::Punct => t.is_punct('\'') || t.is_punct('’'),
-            Kind::Word => self.lw(i).is_some_and(|w| STARTER_SET.contains(w)),
+            Kind::Word => self.lex(i).starter,
         }
     }
 
@@ -192,11 +285,12 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// The lower-cased word at `i`, if `i` is a word.
     fn lw(&self, i: usize) -> Option<&'t str> {
-        let t = self.t.get(i)?;
-        if t.kind != Kind::Word {
-            return None;
-        }
-        Some(&self.lower[t.start - self.base..t.end - self.base])
+        self.info.get(i)?.lw
+    }
+
+    /// What the vocabulary says about the word at `i` (nothing for other tokens).
+    fn lex(&self, i: usize) -> &'static Lex {
+        self.info.get(i).map_or(&NO_LEX, |x| x.lex)
     }
 
     /// Whether token `i` exists and continues a pattern (no paragraph break before it).
@@ -508,7 +602,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if w.len() < 6 || !self.cap_ok(i) {
             return None; // full names only: "Sun" and "Wed" are too often something else
         }
-        vocab::lookup(vocab::WEEKDAYS, w)
+        self.lex(i).weekday
     }
 
     fn weekday(&self, i: usize) -> Option<P> {
@@ -548,10 +642,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         let mut time = None;
-        if let Some(part) = self
-            .lw(end)
-            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-        {
+        if let Some(part) = self.lex(end).day_part {
             if self.ok(end) {
                 time = Some(TimeOfDay::Part(part));
                 end += 1;
@@ -565,7 +656,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A month word at `i` usable as a date, and the index after it (and its dot).
     fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.lw(i)?;
-        let m = vocab::lookup(vocab::MONTHS, w)?;
+        let m = self.lex(i).month?;
         if !self.cap_ok(i) {
             return None;
         }
@@ -930,21 +1021,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             "eighteen" => 1800,
             _ => return None,
         };
-        let tens = vocab::lookup(
-            vocab::NUMBER_WORDS,
-            self.lw(i + 1).filter(|_| self.ok(i + 1))?,
-        )?;
+        let tens = self.lex(i + 1).number.filter(|_| self.ok(i + 1))?;
         if !(20..=90).contains(&tens) || tens % 10 != 0 {
             return None;
         }
         let mut end = i + 2;
         let mut units = 0;
         if self.dash(end) && self.tight(end) {
-            if let Some(u) = self
-                .lw(end + 1)
-                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
-                .filter(|u| (1..=9).contains(u))
-            {
+            if let Some(u) = self.lex(end + 1).number.filter(|u| (1..=9).contains(u)) {
                 units = u;
                 end += 2;
             }
@@ -994,10 +1078,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // "the nineties".
         if j > i {
-            if let Some(d) = self
-                .lw(j)
-                .and_then(|w| vocab::lookup(vocab::DECADE_WORDS, w))
-            {
+            if let Some(d) = self.lex(j).decade {
                 return Some((j + 1, Point::DecadeOfCentury(d), None));
             }
             // "the 20th century", "the nineteenth century".
@@ -1022,7 +1103,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if w == "twenty" && self.dash(i + 1) && self.word(i + 2, "first") {
             return Some((21, i + 3));
         }
-        vocab::lookup(vocab::ORDINAL_WORDS, w).map(|n| (n, i + 1))
+        self.lex(i).ordinal.map(|n| (n, i + 1))
     }
 
     /// An optional year after a season, quarter or half: "of 2025", "2025", "of next year".
@@ -1054,10 +1135,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             _ => (None, 0),
         };
         let j = i + lead;
-        let season = self
-            .lw(j)
-            .filter(|_| self.ok(j))
-            .and_then(|w| vocab::lookup(vocab::SEASONS, w))?;
+        let season = self.lex(j).season.filter(|_| self.ok(j))?;
         let (end, year) = self.year_after(j + 1);
         if lead == 0 && year.is_none() {
             return None;
@@ -1132,7 +1210,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             "next" | "coming" => 1,
             _ => return None,
         };
-        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
         // Singular only: "last weeks" is not a date.
         if self
             .lw(i + 1)
@@ -1289,7 +1367,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if !self.word(i, "the") && !self.word(i, "of") {
             return None;
         }
-        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
         match unit {
             Unit::Week
             | Unit::Month
@@ -1329,22 +1407,14 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some((p, time)) = simple {
             // "yesterday afternoon", "tomorrow morning".
             if time.is_none() {
-                if let Some(part) = self
-                    .lw(i + 1)
-                    .filter(|_| self.ok(i + 1))
-                    .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-                {
+                if let Some(part) = self.lex(i + 1).day_part.filter(|_| self.ok(i + 1)) {
                     return Some((i + 2, p, Some(TimeOfDay::Part(part))));
                 }
             }
             return Some((i + 1, p, time));
         }
         // "this morning", "last night".
-        if let Some(part) = self
-            .lw(i + 1)
-            .filter(|_| self.ok(i + 1))
-            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-        {
+        if let Some(part) = self.lex(i + 1).day_part.filter(|_| self.ok(i + 1)) {
             match w {
                 "this" => return Some((i + 2, day(0), Some(TimeOfDay::Part(part)))),
                 "last" if part == vocab::DayPart::Night => {
@@ -1364,7 +1434,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 Some("same") => 0,
                 _ => return self.day_before_after(i),
             };
-            let unit = vocab::lookup(vocab::UNITS, self.lw(i + 2).filter(|_| self.ok(i + 2))?)?;
+            let unit = self.lex(i + 2).unit.filter(|_| self.ok(i + 2))?;
             if self.lw(i + 2).is_some_and(|w| w.ends_with('s')) {
                 return None;
             }
@@ -1409,7 +1479,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if amount? != n as f64 || n > 10_000 {
             return None;
         }
-        let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+        let unit = self.lex(k).unit.filter(|_| self.ok(k))?;
         let grain = match unit {
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
                 Unit::Day
@@ -1645,7 +1715,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             _ => {}
         }
-        let mut n = vocab::lookup(vocab::NUMBER_WORDS, w)?;
+        let mut n = self.lex(i).number?;
         let mut j = i + 1;
         // "twenty-four", "twenty four".
         if (20..=90).contains(&n) && n % 10 == 0 {
@@ -1654,11 +1724,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             } else {
                 j
             };
-            if let Some(u) = self
-                .lw(k)
-                .filter(|_| self.ok(k))
-                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
-            {
+            if let Some(u) = self.lex(k).number.filter(|_| self.ok(k)) {
                 if (1..=9).contains(&u) && self.lw(k) != Some("a") && self.lw(k) != Some("an") {
                     n += u;
                     j = k + 1;
@@ -1726,7 +1792,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let w = self.lw(k).filter(|_| self.ok(k))?;
-        let unit = vocab::lookup(vocab::UNITS, w)?;
+        let unit = self.lex(k).unit?;
         let plural = w.ends_with('s') && unit != Unit::Century || w == "centuries";
         // A singular unit takes one: "1988 second" and "three quarter" are not durations.
         if !plural && n.is_some_and(|x| x > 1.0) {
@@ -1807,7 +1873,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let w = self.lw(k + 1)?;
-        let unit = vocab::lookup(vocab::UNITS, w)?;
+        let unit = self.lex(k + 1).unit?;
         if w.ends_with('s') || self.is_age(k + 2) {
             return None;
         }
@@ -1874,7 +1940,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     Some((k, Some(n))) if n.fract() == 0.0 && n >= 1.0 => (k, n as u32),
                     _ => (i + 1, 1),
                 };
-                let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+                let unit = self.lex(k).unit.filter(|_| self.ok(k))?;
                 return Some(M {
                     start: i,
                     end: k + 1,
@@ -1931,7 +1997,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     if !self.ok(i + 2)
                         || !matches!(self.t[i + 2].kind, Kind::Num | Kind::Word)
                         || self.lw(i + 2).is_some_and(|w| {
-                            !is_amount_word(w) && vocab::lookup(vocab::UNITS, w).is_none()
+                            !is_amount_word(w) && self.lex(i + 2).unit.is_none()
                         }) =>
                 {
                     r(i + 2, RefKind::Past)
@@ -2051,6 +2117,44 @@ mod tests {
         for t in texts {
             assert_eq!(scan(t, 0, t.len(), true), scan(t, 0, t.len(), false), "{t}");
         }
+    }
+
+    #[test]
+    fn the_lexicon_agrees_with_the_tables() {
+        // Every table word, and every word of the samples (most in no table), in
+        // the case it is written: the token's `Lex` is what searching each table
+        // for its lower-cased word says.
+        let mut words: Vec<String> = LEXICON.keys().map(|w| w.to_uppercase()).collect();
+        for t in [
+            include_str!("../../samples/wire-styles-reuters.txt"),
+            include_str!("../../samples/narrative-history.txt"),
+            "Sept. MAY may Twenty-First fortnight FY Q3 Eighties São Nights hrs",
+        ] {
+            words.extend(
+                tokenize(t, 0, t.len())
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .map(|t| t.text.to_string()),
+            );
+        }
+        let text = words.join(" ");
+        let toks = tokenize(&text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let info = infos(&toks, &lower, 0);
+        for (t, x) in toks.iter().zip(&info) {
+            if t.kind != Kind::Word {
+                assert_eq!((x.lw, *x.lex), (None, NO_LEX));
+                continue;
+            }
+            let w = &lower[t.start..t.end];
+            assert_eq!(x.lw, Some(w));
+            assert_eq!(*x.lex, Lex::of(w), "{w}");
+            assert_eq!(x.lex.month, vocab::lookup(vocab::MONTHS, w), "{w}");
+            assert_eq!(x.lex.unit, vocab::lookup(vocab::UNITS, w), "{w}");
+            assert_eq!(x.lex.number, vocab::lookup(vocab::NUMBER_WORDS, w), "{w}");
+        }
+        assert!(info.iter().any(|x| *x.lex == NO_LEX));
+        assert!(info.iter().any(|x| x.lex.starter));
     }
 
     #[test]
