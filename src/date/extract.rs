@@ -269,12 +269,27 @@ const YEAR_CUES: &[&str] = &[
 impl<'t, 'a> Parser<'t, 'a> {
     /// Whether any pattern can start at token `i`: a number, an apostrophe ("the
     /// '90s" starts at "the", "'90s" at the mark), or a word from the vocabulary
-    /// or [`vocab::STARTERS`].
+    /// or [`vocab::STARTERS`]. The grammar bounds the first two further:
+    ///
+    /// - A number with a decimal point or grouping comma is never a day, year,
+    ///   hour or ordinal ([`Token::number`] is `None` for it), so the only
+    ///   pattern it can start is through [`Parser::amount`], in a duration ("2.5
+    ///   years", "1.5 years ago") or an adjectival duration ("2.5-year"): the
+    ///   amount ends right after it, and a unit word or a dash must follow. A
+    ///   grouped number ("1,000") is not even an amount.
+    /// - At an apostrophe only [`Parser::decade`] can match ("'90s"), and it
+    ///   needs a number right after the mark.
+    ///
+    /// `the_start_filter_is_exact` checks both against the full grammar.
     fn can_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
-            Kind::Num => true,
-            Kind::Punct => t.is_punct('\'') || t.is_punct('’'),
+            Kind::Num => {
+                t.plain
+                    || (!t.text.contains(',')
+                        && (self.dash(i + 1) || self.lex(i + 1).unit.is_some()))
+            }
+            Kind::Punct => (t.is_punct('\'') || t.is_punct('’')) && self.num(i + 1).is_some(),
             Kind::Word => self.lex(i).starter,
         }
     }
@@ -2112,10 +2127,52 @@ mod tests {
              the year-earlier quarter, year-ago, the 1988 second quarter, every two weeks, \
              a couple of years ago, half a day, dozens of years, right now, more recently, \
              the beginning of 2024, mid-June, earlier this month, later this year, tonight, \
-             yesterday afternoon, last night, this morning, the day before, the same day.",
+             yesterday afternoon, last night, this morning, the day before, the same day. \
+             5.5 years, 2.5-year, 1,000 years, 1.5 years ago, the '90s, '90s, rock 'n' roll.",
         ];
         for t in texts {
             assert_eq!(scan(t, 0, t.len(), true), scan(t, 0, t.len(), false), "{t}");
+        }
+    }
+
+    /// Every token `can_start` turns away starts no match, on text full of
+    /// numbers with decimals and commas and of apostrophes.
+    #[test]
+    fn the_start_filter_is_exact() {
+        let tricky = "5.5 years, 2.5-year, 1,000 years, 1,000-year, 1.5 years ago, 5.0 years \
+             ago, 3.5% in 1.5 hours, recent 1,000 days, recent 2.5 weeks, 1,200 BC, 1.2.3 days, \
+             12.5 p.m., 1.5 - year, the 1,000 quarter, the 2.5 quarter, 2,000 AD, AD 1,000, \
+             the '90s, '90s, ’80s, the ’ 70s, rock 'n' roll, it's 'the' '5 '12 '1990s, \
+             the 1990's, '\n\n90s, 2.5\n\nyears, 0.5-hour, at 3.5 pm, at 1,200 GMT, \
+             every 2.5 weeks, each 1,000 years, the past 1.5 years, over 2.5 days.";
+        let texts = [
+            tricky,
+            include_str!("../../samples/wire-styles-reuters.txt"),
+            include_str!("../../samples/narrative-history.txt"),
+        ];
+        for text in texts {
+            let toks = tokenize(text, 0, text.len());
+            let lower = text.to_ascii_lowercase();
+            let info = infos(&toks, &lower, 0);
+            let p = Parser {
+                t: &toks,
+                info: &info,
+                caps: is_mostly_caps(&toks),
+                points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+            };
+            let mut turned_away = 0;
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != Kind::Word && !p.can_start(i) {
+                    turned_away += 1;
+                    let m = p.at(i);
+                    assert!(
+                        m.is_none_or(|m| m.end <= i),
+                        "{:?} at {i} starts {m:?}",
+                        t.text
+                    );
+                }
+            }
+            assert!(turned_away > 0);
         }
     }
 
