@@ -283,8 +283,13 @@ impl<'t, 'a> Parser<'t, 'a> {
     ///   grouped number ("1,000") is not even an amount.
     /// - At an apostrophe only [`Parser::decade`] can match ("'90s"), and it
     ///   needs a number right after the mark.
+    /// - A number word ("a", "an", "two") is no month, weekday, ordinal, season,
+    ///   modifier, cue or set word, so it starts a pattern only as the first
+    ///   word of a spelled year ("nineteen ninety-six") or through
+    ///   [`Parser::amount`] as above: "a year ago", "two weeks", "a few days",
+    ///   "two-year".
     ///
-    /// `the_start_filter_is_exact` checks both against the full grammar.
+    /// `the_start_filter_is_exact` checks these against the full grammar.
     fn can_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
@@ -294,8 +299,17 @@ impl<'t, 'a> Parser<'t, 'a> {
                         && (self.dash(i + 1) || self.lex(i + 1).unit.is_some()))
             }
             Kind::Punct => (t.is_punct('\'') || t.is_punct('’')) && self.num(i + 1).is_some(),
+            Kind::Word if self.lex(i).number.is_some() => {
+                self.amount_before_unit(i) || self.spelled_year(i).is_some()
+            }
             Kind::Word => self.lex(i).starter,
         }
+    }
+
+    /// Whether an amount starts at `i` and a unit word or a dash follows it.
+    fn amount_before_unit(&self, i: usize) -> bool {
+        self.amount(i)
+            .is_some_and(|(k, _)| self.dash(k) || (self.ok(k) && self.lex(k).unit.is_some()))
     }
 
     fn n(&self) -> usize {
@@ -2150,7 +2164,13 @@ mod tests {
              12.5 p.m., 1.5 - year, the 1,000 quarter, the 2.5 quarter, 2,000 AD, AD 1,000, \
              the '90s, '90s, ’80s, the ’ 70s, rock 'n' roll, it's 'the' '5 '12 '1990s, \
              the 1990's, '\n\n90s, 2.5\n\nyears, 0.5-hour, at 3.5 pm, at 1,200 GMT, \
-             every 2.5 weeks, each 1,000 years, the past 1.5 years, over 2.5 days.";
+             every 2.5 weeks, each 1,000 years, the past 1.5 years, over 2.5 days. \
+             A year ago, a few days, a couple of weeks, a half dozen years, an hour, a-year, \
+             one-year, One - year, nineteen ninety-six, Eighteen eighty, nineteen, twenty-four \
+             hours, twenty four years, twenty-first century, a dozen, a hundred years, two and a \
+             half years, a minute and a half, $5 million a year, a 5-year, a\n\nyear, a few\n\n \
+             days, one day, one of, a day earlier, two months later, recent\n\ntwo years, \
+             three quarters, three-quarters, an annual, two Mondays, a Monday, a May day.";
         let texts = [
             tricky,
             include_str!("../../samples/wire-styles-reuters.txt"),
@@ -2168,7 +2188,7 @@ mod tests {
             };
             let mut turned_away = 0;
             for (i, t) in toks.iter().enumerate() {
-                if t.kind != Kind::Word && !p.can_start(i) {
+                if !p.can_start(i) {
                     turned_away += 1;
                     let m = p.at(i);
                     assert!(
