@@ -135,6 +135,8 @@ fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
 struct Lex {
     /// In [`vocab::STARTERS`] or a month, weekday, number, ordinal or season word.
     starter: bool,
+    /// In [`vocab::AFTER_THE`] or a number, ordinal, season or decade word.
+    after_the: bool,
     month: Option<u32>,
     weekday: Option<u32>,
     number: Option<u32>,
@@ -156,6 +158,7 @@ impl Lex {
             l(vocab::ORDINAL_WORDS),
         );
         let season = vocab::lookup(vocab::SEASONS, w);
+        let decade = l(vocab::DECADE_WORDS);
         Lex {
             starter: vocab::contains(vocab::STARTERS, w)
                 || month.is_some()
@@ -163,6 +166,11 @@ impl Lex {
                 || number.is_some()
                 || ordinal.is_some()
                 || season.is_some(),
+            after_the: vocab::contains(vocab::AFTER_THE, w)
+                || number.is_some()
+                || ordinal.is_some()
+                || season.is_some()
+                || decade.is_some(),
             month,
             weekday,
             number,
@@ -170,7 +178,7 @@ impl Lex {
             unit: vocab::lookup(vocab::UNITS, w),
             day_part: vocab::lookup(vocab::DAY_PARTS, w),
             season,
-            decade: l(vocab::DECADE_WORDS),
+            decade,
         }
     }
 }
@@ -182,6 +190,7 @@ static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lex>> =
         let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
         vocab::STARTERS
             .iter()
+            .chain(vocab::AFTER_THE)
             .copied()
             .chain(keys(vocab::MONTHS))
             .chain(keys(vocab::WEEKDAYS))
@@ -198,6 +207,7 @@ static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lex>> =
 /// The [`Lex`] of a word in no table.
 static NO_LEX: Lex = Lex {
     starter: false,
+    after_the: false,
     month: None,
     weekday: None,
     number: None,
@@ -288,8 +298,15 @@ impl<'t, 'a> Parser<'t, 'a> {
     ///   word of a spelled year ("nineteen ninety-six") or through
     ///   [`Parser::amount`] as above: "a year ago", "two weeks", "a few days",
     ///   "two-year".
+    /// - "between" and "from" only lead a range, which needs a point right
+    ///   after them.
+    /// - Every pattern starting at "the" reads a number or an apostrophe ("the
+    ///   1990s", "the '90s") or a word of [`vocab::AFTER_THE`] or a number,
+    ///   ordinal, season or decade word ("the past two weeks", "the third
+    ///   quarter", "the spring of 2024", "the nineties") right after it.
     ///
-    /// `the_start_filter_is_exact` checks these against the full grammar.
+    /// `the_start_filter_is_exact` and `the_is_followed_by_its_words` check these
+    /// against the full grammar.
     fn can_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
@@ -302,7 +319,15 @@ impl<'t, 'a> Parser<'t, 'a> {
             Kind::Word if self.lex(i).number.is_some() => {
                 self.amount_before_unit(i) || self.spelled_year(i).is_some()
             }
-            Kind::Word => self.lex(i).starter,
+            Kind::Word => match self.lw(i) {
+                Some("between" | "from") => self.point(i + 1).is_some(),
+                Some("the") => self.t.get(i + 1).is_some_and(|n| match n.kind {
+                    Kind::Num => true,
+                    Kind::Punct => n.is_punct('\'') || n.is_punct('’'),
+                    Kind::Word => self.lex(i + 1).after_the,
+                }),
+                _ => self.lex(i).starter,
+            },
         }
     }
 
@@ -2155,6 +2180,33 @@ mod tests {
         }
     }
 
+    /// Asserts that no token `can_start` turns away in `text` starts a match;
+    /// gives how many it turned away.
+    fn assert_filter_exact(text: &str) -> usize {
+        let toks = tokenize(text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let info = infos(&toks, &lower, 0);
+        let p = Parser {
+            t: &toks,
+            info: &info,
+            caps: is_mostly_caps(&toks),
+            points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+        };
+        let mut turned_away = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if !p.can_start(i) {
+                turned_away += 1;
+                let m = p.at(i);
+                assert!(
+                    m.is_none_or(|m| m.end <= i),
+                    "{:?} at {i} of {text:?} starts {m:?}",
+                    t.text
+                );
+            }
+        }
+        turned_away
+    }
+
     /// Every token `can_start` turns away starts no match, on text full of
     /// numbers with decimals and commas and of apostrophes.
     #[test]
@@ -2177,29 +2229,47 @@ mod tests {
             include_str!("../../samples/narrative-history.txt"),
         ];
         for text in texts {
-            let toks = tokenize(text, 0, text.len());
-            let lower = text.to_ascii_lowercase();
-            let info = infos(&toks, &lower, 0);
-            let p = Parser {
-                t: &toks,
-                info: &info,
-                caps: is_mostly_caps(&toks),
-                points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
-            };
-            let mut turned_away = 0;
-            for (i, t) in toks.iter().enumerate() {
-                if !p.can_start(i) {
-                    turned_away += 1;
-                    let m = p.at(i);
-                    assert!(
-                        m.is_none_or(|m| m.end <= i),
-                        "{:?} at {i} starts {m:?}",
-                        t.text
-                    );
+            assert!(assert_filter_exact(text) > 0);
+        }
+    }
+
+    /// "the" before every word the extractor's source mentions (which takes in
+    /// every word a pattern looks for) and every vocabulary word, in the
+    /// contexts that complete its patterns: a pattern starts at "the" only
+    /// where `can_start` says it can.
+    #[test]
+    fn the_is_followed_by_its_words() {
+        let mut words: Vec<String> = include_str!("extract.rs")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .chain(LEXICON.keys().copied())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        let contexts = [
+            "at the {} 2025 quarter.",
+            "at the {} years ago.",
+            "at the {} two weeks later",
+            "at the {} few years and a half",
+            "at the {} of the year.",
+            "at the {} of 2025.",
+            "at the {} day before.",
+            "at the {}-year-earlier second quarter.",
+            "at the {}-ago period.",
+            "at the {} century.",
+            "at the {} 's.",
+        ];
+        let mut turned_away = 0;
+        for w in &words {
+            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for x in [w.as_str(), &title] {
+                for c in contexts {
+                    turned_away += assert_filter_exact(&c.replace("{}", x));
                 }
             }
-            assert!(turned_away > 0);
         }
+        assert!(turned_away > words.len());
     }
 
     #[test]
