@@ -299,7 +299,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     ///   [`Parser::amount`] as above: "a year ago", "two weeks", "a few days",
     ///   "two-year".
     /// - "between" and "from" only lead a range, which needs a point right
-    ///   after them.
+    ///   after them; "at", "up", "less" and "fewer" only begin a duration's
+    ///   quantifier ("at least", "up to").
+    /// - A plain number is a day, hour, month or two-digit year only with one
+    ///   or two digits, a year only with four, and an ordinal quarter or half
+    ///   only from 1 to 4; any other number ("150", "12345") starts a pattern
+    ///   only as an amount, as above, or as a year of an era ("490 BC").
     /// - Every pattern starting at "the" reads a number or an apostrophe ("the
     ///   1990s", "the '90s") or a word of [`vocab::AFTER_THE`] or a number,
     ///   ordinal, season or decade word ("the past two weeks", "the third
@@ -310,10 +315,14 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn can_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
+            Kind::Num if t.plain => {
+                matches!(t.text.len(), 1 | 2 | 4)
+                    || self.num(i).is_some_and(|n| (1..=4).contains(&n))
+                    || self.amount_before_unit(i)
+                    || self.era_year(i).is_some()
+            }
             Kind::Num => {
-                t.plain
-                    || (!t.text.contains(',')
-                        && (self.dash(i + 1) || self.lex(i + 1).unit.is_some()))
+                !t.text.contains(',') && (self.dash(i + 1) || self.lex(i + 1).unit.is_some())
             }
             Kind::Punct => (t.is_punct('\'') || t.is_punct('’')) && self.num(i + 1).is_some(),
             Kind::Word if self.lex(i).number.is_some() => {
@@ -321,6 +330,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Kind::Word => match self.lw(i) {
                 Some("between" | "from") => self.point(i + 1).is_some(),
+                Some("at" | "up" | "less" | "fewer") => self.quantifier(i) > 0,
                 Some("the") => self.t.get(i + 1).is_some_and(|n| match n.kind {
                     Kind::Num => true,
                     Kind::Punct => n.is_punct('\'') || n.is_punct('’'),
@@ -1796,9 +1806,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some((j, Some(n as f64)))
     }
 
-    fn duration(&self, i: usize) -> Option<M> {
-        let mut j = i;
-        // Quantifiers belong to the expression: "nearly forty years", "more than four hours".
+    /// The number of words of a quantifier at `i` that a duration takes in
+    /// ("more than", "nearly"), or 0.
+    fn quantifier(&self, i: usize) -> usize {
         let quant: &[&[&str]] = &[
             &["more", "than"],
             &["less", "than"],
@@ -1814,14 +1824,19 @@ impl<'t, 'a> Parser<'t, 'a> {
             &["approximately"],
             &["some"],
         ];
-        for q in quant {
-            if q.iter().enumerate().all(|(k, w)| self.word(j + k, w))
-                && !self.word(j + q.len(), "the")
-            {
-                j += q.len();
-                break;
-            }
-        }
+        quant
+            .iter()
+            .find(|q| {
+                q.iter().enumerate().all(|(k, w)| self.word(i + k, w))
+                    && !self.word(i + q.len(), "the")
+            })
+            .map_or(0, |q| q.len())
+    }
+
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        // Quantifiers belong to the expression: "nearly forty years", "more than four hours".
+        j += self.quantifier(j);
         let mut tie = Tie::Free;
         if self.word(j, "the") {
             j += 1;
@@ -2222,7 +2237,13 @@ mod tests {
              hours, twenty four years, twenty-first century, a dozen, a hundred years, two and a \
              half years, a minute and a half, $5 million a year, a 5-year, a\n\nyear, a few\n\n \
              days, one day, one of, a day earlier, two months later, recent\n\ntwo years, \
-             three quarters, three-quarters, an annual, two Mondays, a Monday, a May day.";
+             three quarters, three-quarters, an annual, two Mondays, a Monday, a May day. \
+             003rd quarter, 004th quarter, 0002nd half, 005th quarter, 150 years, 150-year, \
+             12345 days ago, 1234567890 years, 490 BC, 490 B.C., 100 AD, 999 BCE, 123/4/2025, \
+             45 s, 123rd quarter, 10000-day, 300 p.m., 300:30, 012:30 GMT, 1999 s, 300 mln, \
+             at least two years, at most 3 days, at least the, at 5 p.m., up to 180 days, up \
+             to the, less than a year, fewer than 10 weeks, more than four hours, at noon, \
+             from 2001 to 2005, from Monday, between June and July, from the start, from now.";
         let texts = [
             tricky,
             include_str!("../../samples/wire-styles-reuters.txt"),
@@ -2233,12 +2254,9 @@ mod tests {
         }
     }
 
-    /// "the" before every word the extractor's source mentions (which takes in
-    /// every word a pattern looks for) and every vocabulary word, in the
-    /// contexts that complete its patterns: a pattern starts at "the" only
-    /// where `can_start` says it can.
-    #[test]
-    fn the_is_followed_by_its_words() {
+    /// Every word the extractor's source mentions (which takes in every word a
+    /// pattern looks for) and every vocabulary word, lower case.
+    fn grammar_words() -> Vec<String> {
         let mut words: Vec<String> = include_str!("extract.rs")
             .split(|c: char| !c.is_ascii_alphabetic())
             .chain(LEXICON.keys().copied())
@@ -2247,6 +2265,63 @@ mod tests {
             .collect();
         words.sort();
         words.dedup();
+        words
+    }
+
+    /// Numbers of every length, with leading zeros, and quantifier and range
+    /// words, before every grammar word: a pattern starts at them only where
+    /// `can_start` says it can.
+    #[test]
+    fn numbers_and_leads_are_followed_by_their_words() {
+        let words = grammar_words();
+        let firsts = [
+            "0",
+            "3",
+            "03",
+            "003",
+            "0003",
+            "45",
+            "150",
+            "999",
+            "1000",
+            "2025",
+            "12345",
+            "123456789",
+            "1234567890",
+            "at",
+            "up",
+            "less",
+            "fewer",
+            "from",
+            "between",
+        ];
+        let contexts = [
+            "x {} {} ago.",
+            "x {}-{} old",
+            "x {}{} quarter of 2025",
+            "x {} {} 2025",
+            "x {} {}. C.",
+            "x {} {} the year",
+        ];
+        let mut turned_away = 0;
+        for n in firsts {
+            for w in &words {
+                for c in contexts {
+                    turned_away +=
+                        assert_filter_exact(&c.replacen("{}", n, 1).replacen("{}", w, 1));
+                }
+            }
+        }
+        assert!(turned_away > words.len());
+    }
+
+    /// "the" before every word the extractor's source mentions (which takes in
+    /// every word a pattern looks for) and every vocabulary word, in the
+    /// contexts that complete its patterns: a pattern starts at "the" only
+    /// where `can_start` says it can.
+    #[test]
+    fn the_is_followed_by_its_words() {
+        let words = grammar_words();
         let contexts = [
             "at the {} 2025 quarter.",
             "at the {} years ago.",
