@@ -53,10 +53,10 @@ fn scan_tokens(
     filter: bool,
 ) -> Vec<Mention> {
     let lower = text[from..to].to_ascii_lowercase();
+    let info = infos(toks, &lower, from);
     let p = Parser {
         t: toks,
-        lower: &lower,
-        base: from,
+        info: &info,
         caps: is_mostly_caps(toks),
         points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
     };
@@ -89,6 +89,27 @@ fn scan_tokens(
     out
 }
 
+/// Each token's [`Info`], given the text lower-cased from byte `from` on.
+fn infos<'t>(toks: &[Token<'_>], lower: &'t str, from: usize) -> Vec<Info<'t>> {
+    toks.iter()
+        .map(|t| {
+            if t.kind != Kind::Word {
+                return Info {
+                    lw: None,
+                    lex: &NO_LEX,
+                    number: t.number(),
+                };
+            }
+            let w = &lower[t.start - from..t.end - from];
+            Info {
+                lw: Some(w),
+                lex: LEXICON.get(w).unwrap_or(&NO_LEX),
+                number: None,
+            }
+        })
+        .collect()
+}
+
 /// Whether the text is set in capitals (a wire headline or an all-caps dateline
 /// story), in which case capitalisation cannot tell "MAY" the month from "may".
 fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
@@ -105,21 +126,107 @@ fn is_mostly_caps(toks: &[Token<'_>]) -> bool {
     n >= 5 && caps * 10 >= n * 8
 }
 
-/// Every word that can start a pattern, in one set: one hash lookup per word of
-/// the text instead of a search per table.
-static STARTER_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+/// What the vocabulary tables say about one lower-case word: whether it can
+/// start a pattern, and its value in each table that the grammar consults.
+/// Read once per word token of a scan (one hash lookup) so that the patterns,
+/// which ask the same tokens again and again, read a field instead of
+/// searching a table.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Lex {
+    /// In [`vocab::STARTERS`] or a month, weekday, number, ordinal or season word.
+    starter: bool,
+    /// In [`vocab::AFTER_THE`] or a number, ordinal, season or decade word.
+    after_the: bool,
+    month: Option<u32>,
+    weekday: Option<u32>,
+    number: Option<u32>,
+    ordinal: Option<u32>,
+    unit: Option<Unit>,
+    day_part: Option<vocab::DayPart>,
+    season: Option<vocab::Season>,
+    decade: Option<u32>,
+}
+
+impl Lex {
+    /// What the tables say about `w`, by searching each of them.
+    fn of(w: &str) -> Lex {
+        let l = |t| vocab::lookup(t, w);
+        let (month, weekday, number, ordinal) = (
+            l(vocab::MONTHS),
+            l(vocab::WEEKDAYS),
+            l(vocab::NUMBER_WORDS),
+            l(vocab::ORDINAL_WORDS),
+        );
+        let season = vocab::lookup(vocab::SEASONS, w);
+        let decade = l(vocab::DECADE_WORDS);
+        Lex {
+            starter: vocab::contains(vocab::STARTERS, w)
+                || month.is_some()
+                || weekday.is_some()
+                || number.is_some()
+                || ordinal.is_some()
+                || season.is_some(),
+            after_the: vocab::contains(vocab::AFTER_THE, w)
+                || number.is_some()
+                || ordinal.is_some()
+                || season.is_some()
+                || decade.is_some(),
+            month,
+            weekday,
+            number,
+            ordinal,
+            unit: vocab::lookup(vocab::UNITS, w),
+            day_part: vocab::lookup(vocab::DAY_PARTS, w),
+            season,
+            decade,
+        }
+    }
+}
+
+/// Every word of the vocabulary tables, with what they say about it. A word
+/// not in here is in no table and starts no pattern.
+static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lex>> =
     std::sync::LazyLock::new(|| {
         let keys = |t: &'static [(&'static str, u32)]| t.iter().map(|(k, _)| *k);
         vocab::STARTERS
             .iter()
+            .chain(vocab::AFTER_THE)
             .copied()
             .chain(keys(vocab::MONTHS))
             .chain(keys(vocab::WEEKDAYS))
             .chain(keys(vocab::NUMBER_WORDS))
             .chain(keys(vocab::ORDINAL_WORDS))
+            .chain(keys(vocab::DECADE_WORDS))
             .chain(vocab::SEASONS.iter().map(|(k, _)| *k))
+            .chain(vocab::UNITS.iter().map(|(k, _)| *k))
+            .chain(vocab::DAY_PARTS.iter().map(|(k, _)| *k))
+            .map(|w| (w, Lex::of(w)))
             .collect()
     });
+
+/// The [`Lex`] of a word in no table.
+static NO_LEX: Lex = Lex {
+    starter: false,
+    after_the: false,
+    month: None,
+    weekday: None,
+    number: None,
+    ordinal: None,
+    unit: None,
+    day_part: None,
+    season: None,
+    decade: None,
+};
+
+/// A token as the grammar reads it: its lower-cased word (for words) and what
+/// the vocabulary says about that word.
+#[derive(Debug, Clone, Copy)]
+struct Info<'t> {
+    lw: Option<&'t str>,
+    lex: &'static Lex,
+    /// [`Token::number`]: the value of a plain number.
+    number: Option<u32>,
+}
 
 /// A match in token indices: `start..end`, the value, and the parts of a range.
 #[derive(Debug, Clone, Copy)]
@@ -135,8 +242,8 @@ type P = (usize, Point, Option<TimeOfDay>);
 
 struct Parser<'t, 'a> {
     t: &'t [Token<'a>],
-    lower: &'t str,
-    base: usize,
+    /// Per token: its lower-cased word and vocabulary values.
+    info: &'t [Info<'t>],
     caps: bool,
     /// [`Parser::point`] at each token, once read: patterns try the same point
     /// from many starts ("from June 3 to 5", "early June", "June 3"), and the
@@ -176,14 +283,68 @@ const YEAR_CUES: &[&str] = &[
 impl<'t, 'a> Parser<'t, 'a> {
     /// Whether any pattern can start at token `i`: a number, an apostrophe ("the
     /// '90s" starts at "the", "'90s" at the mark), or a word from the vocabulary
-    /// or [`vocab::STARTERS`].
+    /// or [`vocab::STARTERS`]. The grammar bounds the first two further:
+    ///
+    /// - A number with a decimal point or grouping comma is never a day, year,
+    ///   hour or ordinal ([`Token::number`] is `None` for it), so the only
+    ///   pattern it can start is through [`Parser::amount`], in a duration ("2.5
+    ///   years", "1.5 years ago") or an adjectival duration ("2.5-year"): the
+    ///   amount ends right after it, and a unit word or a dash must follow. A
+    ///   grouped number ("1,000") is not even an amount.
+    /// - At an apostrophe only [`Parser::decade`] can match ("'90s"), and it
+    ///   needs a number right after the mark.
+    /// - A number word ("a", "an", "two") is no month, weekday, ordinal, season,
+    ///   modifier, cue or set word, so it starts a pattern only as the first
+    ///   word of a spelled year ("nineteen ninety-six") or through
+    ///   [`Parser::amount`] as above: "a year ago", "two weeks", "a few days",
+    ///   "two-year".
+    /// - "between" and "from" only lead a range, which needs a point right
+    ///   after them; "at", "up", "less" and "fewer" only begin a duration's
+    ///   quantifier ("at least", "up to").
+    /// - A plain number is a day, hour, month or two-digit year only with one
+    ///   or two digits, a year only with four, and an ordinal quarter or half
+    ///   only from 1 to 4; any other number ("150", "12345") starts a pattern
+    ///   only as an amount, as above, or as a year of an era ("490 BC").
+    /// - Every pattern starting at "the" reads a number or an apostrophe ("the
+    ///   1990s", "the '90s") or a word of [`vocab::AFTER_THE`] or a number,
+    ///   ordinal, season or decade word ("the past two weeks", "the third
+    ///   quarter", "the spring of 2024", "the nineties") right after it.
+    ///
+    /// `the_start_filter_is_exact` and `the_is_followed_by_its_words` check these
+    /// against the full grammar.
     fn can_start(&self, i: usize) -> bool {
         let t = &self.t[i];
         match t.kind {
-            Kind::Num => true,
-            Kind::Punct => t.is_punct('\'') || t.is_punct('’'),
-            Kind::Word => self.lw(i).is_some_and(|w| STARTER_SET.contains(w)),
+            Kind::Num if t.plain => {
+                matches!(t.text.len(), 1 | 2 | 4)
+                    || self.num(i).is_some_and(|n| (1..=4).contains(&n))
+                    || self.amount_before_unit(i)
+                    || self.era_year(i).is_some()
+            }
+            Kind::Num => {
+                !t.text.contains(',') && (self.dash(i + 1) || self.lex(i + 1).unit.is_some())
+            }
+            Kind::Punct => (t.is_punct('\'') || t.is_punct('’')) && self.num(i + 1).is_some(),
+            Kind::Word if self.lex(i).number.is_some() => {
+                self.amount_before_unit(i) || self.spelled_year(i).is_some()
+            }
+            Kind::Word => match self.lw(i) {
+                Some("between" | "from") => self.point(i + 1).is_some(),
+                Some("at" | "up" | "less" | "fewer") => self.quantifier(i) > 0,
+                Some("the") => self.t.get(i + 1).is_some_and(|n| match n.kind {
+                    Kind::Num => true,
+                    Kind::Punct => n.is_punct('\'') || n.is_punct('’'),
+                    Kind::Word => self.lex(i + 1).after_the,
+                }),
+                _ => self.lex(i).starter,
+            },
         }
+    }
+
+    /// Whether an amount starts at `i` and a unit word or a dash follows it.
+    fn amount_before_unit(&self, i: usize) -> bool {
+        self.amount(i)
+            .is_some_and(|(k, _)| self.dash(k) || (self.ok(k) && self.lex(k).unit.is_some()))
     }
 
     fn n(&self) -> usize {
@@ -192,11 +353,12 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// The lower-cased word at `i`, if `i` is a word.
     fn lw(&self, i: usize) -> Option<&'t str> {
-        let t = self.t.get(i)?;
-        if t.kind != Kind::Word {
-            return None;
-        }
-        Some(&self.lower[t.start - self.base..t.end - self.base])
+        self.info.get(i)?.lw
+    }
+
+    /// What the vocabulary says about the word at `i` (nothing for other tokens).
+    fn lex(&self, i: usize) -> &'static Lex {
+        self.info.get(i).map_or(&NO_LEX, |x| x.lex)
     }
 
     /// Whether token `i` exists and continues a pattern (no paragraph break before it).
@@ -232,7 +394,7 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn num(&self, i: usize) -> Option<u32> {
         if self.ok(i) {
-            self.t[i].number()
+            self.info[i].number
         } else {
             None
         }
@@ -508,7 +670,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if w.len() < 6 || !self.cap_ok(i) {
             return None; // full names only: "Sun" and "Wed" are too often something else
         }
-        vocab::lookup(vocab::WEEKDAYS, w)
+        self.lex(i).weekday
     }
 
     fn weekday(&self, i: usize) -> Option<P> {
@@ -548,10 +710,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         let mut time = None;
-        if let Some(part) = self
-            .lw(end)
-            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-        {
+        if let Some(part) = self.lex(end).day_part {
             if self.ok(end) {
                 time = Some(TimeOfDay::Part(part));
                 end += 1;
@@ -565,7 +724,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A month word at `i` usable as a date, and the index after it (and its dot).
     fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
         let w = self.lw(i)?;
-        let m = vocab::lookup(vocab::MONTHS, w)?;
+        let m = self.lex(i).month?;
         if !self.cap_ok(i) {
             return None;
         }
@@ -930,21 +1089,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             "eighteen" => 1800,
             _ => return None,
         };
-        let tens = vocab::lookup(
-            vocab::NUMBER_WORDS,
-            self.lw(i + 1).filter(|_| self.ok(i + 1))?,
-        )?;
+        let tens = self.lex(i + 1).number.filter(|_| self.ok(i + 1))?;
         if !(20..=90).contains(&tens) || tens % 10 != 0 {
             return None;
         }
         let mut end = i + 2;
         let mut units = 0;
         if self.dash(end) && self.tight(end) {
-            if let Some(u) = self
-                .lw(end + 1)
-                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
-                .filter(|u| (1..=9).contains(u))
-            {
+            if let Some(u) = self.lex(end + 1).number.filter(|u| (1..=9).contains(u)) {
                 units = u;
                 end += 2;
             }
@@ -994,10 +1146,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // "the nineties".
         if j > i {
-            if let Some(d) = self
-                .lw(j)
-                .and_then(|w| vocab::lookup(vocab::DECADE_WORDS, w))
-            {
+            if let Some(d) = self.lex(j).decade {
                 return Some((j + 1, Point::DecadeOfCentury(d), None));
             }
             // "the 20th century", "the nineteenth century".
@@ -1022,7 +1171,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if w == "twenty" && self.dash(i + 1) && self.word(i + 2, "first") {
             return Some((21, i + 3));
         }
-        vocab::lookup(vocab::ORDINAL_WORDS, w).map(|n| (n, i + 1))
+        self.lex(i).ordinal.map(|n| (n, i + 1))
     }
 
     /// An optional year after a season, quarter or half: "of 2025", "2025", "of next year".
@@ -1054,10 +1203,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             _ => (None, 0),
         };
         let j = i + lead;
-        let season = self
-            .lw(j)
-            .filter(|_| self.ok(j))
-            .and_then(|w| vocab::lookup(vocab::SEASONS, w))?;
+        let season = self.lex(j).season.filter(|_| self.ok(j))?;
         let (end, year) = self.year_after(j + 1);
         if lead == 0 && year.is_none() {
             return None;
@@ -1132,7 +1278,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             "next" | "coming" => 1,
             _ => return None,
         };
-        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
         // Singular only: "last weeks" is not a date.
         if self
             .lw(i + 1)
@@ -1289,7 +1435,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if !self.word(i, "the") && !self.word(i, "of") {
             return None;
         }
-        let unit = vocab::lookup(vocab::UNITS, self.lw(i + 1).filter(|_| self.ok(i + 1))?)?;
+        let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
         match unit {
             Unit::Week
             | Unit::Month
@@ -1329,22 +1475,14 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some((p, time)) = simple {
             // "yesterday afternoon", "tomorrow morning".
             if time.is_none() {
-                if let Some(part) = self
-                    .lw(i + 1)
-                    .filter(|_| self.ok(i + 1))
-                    .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-                {
+                if let Some(part) = self.lex(i + 1).day_part.filter(|_| self.ok(i + 1)) {
                     return Some((i + 2, p, Some(TimeOfDay::Part(part))));
                 }
             }
             return Some((i + 1, p, time));
         }
         // "this morning", "last night".
-        if let Some(part) = self
-            .lw(i + 1)
-            .filter(|_| self.ok(i + 1))
-            .and_then(|w| vocab::lookup(vocab::DAY_PARTS, w))
-        {
+        if let Some(part) = self.lex(i + 1).day_part.filter(|_| self.ok(i + 1)) {
             match w {
                 "this" => return Some((i + 2, day(0), Some(TimeOfDay::Part(part)))),
                 "last" if part == vocab::DayPart::Night => {
@@ -1364,7 +1502,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 Some("same") => 0,
                 _ => return self.day_before_after(i),
             };
-            let unit = vocab::lookup(vocab::UNITS, self.lw(i + 2).filter(|_| self.ok(i + 2))?)?;
+            let unit = self.lex(i + 2).unit.filter(|_| self.ok(i + 2))?;
             if self.lw(i + 2).is_some_and(|w| w.ends_with('s')) {
                 return None;
             }
@@ -1409,7 +1547,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if amount? != n as f64 || n > 10_000 {
             return None;
         }
-        let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+        let unit = self.lex(k).unit.filter(|_| self.ok(k))?;
         let grain = match unit {
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week | Unit::Weekend => {
                 Unit::Day
@@ -1645,7 +1783,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             _ => {}
         }
-        let mut n = vocab::lookup(vocab::NUMBER_WORDS, w)?;
+        let mut n = self.lex(i).number?;
         let mut j = i + 1;
         // "twenty-four", "twenty four".
         if (20..=90).contains(&n) && n % 10 == 0 {
@@ -1654,11 +1792,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             } else {
                 j
             };
-            if let Some(u) = self
-                .lw(k)
-                .filter(|_| self.ok(k))
-                .and_then(|w| vocab::lookup(vocab::NUMBER_WORDS, w))
-            {
+            if let Some(u) = self.lex(k).number.filter(|_| self.ok(k)) {
                 if (1..=9).contains(&u) && self.lw(k) != Some("a") && self.lw(k) != Some("an") {
                     n += u;
                     j = k + 1;
@@ -1672,9 +1806,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some((j, Some(n as f64)))
     }
 
-    fn duration(&self, i: usize) -> Option<M> {
-        let mut j = i;
-        // Quantifiers belong to the expression: "nearly forty years", "more than four hours".
+    /// The number of words of a quantifier at `i` that a duration takes in
+    /// ("more than", "nearly"), or 0.
+    fn quantifier(&self, i: usize) -> usize {
         let quant: &[&[&str]] = &[
             &["more", "than"],
             &["less", "than"],
@@ -1690,14 +1824,19 @@ impl<'t, 'a> Parser<'t, 'a> {
             &["approximately"],
             &["some"],
         ];
-        for q in quant {
-            if q.iter().enumerate().all(|(k, w)| self.word(j + k, w))
-                && !self.word(j + q.len(), "the")
-            {
-                j += q.len();
-                break;
-            }
-        }
+        quant
+            .iter()
+            .find(|q| {
+                q.iter().enumerate().all(|(k, w)| self.word(i + k, w))
+                    && !self.word(i + q.len(), "the")
+            })
+            .map_or(0, |q| q.len())
+    }
+
+    fn duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        // Quantifiers belong to the expression: "nearly forty years", "more than four hours".
+        j += self.quantifier(j);
         let mut tie = Tie::Free;
         if self.word(j, "the") {
             j += 1;
@@ -1726,7 +1865,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let w = self.lw(k).filter(|_| self.ok(k))?;
-        let unit = vocab::lookup(vocab::UNITS, w)?;
+        let unit = self.lex(k).unit?;
         let plural = w.ends_with('s') && unit != Unit::Century || w == "centuries";
         // A singular unit takes one: "1988 second" and "three quarter" are not durations.
         if !plural && n.is_some_and(|x| x > 1.0) {
@@ -1807,7 +1946,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let w = self.lw(k + 1)?;
-        let unit = vocab::lookup(vocab::UNITS, w)?;
+        let unit = self.lex(k + 1).unit?;
         if w.ends_with('s') || self.is_age(k + 2) {
             return None;
         }
@@ -1874,7 +2013,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     Some((k, Some(n))) if n.fract() == 0.0 && n >= 1.0 => (k, n as u32),
                     _ => (i + 1, 1),
                 };
-                let unit = vocab::lookup(vocab::UNITS, self.lw(k).filter(|_| self.ok(k))?)?;
+                let unit = self.lex(k).unit.filter(|_| self.ok(k))?;
                 return Some(M {
                     start: i,
                     end: k + 1,
@@ -1903,7 +2042,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 });
             }
         }
-        self.adjectival(i)
+        // Adjectival durations ("two-year") are a candidate of their own in
+        // `at`; reading them here too would only offer the same match twice.
+        None
     }
 
     // ---- vague references ----
@@ -1931,7 +2072,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     if !self.ok(i + 2)
                         || !matches!(self.t[i + 2].kind, Kind::Num | Kind::Word)
                         || self.lw(i + 2).is_some_and(|w| {
-                            !is_amount_word(w) && vocab::lookup(vocab::UNITS, w).is_none()
+                            !is_amount_word(w) && self.lex(i + 2).unit.is_none()
                         }) =>
                 {
                     r(i + 2, RefKind::Past)
@@ -2046,11 +2187,203 @@ mod tests {
              the year-earlier quarter, year-ago, the 1988 second quarter, every two weeks, \
              a couple of years ago, half a day, dozens of years, right now, more recently, \
              the beginning of 2024, mid-June, earlier this month, later this year, tonight, \
-             yesterday afternoon, last night, this morning, the day before, the same day.",
+             yesterday afternoon, last night, this morning, the day before, the same day. \
+             5.5 years, 2.5-year, 1,000 years, 1.5 years ago, the '90s, '90s, rock 'n' roll.",
         ];
         for t in texts {
             assert_eq!(scan(t, 0, t.len(), true), scan(t, 0, t.len(), false), "{t}");
         }
+    }
+
+    /// Asserts that no token `can_start` turns away in `text` starts a match;
+    /// gives how many it turned away.
+    fn assert_filter_exact(text: &str) -> usize {
+        let toks = tokenize(text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let info = infos(&toks, &lower, 0);
+        let p = Parser {
+            t: &toks,
+            info: &info,
+            caps: is_mostly_caps(&toks),
+            points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+        };
+        let mut turned_away = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if !p.can_start(i) {
+                turned_away += 1;
+                let m = p.at(i);
+                assert!(
+                    m.is_none_or(|m| m.end <= i),
+                    "{:?} at {i} of {text:?} starts {m:?}",
+                    t.text
+                );
+            }
+        }
+        turned_away
+    }
+
+    /// Every token `can_start` turns away starts no match, on text full of
+    /// numbers with decimals and commas and of apostrophes.
+    #[test]
+    fn the_start_filter_is_exact() {
+        let tricky = "5.5 years, 2.5-year, 1,000 years, 1,000-year, 1.5 years ago, 5.0 years \
+             ago, 3.5% in 1.5 hours, recent 1,000 days, recent 2.5 weeks, 1,200 BC, 1.2.3 days, \
+             12.5 p.m., 1.5 - year, the 1,000 quarter, the 2.5 quarter, 2,000 AD, AD 1,000, \
+             the '90s, '90s, ’80s, the ’ 70s, rock 'n' roll, it's 'the' '5 '12 '1990s, \
+             the 1990's, '\n\n90s, 2.5\n\nyears, 0.5-hour, at 3.5 pm, at 1,200 GMT, \
+             every 2.5 weeks, each 1,000 years, the past 1.5 years, over 2.5 days. \
+             A year ago, a few days, a couple of weeks, a half dozen years, an hour, a-year, \
+             one-year, One - year, nineteen ninety-six, Eighteen eighty, nineteen, twenty-four \
+             hours, twenty four years, twenty-first century, a dozen, a hundred years, two and a \
+             half years, a minute and a half, $5 million a year, a 5-year, a\n\nyear, a few\n\n \
+             days, one day, one of, a day earlier, two months later, recent\n\ntwo years, \
+             three quarters, three-quarters, an annual, two Mondays, a Monday, a May day. \
+             003rd quarter, 004th quarter, 0002nd half, 005th quarter, 150 years, 150-year, \
+             12345 days ago, 1234567890 years, 490 BC, 490 B.C., 100 AD, 999 BCE, 123/4/2025, \
+             45 s, 123rd quarter, 10000-day, 300 p.m., 300:30, 012:30 GMT, 1999 s, 300 mln, \
+             at least two years, at most 3 days, at least the, at 5 p.m., up to 180 days, up \
+             to the, less than a year, fewer than 10 weeks, more than four hours, at noon, \
+             from 2001 to 2005, from Monday, between June and July, from the start, from now.";
+        let texts = [
+            tricky,
+            include_str!("../../samples/wire-styles-reuters.txt"),
+            include_str!("../../samples/narrative-history.txt"),
+        ];
+        for text in texts {
+            assert!(assert_filter_exact(text) > 0);
+        }
+    }
+
+    /// Every word the extractor's source mentions (which takes in every word a
+    /// pattern looks for) and every vocabulary word, lower case.
+    fn grammar_words() -> Vec<String> {
+        let mut words: Vec<String> = include_str!("extract.rs")
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .chain(LEXICON.keys().copied())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    /// Numbers of every length, with leading zeros, and quantifier and range
+    /// words, before every grammar word: a pattern starts at them only where
+    /// `can_start` says it can.
+    #[test]
+    fn numbers_and_leads_are_followed_by_their_words() {
+        let words = grammar_words();
+        let firsts = [
+            "0",
+            "3",
+            "03",
+            "003",
+            "0003",
+            "45",
+            "150",
+            "999",
+            "1000",
+            "2025",
+            "12345",
+            "123456789",
+            "1234567890",
+            "at",
+            "up",
+            "less",
+            "fewer",
+            "from",
+            "between",
+        ];
+        let contexts = [
+            "x {} {} ago.",
+            "x {}-{} old",
+            "x {}{} quarter of 2025",
+            "x {} {} 2025",
+            "x {} {}. C.",
+            "x {} {} the year",
+        ];
+        let mut turned_away = 0;
+        for n in firsts {
+            for w in &words {
+                for c in contexts {
+                    turned_away +=
+                        assert_filter_exact(&c.replacen("{}", n, 1).replacen("{}", w, 1));
+                }
+            }
+        }
+        assert!(turned_away > words.len());
+    }
+
+    /// "the" before every word the extractor's source mentions (which takes in
+    /// every word a pattern looks for) and every vocabulary word, in the
+    /// contexts that complete its patterns: a pattern starts at "the" only
+    /// where `can_start` says it can.
+    #[test]
+    fn the_is_followed_by_its_words() {
+        let words = grammar_words();
+        let contexts = [
+            "at the {} 2025 quarter.",
+            "at the {} years ago.",
+            "at the {} two weeks later",
+            "at the {} few years and a half",
+            "at the {} of the year.",
+            "at the {} of 2025.",
+            "at the {} day before.",
+            "at the {}-year-earlier second quarter.",
+            "at the {}-ago period.",
+            "at the {} century.",
+            "at the {} 's.",
+        ];
+        let mut turned_away = 0;
+        for w in &words {
+            let title = format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]);
+            for x in [w.as_str(), &title] {
+                for c in contexts {
+                    turned_away += assert_filter_exact(&c.replace("{}", x));
+                }
+            }
+        }
+        assert!(turned_away > words.len());
+    }
+
+    #[test]
+    fn the_lexicon_agrees_with_the_tables() {
+        // Every table word, and every token of the samples (most words in no
+        // table), in the case it is written: the token's `Lex` is what searching
+        // each table for its lower-cased word says, its number what
+        // `Token::number` says.
+        let mut words: Vec<String> = LEXICON.keys().map(|w| w.to_uppercase()).collect();
+        for t in [
+            include_str!("../../samples/wire-styles-reuters.txt"),
+            include_str!("../../samples/narrative-history.txt"),
+            "Sept. MAY may Twenty-First fortnight FY Q3 Eighties São Nights hrs 5 12 2025 1,000 5.93 0042 123456789 1234567890",
+        ] {
+            words.extend(
+                tokenize(t, 0, t.len())
+                    .iter()
+                    .map(|t| t.text.to_string()),
+            );
+        }
+        let text = words.join(" ");
+        let toks = tokenize(&text, 0, text.len());
+        let lower = text.to_ascii_lowercase();
+        let info = infos(&toks, &lower, 0);
+        for (t, x) in toks.iter().zip(&info) {
+            assert_eq!(x.number, t.number());
+            if t.kind != Kind::Word {
+                assert_eq!((x.lw, *x.lex), (None, NO_LEX));
+                continue;
+            }
+            let w = &lower[t.start..t.end];
+            assert_eq!(x.lw, Some(w));
+            assert_eq!(*x.lex, Lex::of(w), "{w}");
+            assert_eq!(x.lex.month, vocab::lookup(vocab::MONTHS, w), "{w}");
+            assert_eq!(x.lex.unit, vocab::lookup(vocab::UNITS, w), "{w}");
+            assert_eq!(x.lex.number, vocab::lookup(vocab::NUMBER_WORDS, w), "{w}");
+        }
+        assert!(info.iter().any(|x| *x.lex == NO_LEX));
+        assert!(info.iter().any(|x| x.lex.starter));
     }
 
     #[test]

@@ -397,6 +397,54 @@ pub const STARTERS: &[&str] = &[
     "yesterday",
 ];
 
+/// Words that can follow "the" in a date pattern, besides number, ordinal,
+/// season and decade words: "the beginning of", "the early 1990s", "the year
+/// 2000", "the following day", "the past few weeks", "the 1988 quarter", "the
+/// weekend". The extractor tries no pattern at a "the" before any other word,
+/// so a new "the ..." pattern must add its second word here (the extractor's
+/// start-filter tests fail otherwise).
+pub const AFTER_THE: &[&str] = &[
+    "a",
+    "an",
+    "beginning",
+    "coming",
+    "current",
+    "day",
+    "dozens",
+    "early",
+    "end",
+    "few",
+    "first",
+    "fiscal",
+    "following",
+    "future",
+    "half",
+    "hundreds",
+    "last",
+    "late",
+    "latest",
+    "many",
+    "mid",
+    "middle",
+    "next",
+    "numerous",
+    "past",
+    "preceding",
+    "present",
+    "previous",
+    "prior",
+    "quarter",
+    "recent",
+    "same",
+    "several",
+    "some",
+    "start",
+    "thousands",
+    "twenty",
+    "weekend",
+    "year",
+];
+
 /// Look a lower-case word up in a sorted table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table
@@ -446,6 +494,7 @@ mod tests {
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
+        assert_sorted_unique(AFTER_THE, "AFTER_THE");
         let zones = keys(TIME_ZONES);
         for w in zones.windows(2) {
             assert!(w[0] < w[1], "TIME_ZONES: {:?} before {:?}", w[0], w[1]);
