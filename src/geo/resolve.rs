@@ -305,7 +305,8 @@ pub fn resolve(
         })
         .collect();
     let mut ctx = Context::default();
-    let mut chosen: Vec<Option<(u32, f64)>> = vec![None; found.len()];
+    // Each name's choice: the place, its score, and its index in the candidates.
+    let mut chosen: Vec<Option<(u32, f64, usize)>> = vec![None; found.len()];
     // Pass 0: names with one candidate, and the dateline, settle first.
     for pass in 0..4 {
         for (i, f) in found.iter().enumerate() {
@@ -332,12 +333,13 @@ pub fn resolve(
                             in_range(f, dateline),
                             same_name_country,
                         ) + fixed[i][k].0,
+                        k,
                     )
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             chosen[i] = best;
             if pass == 0 && in_range(f, dateline) {
-                if let Some((c, _)) = best {
+                if let Some((c, _, _)) = best {
                     // The first name of the dateline is its place ("FORT LAUDERDALE").
                     if ctx.dateline.is_none() {
                         ctx.dateline = Some(c);
@@ -345,13 +347,13 @@ pub fn resolve(
                 }
             }
         }
-        ctx = rebuild(g, found, &chosen, ctx.dateline);
+        ctx = rebuild(g, found, &chosen, &places, &codes, ctx.dateline);
     }
     found
         .iter()
         .zip(chosen)
         .filter_map(|(f, c)| {
-            c.map(|(place, score)| Resolved {
+            c.map(|(place, score, _)| Resolved {
                 start: f.start,
                 end: f.end,
                 place,
@@ -395,7 +397,9 @@ fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
 fn rebuild(
     g: &Gazetteer,
     found: &[Found],
-    chosen: &[Option<(u32, f64)>],
+    chosen: &[Option<(u32, f64, usize)>],
+    places: &[Vec<Place<'_>>],
+    codes: &[Vec<(u64, u64, [f64; 3])>],
     dateline: Option<u32>,
 ) -> Context {
     let mut ctx = Context {
@@ -404,38 +408,36 @@ fn rebuild(
         own_admin1: vec![None; found.len()],
         ..Context::default()
     };
+    // The chosen candidates' places and codes were read once, before the passes.
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
-        let Some((c, _)) = c else { continue };
-        let p = g.place(*c);
-        if p.country.is_empty() {
+        let Some((_, _, k)) = *c else { continue };
+        let (p, (country, admin1, _)) = (places[i][k], codes[i][k]);
+        if country == NONE {
             continue;
         }
         // Settled names count fully, guesses half.
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-        let country = code(p.country);
         *ctx.countries.entry(country).or_default() += w;
         ctx.own_country[i] = Some((country, w));
         if p.kind == Kind::Admin1 {
-            let pair = (country, code(p.admin1));
+            let pair = (country, admin1);
             *ctx.admin1s.entry(pair).or_default() += 1;
             ctx.own_admin1[i] = Some(pair);
         }
-        if matches!(p.kind, Kind::City | Kind::Admin2) && !p.admin1.is_empty() {
-            *ctx.local_admin1s
-                .entry((country, code(p.admin1)))
-                .or_default() += w;
+        if matches!(p.kind, Kind::City | Kind::Admin2) && admin1 != NONE {
+            *ctx.local_admin1s.entry((country, admin1)).or_default() += w;
         }
     }
     let mut seen: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
-        if let Some((c, _)) = c {
-            let q = g.place(*c);
+        if let Some((c, _, k)) = *c {
+            let (q, (_, _, at)) = (places[i][k], codes[i][k]);
             if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
-                match seen.entry(*c) {
+                match seen.entry(c) {
                     Entry::Occupied(e) => ctx.points[*e.get()].3 = true,
                     Entry::Vacant(e) => {
                         e.insert(ctx.points.len());
-                        ctx.points.push((*c, unit(q.lat, q.lon), i, false));
+                        ctx.points.push((c, at, i, false));
                     }
                 }
             }
