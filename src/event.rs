@@ -69,21 +69,14 @@ pub fn sort(events: &mut [Event]) {
     events.par_sort_by(Event::cmp_timeline);
 }
 
-/// An ISO day ("2025-06-26", "-0500-03-01", "+12345-01-01") as a key that
-/// sorts in time: the signed year, then the month and day. Text that is not
-/// such a day sorts after every day.
-fn day_key(day: &str) -> (i64, &str) {
-    let (sign, rest) = match day.as_bytes().first() {
-        Some(b'-') => (-1, &day[1..]),
-        Some(b'+') => (1, &day[1..]),
-        _ => (1, day),
-    };
-    match rest.split_once('-') {
-        Some((y, md)) if (1..=18).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit()) => {
-            (sign * y.parse::<i64>().unwrap_or(0), md)
-        }
-        _ => (i64::MAX, day),
-    }
+/// An ISO day ("2025-06-26", "-0500-01-01", "+12345-01-01") as year, month,
+/// day.
+pub fn ymd(date: &str) -> Option<(i64, u32, u32)> {
+    let mut parts = date.rsplitn(3, '-');
+    let d = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let y = parts.next()?.parse().ok()?;
+    Some((y, m, d))
 }
 
 /// Compare two ISO days in time. Text compares as text for four-digit years
@@ -92,9 +85,14 @@ fn day_key(day: &str) -> (i64, &str) {
 pub fn cmp_days(a: &str, b: &str) -> Ordering {
     let plain = |s: &str| s.len() == 10 && s.as_bytes()[0].is_ascii_digit();
     if plain(a) && plain(b) {
-        a.cmp(b)
-    } else {
-        day_key(a).cmp(&day_key(b))
+        return a.cmp(b);
+    }
+    // Text that is not a day sorts after every day.
+    match (ymd(a), ymd(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
     }
 }
 

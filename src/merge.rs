@@ -120,8 +120,8 @@ fn lower<'a>(w: &str, buf: &'a mut String) -> &'a str {
 }
 
 fn hash(stem: &str) -> Word {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(stem)
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(stem)
 }
 
 /// The content words of an event's statement, without its date expression

@@ -424,11 +424,15 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
             // The events of one statement share its text and its places.
             if statement.as_ref().is_none_or(|st| st.span != sent) {
+                let named: Vec<_> = statement_place_list(&geo.names, sent)
+                    .into_iter()
+                    .map(|i| gaz.place(i))
+                    .collect();
                 statement = Some(Statement {
                     span: sent,
                     text: collapse(&text[sent.0..sent.1]).into(),
-                    places: statement_places(gaz, &geo.names, sent),
-                    place_ids: statement_place_ids(gaz, &geo.names, sent),
+                    places: named.iter().map(|p| p.name.to_string()).collect(),
+                    place_ids: named.iter().map(|p| p.id.to_string()).collect(),
                 });
             }
             let st = statement.as_ref().expect("set above");
@@ -572,30 +576,6 @@ fn statement_place_list(names: &[places::Resolved], sent: (usize, usize)) -> Vec
         }
     }
     out
-}
-
-/// Their canonical names.
-fn statement_places(
-    gaz: &Gazetteer,
-    names: &[places::Resolved],
-    sent: (usize, usize),
-) -> Vec<String> {
-    statement_place_list(names, sent)
-        .into_iter()
-        .map(|i| gaz.place(i).name.to_string())
-        .collect()
-}
-
-/// Their gazetteer ids.
-fn statement_place_ids(
-    gaz: &Gazetteer,
-    names: &[places::Resolved],
-    sent: (usize, usize),
-) -> Vec<String> {
-    statement_place_list(names, sent)
-        .into_iter()
-        .map(|i| gaz.place(i).id.to_string())
-        .collect()
 }
 
 /// Where a statement's event happens: the most specific place it names, with a

@@ -16,7 +16,7 @@
 
 use super::csv::{safe_text, writer, Dialect};
 use super::html_escape as html;
-use crate::event::Event;
+use crate::event::{ymd, Event};
 use std::io::{self, Write};
 
 /// The column headers TimelineJS 3 reads, in the order of its template sheet.
@@ -59,15 +59,6 @@ fn grain(precision: &str) -> Grain {
         "month" | "quarter" | "season" | "half" => Grain::Month,
         _ => Grain::Year,
     }
-}
-
-/// "2025-06-26" (or "-0500-01-01") as year, month, day.
-fn ymd(date: &str) -> Option<(i64, u32, u32)> {
-    let mut parts = date.rsplitn(3, '-');
-    let d = parts.next()?.parse().ok()?;
-    let m = parts.next()?.parse().ok()?;
-    let y = parts.next()?.parse().ok()?;
-    Some((y, m, d))
 }
 
 /// Year, Month, Day cells of a date at a grain (finer cells empty).
