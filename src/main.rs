@@ -300,11 +300,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             // Serialising is as much work as some analysis stages: it runs on
             // the cores too, and only the ordered writes are left to the sink.
             let lines: Vec<Vec<u8>> = if want_jsonl {
+                // Each line is written into a scratch buffer that the worker
+                // keeps, and copied out at its exact size: lines held at a
+                // guessed capacity were half of the peak memory.
                 analyses
                     .par_iter()
-                    .map(|a| {
-                        let mut v = Vec::with_capacity(8192);
-                        emit::jsonl::write_one(&mut v, a).map(|()| v)
+                    .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
+                        scratch.clear();
+                        emit::jsonl::write_one(scratch, a).map(|()| scratch.clone())
                     })
                     .collect::<io::Result<_>>()?
             } else {

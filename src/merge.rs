@@ -187,47 +187,53 @@ pub const MAX_CANDIDATES: usize = 64;
 
 /// Merge the reports of one event. `events` must be in timeline order; the
 /// result is too. Only events that start on the same day can merge: the days
-/// are merged side by side on the cores of the current rayon pool.
+/// are merged side by side on the cores of the current rayon pool, in place
+/// (a merged report is left empty and dropped at the end), so merging needs no
+/// second copy of the events.
 pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     use rayon::prelude::*;
-    let days: Vec<Vec<Event>> = events
+    events
         .par_chunk_by_mut(|a, b| a.start == b.start)
-        .map(|day| merge_day(day.iter_mut().map(std::mem::take)))
-        .collect();
-    drop(events);
-    days.into_iter().flatten().collect()
+        .for_each(merge_day);
+    // Every report counts one mention; the emptied ones count none.
+    events.retain(|e| e.mentions > 0);
+    events
 }
 
-/// [`merge`] for the events of one start day.
-fn merge_day(events: impl ExactSizeIterator<Item = Event>) -> Vec<Event> {
-    // Each row with its content words, computed when first compared.
-    let mut out: Vec<(Event, Option<Vec<Word>>)> = Vec::with_capacity(events.len());
+/// [`merge`] for the events of one start day: each report is either a new row
+/// (it stays where it is) or merged into an earlier row (it is emptied).
+fn merge_day(day: &mut [Event]) {
+    // Each row's content words, computed when first compared.
+    let mut words_of: Vec<Option<Vec<Word>>> = vec![None; day.len()];
     // Rows by end day and place.
     let mut rows: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
-    for e in events {
+    for i in 0..day.len() {
+        let (before, rest) = day.split_at_mut(i);
+        let e = &rest[0];
         let same_key = rows.entry((e.end.clone(), e.place_id.clone())).or_default();
         let mut w: Option<Vec<Word>> = None;
         let mut same = None;
         for &k in &same_key[same_key.len().saturating_sub(MAX_CANDIDATES)..] {
-            let (m, mw) = &mut out[k];
+            let m = &before[k];
             if m.article == e.article || m.articles.binary_search(&e.article).is_ok() {
                 continue;
             }
-            let w = w.get_or_insert_with(|| words(&e));
-            if similar(mw.get_or_insert_with(|| words(m)), w) {
+            let w = w.get_or_insert_with(|| words(e));
+            if similar(words_of[k].get_or_insert_with(|| words(m)), w) {
                 same = Some(k);
                 break;
             }
         }
         match same {
             Some(k) => {
-                let (m, mw) = &mut out[k];
+                let e = std::mem::take(&mut rest[0]);
+                let m = &mut before[k];
                 let earlier =
                     (e.reported.as_deref(), &e.article) < (m.reported.as_deref(), &m.article);
                 let mut articles = std::mem::take(&mut m.articles);
                 articles.push(e.article.clone());
                 let mentions = m.mentions + 1;
-                if let (Some(mw), Some(w)) = (mw.as_mut(), w) {
+                if let (Some(mw), Some(w)) = (words_of[k].as_mut(), w) {
                     union(mw, &w);
                 }
                 if earlier {
@@ -239,12 +245,11 @@ fn merge_day(events: impl ExactSizeIterator<Item = Event>) -> Vec<Event> {
                 m.mentions = mentions;
             }
             None => {
-                same_key.push(out.len());
-                out.push((e, w));
+                same_key.push(i);
+                words_of[i] = w;
             }
         }
     }
-    out.into_iter().map(|(e, _)| e).collect()
 }
 
 #[cfg(test)]
@@ -306,6 +311,56 @@ mod tests {
         assert_eq!(m[0].sentence, b.sentence, "the earliest report's wording");
         // Order of input does not change the result.
         assert_eq!(merge(vec![a, b, c]).len(), 2);
+    }
+
+    #[test]
+    fn merged_rows_keep_the_place_of_the_first_report_across_days() {
+        let met = "Defence ministers met in Qingdao on Thursday for SCO talks";
+        let storm = "A typhoon closed the port of Qingdao on Thursday";
+        let day1 = [
+            ev("d", "2025-06-26", met, "2025-06-28"),
+            ev("e", "2025-06-26", storm, "2025-06-26"),
+            // Reported earliest: its wording wins, in the first row's place.
+            ev(
+                "f",
+                "2025-06-26",
+                "SCO defence ministers met on Thursday",
+                "2025-06-26",
+            ),
+            ev(
+                "g",
+                "2025-06-26",
+                "The typhoon closed the port on Thursday",
+                "2025-06-27",
+            ),
+            ev(
+                "h",
+                "2025-06-26",
+                "Ministers met for SCO talks",
+                "2025-06-29",
+            ),
+        ];
+        let day2 = [
+            ev("d", "2025-06-27", met, "2025-06-28"),
+            ev("i", "2025-06-27", met, "2025-06-28"),
+        ];
+        let m = merge(day1.iter().chain(&day2).cloned().collect());
+        let rows: Vec<(&str, &str, usize, Vec<String>)> = m
+            .iter()
+            .map(|e| (&*e.start, &*e.article, e.mentions, e.articles.clone()))
+            .collect();
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rows,
+            vec![
+                ("2025-06-26", "f", 3, ids(&["d", "f", "h"])),
+                ("2025-06-26", "e", 2, ids(&["e", "g"])),
+                ("2025-06-27", "d", 2, ids(&["d", "i"])),
+            ]
+        );
+        assert_eq!(m[0].sentence, day1[2].sentence);
+        // No report is counted twice, none is lost.
+        assert_eq!(m.iter().map(|e| e.mentions).sum::<usize>(), 7);
     }
 
     #[test]
