@@ -270,7 +270,11 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             let mut items = Vec::with_capacity(chunk);
             for item in input::read_inputs_except(inputs, out_dir) {
                 items.push(item);
-                if items.len() >= chunk && tx.send(std::mem::take(&mut items)).is_err() {
+                if items.len() >= chunk
+                    && tx
+                        .send(std::mem::replace(&mut items, Vec::with_capacity(chunk)))
+                        .is_err()
+                {
                     return;
                 }
             }
@@ -407,8 +411,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         Some(dir) => {
             let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                emit::write_atomic(&p, fill)
-                    .with_context(|| format!("cannot write {}", p.display()))
+                let t0 = std::time::Instant::now();
+                let r = emit::write_atomic(&p, fill);
+                eprintln!("T {name} {:.3}", t0.elapsed().as_secs_f64());
+                r.with_context(|| format!("cannot write {}", p.display()))
             };
             // The files are independent: written in two halves side by side.
             let (a, b) = rayon::join(

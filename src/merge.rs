@@ -12,7 +12,6 @@
 //! result is the same on any thread count.
 
 use crate::event::{cmp_days, Event};
-use std::collections::HashMap;
 
 /// Content words two statements must share to report one event.
 pub const SHARED: usize = 2;
@@ -124,6 +123,55 @@ fn hash(stem: &str) -> Word {
     rustc_hash::FxBuildHasher.hash_one(stem)
 }
 
+/// Each word of more than three letters or digits in `s`, lower-cased (an
+/// ASCII statement, the usual case, is read byte by byte).
+fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if !s.is_ascii() {
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3 && w.chars().count() > 3)
+        {
+            f(lower(w, buf));
+        }
+        return;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i - st > 3 {
+            f(lower(&s[st..i], buf));
+        }
+    }
+}
+
+/// The longest of [`STOPWORDS`], in bytes.
+const STOPWORD_MAX: usize = 6;
+
+/// A word of at most 8 bytes as a number; numbers sort as their words do.
+fn packed(w: &str) -> Option<u64> {
+    (w.len() <= 8).then(|| {
+        w.bytes()
+            .chain(std::iter::repeat(0))
+            .take(8)
+            .fold(0, |n, b| n << 8 | u64::from(b))
+    })
+}
+
+/// Whether a lower-case word is one of [`STOPWORDS`] (compared as numbers).
+fn is_stopword(w: &str) -> bool {
+    static PACKED: std::sync::LazyLock<Vec<u64>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().filter_map(|w| packed(w)).collect());
+    w.len() <= STOPWORD_MAX && packed(w).is_some_and(|n| PACKED.binary_search(&n).is_ok())
+}
+
 /// The content words of an event's statement, without its date expression
 /// and place names: sorted, without repeats.
 fn words(e: &Event) -> Vec<Word> {
@@ -135,19 +183,16 @@ fn words(e: &Event) -> Vec<Word> {
         .map(|w| hash(stem(lower(w, &mut buf))))
         .collect();
     skip.sort_unstable();
-    let mut out: Vec<Word> = e
-        .sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 3 && w.chars().count() > 3)
-        .filter_map(|w| {
-            let w = lower(w, &mut buf);
-            if STOPWORDS.binary_search(&w).is_ok() {
-                return None;
-            }
-            let h = hash(stem(w));
-            skip.binary_search(&h).is_err().then_some(h)
-        })
-        .collect();
+    let mut out: Vec<Word> = Vec::new();
+    each_long_word(&e.sentence, &mut buf, |w| {
+        if is_stopword(w) {
+            return;
+        }
+        let h = hash(stem(w));
+        if skip.binary_search(&h).is_err() {
+            out.push(h);
+        }
+    });
     out.sort_unstable();
     out.dedup();
     out
@@ -200,54 +245,115 @@ pub fn merge(mut events: Vec<Event>) -> Vec<Event> {
     events
 }
 
+/// The rank of each key among the distinct keys (equal keys get equal ranks,
+/// and ranks follow the keys' order), and how many distinct keys there are.
+fn ranks<K: Ord>(keys: &[K]) -> (Vec<u32>, usize) {
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    let mut rank = vec![0; keys.len()];
+    let mut distinct = 0;
+    for (j, &k) in order.iter().enumerate() {
+        if j > 0 && keys[order[j - 1] as usize] != keys[k as usize] {
+            distinct += 1;
+        }
+        rank[k as usize] = distinct as u32;
+    }
+    (rank, if keys.is_empty() { 0 } else { distinct + 1 })
+}
+
 /// [`merge`] for the events of one start day: each report is either a new row
 /// (it stays where it is) or merged into an earlier row (it is emptied).
+/// Article ids and the end-and-place keys are compared as ranks, and each
+/// merged row's list of articles is written once, at the end.
 fn merge_day(day: &mut [Event]) {
-    // Each row's content words, computed when first compared.
-    let mut words_of: Vec<Option<Vec<Word>>> = vec![None; day.len()];
+    let n = day.len();
+    // Every article id the day's events name (their own, then their lists),
+    // ranked: sorted ranks read as sorted ids.
+    let mut texts: Vec<&str> = day.iter().map(|e| e.article.as_str()).collect();
+    let mut listed: Vec<(usize, usize)> = Vec::with_capacity(n);
+    for e in day.iter() {
+        listed.push((texts.len(), texts.len() + e.articles.len()));
+        texts.extend(e.articles.iter().map(String::as_str));
+    }
+    let (rank, distinct) = ranks(&texts);
+    // The text of each rank a merged row lists, kept when its report merges.
+    let mut names: Vec<Option<String>> = vec![None; distinct];
+    // Each row's articles as sorted ranks: its own list until it takes a report.
+    let own = |k: usize| -> Vec<u32> {
+        let mut v = rank[listed[k].0..listed[k].1].to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut article: Vec<u32> = rank[..n].to_vec();
+    let mut members: Vec<Option<Vec<u32>>> = vec![None; n];
     // Rows by end day and place.
-    let mut rows: HashMap<(String, Option<String>), Vec<usize>> = HashMap::new();
-    for i in 0..day.len() {
-        let (before, rest) = day.split_at_mut(i);
-        let e = &rest[0];
-        let same_key = rows.entry((e.end.clone(), e.place_id.clone())).or_default();
+    let (key, keys) = ranks(
+        &day.iter()
+            .map(|e| (e.end.as_str(), e.place_id.as_deref()))
+            .collect::<Vec<_>>(),
+    );
+    drop(texts);
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); keys];
+    // Each row's content words, computed when first compared.
+    let mut words_of: Vec<Option<Vec<Word>>> = vec![None; n];
+    for i in 0..n {
+        let same_key = &mut rows[key[i] as usize];
         let mut w: Option<Vec<Word>> = None;
         let mut same = None;
         for &k in &same_key[same_key.len().saturating_sub(MAX_CANDIDATES)..] {
-            let m = &before[k];
-            if m.article == e.article || m.articles.binary_search(&e.article).is_ok() {
+            let listed = match &members[k] {
+                Some(m) => m.binary_search(&article[i]).is_ok(),
+                None => rank[listed[k].0..listed[k].1].contains(&article[i]),
+            };
+            if article[k] == article[i] || listed {
                 continue;
             }
-            let w = w.get_or_insert_with(|| words(e));
-            if similar(words_of[k].get_or_insert_with(|| words(m)), w) {
+            let w = w.get_or_insert_with(|| words(&day[i]));
+            if similar(words_of[k].get_or_insert_with(|| words(&day[k])), w) {
                 same = Some(k);
                 break;
             }
         }
         match same {
             Some(k) => {
-                let e = std::mem::take(&mut rest[0]);
-                let m = &mut before[k];
+                let (before, rest) = day.split_at_mut(i);
+                let (m, e) = (&mut before[k], std::mem::take(&mut rest[0]));
+                let list = members[k].get_or_insert_with(|| {
+                    for (a, &r) in m.articles.iter().zip(&rank[listed[k].0..listed[k].1]) {
+                        names[r as usize].get_or_insert_with(|| a.clone());
+                    }
+                    own(k)
+                });
+                if let Err(at) = list.binary_search(&article[i]) {
+                    list.insert(at, article[i]);
+                }
+                names[article[i] as usize].get_or_insert_with(|| e.article.clone());
                 let earlier =
                     (e.reported.as_deref(), &e.article) < (m.reported.as_deref(), &m.article);
-                let mut articles = std::mem::take(&mut m.articles);
-                articles.push(e.article.clone());
                 let mentions = m.mentions + 1;
                 if let (Some(mw), Some(w)) = (words_of[k].as_mut(), w) {
                     union(mw, &w);
                 }
                 if earlier {
                     *m = e;
+                    article[k] = article[i];
                 }
-                articles.sort();
-                articles.dedup();
-                m.articles = articles;
                 m.mentions = mentions;
             }
             None => {
                 same_key.push(i);
                 words_of[i] = w;
             }
+        }
+    }
+    // The merged rows' lists of articles, in id order.
+    for (e, m) in day.iter_mut().zip(members) {
+        if let Some(m) = m {
+            e.articles = m
+                .iter()
+                .map(|&r| names[r as usize].clone().unwrap_or_default())
+                .collect();
         }
     }
 }
@@ -368,6 +474,35 @@ mod tests {
         for w in STOPWORDS.windows(2) {
             assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
         }
+        assert_eq!(STOPWORDS.iter().map(|w| w.len()).max(), Some(STOPWORD_MAX));
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+            for other in [format!("{w}s"), w[1..].to_string(), format!("x{w}")] {
+                assert_eq!(
+                    is_stopword(&other),
+                    STOPWORDS.contains(&other.as_str()),
+                    "{other}"
+                );
+            }
+        }
+        assert!(!is_stopword("") && !is_stopword("abouts") && !is_stopword("wouldnt"));
+    }
+
+    #[test]
+    fn long_words_read_alike_in_ascii_and_in_other_text() {
+        let read = |s: &str| {
+            let mut v = Vec::new();
+            each_long_word(s, &mut String::new(), |w| v.push(w.to_string()));
+            v
+        };
+        let text = "Ministers MET in Qingdao, 2025: talks (SCO) re-opened; x1234 abc it's";
+        assert_eq!(
+            read(text),
+            ["ministers", "qingdao", "2025", "talks", "opened", "x1234"]
+        );
+        // The same words with one non-ASCII letter elsewhere take the other path.
+        assert_eq!(read(&format!("{text} é")), read(text));
+        assert_eq!(read("Zürich Genève Äbc"), ["zürich", "genève"]);
     }
 
     #[test]
