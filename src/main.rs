@@ -411,10 +411,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         Some(dir) => {
             let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                let t0 = std::time::Instant::now();
-                let r = emit::write_atomic(&p, fill);
-                eprintln!("T {name} {:.3}", t0.elapsed().as_secs_f64());
-                r.with_context(|| format!("cannot write {}", p.display()))
+                emit::write_atomic(&p, fill)
+                    .with_context(|| format!("cannot write {}", p.display()))
             };
             // The files are independent: written in two halves side by side.
             let (a, b) = rayon::join(
