@@ -129,28 +129,55 @@ impl Compiled {
         if self.filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0 {
             return Vec::new();
         }
+        let (start, n) = RECENT.with_borrow_mut(|recent| {
+            if recent.0 != self.blob.as_ptr() as usize || recent.1.len() > RECENT_KEYS {
+                recent.0 = self.blob.as_ptr() as usize;
+                recent.1.clear();
+            }
+            if let Some(&r) = recent.1.get(key) {
+                return r;
+            }
+            let r = self.probe(h, key);
+            recent.1.insert(key.into(), r);
+            r
+        });
+        (start..start + n)
+            .map(|p| unposting(u32_at(self.blob, self.postings_at + p as usize * 4)))
+            .collect()
+    }
+
+    /// Where the postings of `key` (hashed to `h`) are: first and count.
+    fn probe(&self, h: u64, key: &str) -> (u32, u32) {
         let mut slot = h as usize & self.slot_mask;
         // At most half the slots are full: the probe ends at an empty one (the
         // bound only guards against a corrupt blob).
         for _ in 0..=self.slot_mask {
             let k = u32_at(self.blob, self.table_at + 4 * slot) as usize;
             if k == 0 || k > self.n_keys {
-                return Vec::new();
+                return (0, 0);
             }
             if self.key(k - 1) == key.as_bytes() {
                 let r = self.keys_at + (k - 1) * KEY_REC;
-                let (start, n) = (
-                    u32_at(self.blob, r + 8) as usize,
-                    u32_at(self.blob, r + 12) as usize,
-                );
-                return (start..start + n)
-                    .map(|p| unposting(u32_at(self.blob, self.postings_at + p * 4)))
-                    .collect();
+                return (u32_at(self.blob, r + 8), u32_at(self.blob, r + 12));
             }
             slot = (slot + 1) & self.slot_mask;
         }
-        Vec::new()
+        (0, 0)
     }
+}
+
+/// Keys a thread remembers before it starts afresh.
+const RECENT_KEYS: usize = 1 << 13;
+
+/// A compiled gazetteer's blob address, and keys with where their postings are.
+type Recent = (usize, rustc_hash::FxHashMap<Box<str>, (u32, u32)>);
+
+thread_local! {
+    /// The keys this thread looked up lately in a compiled gazetteer (named by
+    /// its blob's address) and where their postings are. News names the same
+    /// places again and again, and each probe of the table is several cache
+    /// misses in a blob of tens of megabytes.
+    static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::default();
 }
 
 impl Gazetteer {
@@ -426,6 +453,27 @@ of
             }
         }
         assert!(!d.may_extend("paris "));
+        // Asked again, from the thread's memory of recent keys, and with
+        // another compiled gazetteer asked in between: the same answers.
+        let other = {
+            let mut b = Builder::new();
+            let rows =
+                "# format: id name alt_names lat lon kind country admin1 population feature\n\
+                        x:1\tParis\t\t1\t2\tcity\tXX\t\t10\tPPL\n";
+            b.add_text("other", rows).unwrap();
+            Gazetteer::compiled(Box::leak(b.to_blob().into_boxed_slice())).unwrap()
+        };
+        for _ in 0..2 {
+            for (k, v) in b.keys() {
+                let mut got = c.lookup(k);
+                got.sort();
+                let mut want = v.clone();
+                want.sort();
+                assert_eq!(got, want, "{k}");
+            }
+            assert_eq!(other.lookup("paris").len(), 1);
+            assert!(other.lookup("qingdao").is_empty());
+        }
         assert_eq!(c.max_words(), d.max_words());
         assert!(c.is_stopped("of") && !c.is_stopped("paris"));
         assert_eq!(c.admin1("US", "TX"), d.admin1("US", "TX"));
