@@ -14,20 +14,43 @@ const LINKS: &[&str] = &[
     "at", "before", "by", "early", "late", "on", "since", "until",
 ];
 
-/// A word of at most [`WORD`] bytes, lower-cased in place (no allocation).
+/// Words longer than this many bytes are not read (no cue is that long).
 const WORD: usize = 24;
 
+/// A word of the sentence, by what it can tell of the tense: read once.
+#[derive(Clone, Copy)]
 struct Word {
     st: usize,
     en: usize,
-    buf: [u8; WORD],
-    len: usize,
+    /// Its cue ([`cue`]).
+    cue: Option<Tense>,
+    /// "said", "says", "told", "added".
+    reporting: bool,
+    /// A verb in -ed that is not a future cue.
+    participle: bool,
+    /// One of [`LINKS`].
+    link: bool,
+    /// "as".
+    is_as: bool,
 }
 
 impl Word {
-    fn text(&self) -> &str {
+    fn read(st: usize, en: usize, raw: &[u8]) -> Word {
+        let mut buf = [0u8; WORD];
+        for (d, s) in buf.iter_mut().zip(raw) {
+            *d = s.to_ascii_lowercase();
+        }
         // Only ASCII letters and apostrophes are copied in.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        let w = std::str::from_utf8(&buf[..raw.len()]).unwrap_or("");
+        Word {
+            st,
+            en,
+            cue: cue(w),
+            reporting: is_reporting(w),
+            participle: is_past_participle(w),
+            link: LINKS.contains(&w),
+            is_as: w == "as",
+        }
     }
 }
 
@@ -35,8 +58,8 @@ impl Word {
 pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> Tense {
     let (s0, s1) = sentence;
     let (s0, s1) = (s0.min(at), s1.max(end).min(text.len()));
-    // The words of the sentence outside the expression, lower-cased, with offsets.
-    let mut words: Vec<Word> = Vec::new();
+    // The words of the sentence outside the expression, with offsets.
+    let mut words: Vec<Word> = Vec::with_capacity((s1 - s0) / 4);
     let bytes = text.as_bytes();
     let mut i = s0;
     while i < s1 {
@@ -53,62 +76,47 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
             continue;
         }
         let raw = &bytes[st..i];
-        let raw = raw.strip_prefix(b"'").unwrap_or(raw);
-        let mut w = Word {
-            st,
-            en: i,
-            buf: [0; WORD],
-            len: raw.len(),
-        };
-        for (d, s) in w.buf.iter_mut().zip(raw) {
-            *d = s.to_ascii_lowercase();
-        }
-        words.push(w);
+        words.push(Word::read(st, i, raw.strip_prefix(b"'").unwrap_or(raw)));
     }
-    let before: Vec<&str> = words
-        .iter()
-        .filter(|w| w.en <= at)
-        .map(Word::text)
-        .collect();
+    let before = &words[..words.partition_point(|w| w.en <= at)];
     // "as soon as Tuesday", "as early as Monday": a forecast.
-    if before.len() >= 3 && before[before.len() - 1] == "as" && before[before.len() - 3] == "as" {
-        return Tense::Future;
+    if let [.., a, _, b] = before {
+        if a.is_as && b.is_as {
+            return Tense::Future;
+        }
     }
     // The word that governs the expression ("said Thursday", "will meet on
     // Thursday", "the market closed Wednesday") decides when it is a verb cue.
-    if let Some(gov) = before.iter().rev().find(|w| !LINKS.contains(w)) {
-        if let Some(t) = cue(gov) {
+    if let Some(gov) = before.iter().rev().find(|w| !w.link) {
+        if let Some(t) = gov.cue {
             return t;
         }
-        if is_reporting(gov) || is_past_participle(gov) {
+        if gov.reporting || gov.participle {
             return Tense::Past;
         }
     }
     let mut best: Option<(usize, Tense)> = None;
     let mut weak: Option<(usize, Tense)> = None;
     for w in &words {
-        let (st, en, lw) = (&w.st, &w.en, w.text());
         // The verb that governs a time adverbial usually comes before it; cues
         // after it (often the reporting "Castro said") count as twice as far.
-        let dist = if *st >= end {
-            2 * (st - end)
+        let dist = if w.st >= end {
+            2 * (w.st - end)
         } else {
-            at.saturating_sub(*en)
+            at.saturating_sub(w.en)
         };
         // "said" tells when it was reported, not when the reported event is: weak.
         // A future cue after the expression is usually another clause's ("said
         // Thursday that troops will stay"); only those before it count.
-        match cue(lw) {
-            Some(Tense::Future) if *st >= end => {}
-            Some(t) if !is_reporting(lw) => {
+        match w.cue {
+            Some(Tense::Future) if w.st >= end => {}
+            Some(t) if !w.reporting => {
                 if best.is_none_or(|(d, _)| dist < d) {
                     best = Some((dist, t));
                 }
             }
             _ => {
-                if (is_reporting(lw) || is_past_participle(lw))
-                    && weak.is_none_or(|(d, _)| dist < d)
-                {
+                if (w.reporting || w.participle) && weak.is_none_or(|(d, _)| dist < d) {
                     weak = Some((dist, Tense::Past));
                 }
             }

@@ -41,15 +41,28 @@ pub fn scores(
     prior: &[(i32, f64)],
     not_after: NaiveDate,
 ) -> Vec<(i32, f64)> {
+    let mut out = Vec::with_capacity(SPAN as usize + 1);
+    each_score(month, day, ev, prior, not_after, |y, s| out.push((y, s)));
+    out
+}
+
+/// [`scores`], handed over one at a time, latest year first.
+fn each_score(
+    month: u32,
+    day: u32,
+    ev: &Evidence,
+    prior: &[(i32, f64)],
+    not_after: NaiveDate,
+    mut f: impl FnMut(i32, f64),
+) {
     let hi = not_after.year();
-    let mut out = Vec::with_capacity(SPAN as usize);
     let (past, future) = (ev.years.iter().max(), ev.future_years.iter().min());
-    // A day that no year has (2000 is a leap year) has no candidates.
     if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
-        return out;
+        return;
     }
+    // The prior's years are read from the latest down, beside the candidates.
+    let mut p_at = prior.len();
     for y in (hi - SPAN..=hi).rev() {
-        // Dates are built only when a weekday needs one: the rest is arithmetic.
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         if (month == 2 && day == 29 && !leap)
             || (y == hi && (month, day) > (not_after.month(), not_after.day()))
@@ -59,12 +72,8 @@ pub fn scores(
         let dw = if ev.weekdays.is_empty() {
             0
         } else {
-            match NaiveDate::from_ymd_opt(y, month, day) {
-                Some(d) => d.weekday().number_from_monday(),
-                None => continue,
-            }
+            weekday(y, month, day)
         };
-        // The first weekday of the story is the likeliest to be the dateline's own day.
         let mut wd: f64 = 0.0;
         for (k, &w) in ev.weekdays.iter().enumerate() {
             let lead = if k == 0 { 1.0 } else { 0.7 };
@@ -73,14 +82,9 @@ pub fn scores(
             } else if dw == w % 7 + 1 {
                 wd = wd.max(0.85 * lead); // reported the day after
             } else {
-                // A past weekday can be any day of the week before the dateline.
                 wd = wd.max(0.5 * lead);
             }
         }
-        // A report's present is at or just after the latest year it tells of in
-        // the past ("sales rose in 1986"), and at or before the years it forecasts.
-        // Only neighbouring years count: "founded in 2001" says nothing about
-        // whether the story is from 2003 or 2025.
         let mut ym: f64 = 0.0;
         if let Some(&m) = past {
             ym += match y - m {
@@ -96,19 +100,39 @@ pub fn scores(
                 _ => 0.0,
             };
         }
-        // The prior is sorted by year (see [`prior`]).
-        let p = prior
-            .binary_search_by_key(&y, |(py, _)| *py)
-            .map_or(0.0, |k| prior[k].1);
-        out.push((
+        while p_at > 0 && prior[p_at - 1].0 > y {
+            p_at -= 1;
+        }
+        let p = match p_at.checked_sub(1).map(|k| prior[k]) {
+            Some((py, p)) if py == y => p,
+            _ => 0.0,
+        };
+        f(
             y,
             100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),
-        ));
+        );
     }
-    out
 }
 
-/// Pick the year: own evidence, then the batch prior, then recency.
+/// The day of the week (Monday 1 to Sunday 7) of a date in the proleptic
+/// Gregorian calendar, as chrono counts it, by arithmetic alone.
+fn weekday(y: i32, month: u32, day: u32) -> u32 {
+    const SHIFT: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = i64::from(y) - i64::from(month < 3);
+    let sunday0 = (y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + SHIFT[(month as usize - 1) % 12]
+        + i64::from(day))
+    .rem_euclid(7);
+    if sunday0 == 0 {
+        7
+    } else {
+        sunday0 as u32
+    }
+}
+
+/// Pick the year: own evidence, then the batch prior, then recency (of equal
+/// scores, the earliest year, as the last of the list [`scores`] makes).
 pub fn infer(
     month: u32,
     day: u32,
@@ -116,10 +140,13 @@ pub fn infer(
     prior: &[(i32, f64)],
     not_after: NaiveDate,
 ) -> Option<i32> {
-    scores(month, day, ev, prior, not_after)
-        .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(y, _)| y)
+    let mut best: Option<(i32, f64)> = None;
+    each_score(month, day, ev, prior, not_after, |y, s| {
+        if best.is_none_or(|(_, b)| s.total_cmp(&b).is_ge()) {
+            best = Some((y, s));
+        }
+    });
+    best.map(|(y, _)| y)
 }
 
 /// The batch prior from the best years of the articles that had evidence: each
@@ -140,6 +167,58 @@ pub fn prior(votes: &[i32]) -> Vec<(i32, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_chronos() {
+        for y in (-1000..=3000).step_by(7).chain(1890..=2030) {
+            for (m, d) in [(1, 1), (2, 28), (2, 29), (3, 1), (6, 26), (12, 31)] {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    assert_eq!(
+                        weekday(y, m, d),
+                        date.weekday().number_from_monday(),
+                        "{date}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_pick_is_the_best_score_and_the_earliest_of_equals() {
+        let na = d("2026-11-28");
+        let evs = [
+            Evidence::default(),
+            Evidence {
+                weekdays: vec![4, 5],
+                years: vec![1987],
+                future_years: vec![1990],
+            },
+            Evidence {
+                weekdays: vec![1],
+                ..Default::default()
+            },
+        ];
+        let priors: [&[(i32, f64)]; 3] = [
+            &[],
+            &[(1986, 0.2), (1987, 0.7), (2001, 0.1)],
+            &[(1950, 1.0)],
+        ];
+        for ev in &evs {
+            for prior in priors {
+                for (m, day) in [(6, 26), (2, 29), (11, 28), (12, 1)] {
+                    let want = scores(m, day, ev, prior, na)
+                        .into_iter()
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(y, _)| y);
+                    assert_eq!(
+                        infer(m, day, ev, prior, na),
+                        want,
+                        "{m}-{day} {ev:?} {prior:?}"
+                    );
+                }
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
