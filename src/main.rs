@@ -224,13 +224,6 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
     };
     let opts = Options { date, not_after };
-    let owned: Gazetteer;
-    let gaz: &Gazetteer = if args.gazetteer.is_empty() {
-        geo::embedded()
-    } else {
-        owned = geo::with_files(&args.gazetteer)?;
-        &owned
-    };
     let stdout = io::stdout();
     // With --out, the JSON Lines stream straight into a temporary file that is
     // renamed into place at the end: memory holds the event rows, not the input.
@@ -280,7 +273,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             }
             let _ = tx.send(items);
         });
-        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Done>(1);
+        // The gazetteer opens while the reader starts on the inputs.
+        let owned: Gazetteer;
+        let gaz: &Gazetteer = if args.gazetteer.is_empty() {
+            geo::embedded()
+        } else {
+            owned = geo::with_files(&args.gazetteer)?;
+            &owned
+        };
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Done>(0);
         let filter = &filter;
         let collector = scope.spawn(move || -> io::Result<Sink> {
             let mut sink = sink;
