@@ -57,6 +57,9 @@ struct Compiled {
     strings: &'static str,
     max_words: usize,
     stop: Vec<&'static str>,
+    /// The same, for membership (a binary search read the stop words' text
+    /// from all over the blob).
+    stopped: rustc_hash::FxHashSet<&'static str>,
     admin1s: HashMap<(&'static str, &'static str), u32>,
 }
 
@@ -213,11 +216,13 @@ impl Gazetteer {
             strings,
             max_words,
             stop: Vec::with_capacity(n_stop),
+            stopped: rustc_hash::FxHashSet::default(),
             admin1s: HashMap::default(),
         };
         for k in 0..n_stop {
             let s = c.str_at(stop_at + 8 * k);
             c.stop.push(s);
+            c.stopped.insert(s);
         }
         for i in 0..n_places as u32 {
             let r = HEADER + i as usize * PLACE_REC;
@@ -347,7 +352,7 @@ impl Gazetteer {
     /// Whether a key is on the stoplist.
     pub fn is_stopped(&self, key: &str) -> bool {
         match &self.backing {
-            Backing::Compiled(c) => c.stop.binary_search(&key).is_ok(),
+            Backing::Compiled(c) => c.stopped.contains(key),
             Backing::Built(b) => b.is_stopped(key),
         }
     }
