@@ -17,6 +17,7 @@ use super::gazetteer::{Gazetteer, NameKind};
 use super::vocab;
 use crate::date::token::{tokenize, Gap, Kind, Token};
 use crate::date::vocab as dvocab;
+use std::borrow::Cow;
 
 /// A place name found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +57,7 @@ pub fn find_tokens(
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();
+    let mut ends = Vec::new();
     // Names rejected as a person's ("John Moore", "Mr. Moore") are a person's
     // everywhere in the article ("Moore said").
     let mut persons: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
@@ -68,7 +70,7 @@ pub fn find_tokens(
             i += 1;
             continue;
         }
-        match m.longest_at(i, &mut key) {
+        match m.longest_at(i, &mut key, &mut ends) {
             Some((end, cands)) => {
                 let start = i;
                 i = end;
@@ -109,6 +111,15 @@ fn is_date_word(key: &str) -> bool {
     dvocab::lookup(dvocab::MONTHS, key).is_some() || dvocab::lookup(dvocab::WEEKDAYS, key).is_some()
 }
 
+/// `s` in lower case, borrowed when it is already (most words are).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -123,10 +134,10 @@ struct Matcher<'g, 't, 'a> {
     t: &'t [Token<'a>],
 }
 
-impl Matcher<'_, '_, '_> {
-    fn lower(&self, i: usize) -> Option<String> {
+impl<'a> Matcher<'_, '_, 'a> {
+    fn lower(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.t.get(i)?;
-        (t.kind == Kind::Word).then(|| t.text.to_lowercase())
+        (t.kind == Kind::Word).then(|| lowercase(t.text))
     }
 
     /// Whether token `i` sits in text set in capitals (a wire dateline or a
@@ -147,8 +158,9 @@ impl Matcher<'_, '_, '_> {
     /// The word tokens a name starting at `i` may run over, and where each
     /// prefix ends: words joined by spaces, hyphens, dots ("St. Louis") or
     /// apostrophes, never across other punctuation or a paragraph break.
-    fn spans(&self, i: usize) -> Vec<usize> {
-        let mut ends = vec![i + 1];
+    fn spans(&self, i: usize, ends: &mut Vec<usize>) {
+        ends.clear();
+        ends.push(i + 1);
         let mut words = 1;
         let mut k = i + 1;
         while words < self.g.max_words().max(1) && k < self.t.len() {
@@ -170,7 +182,7 @@ impl Matcher<'_, '_, '_> {
                 break;
             };
             let w = self.t[next].text;
-            if !starts_upper(w) && !vocab::has(vocab::CONNECTORS, &w.to_lowercase()) {
+            if !starts_upper(w) && !vocab::has(vocab::CONNECTORS, &lowercase(w)) {
                 break;
             }
             words += 1;
@@ -179,17 +191,22 @@ impl Matcher<'_, '_, '_> {
                 ends.push(k);
             }
         }
-        ends
     }
 
     /// The longest name starting at token `i`, its end and its candidates;
     /// `key` is left holding its key. Names grow a word at a time and stop as
     /// soon as no gazetteer key starts with the words so far.
-    fn longest_at(&self, i: usize, key: &mut String) -> Option<(usize, Vec<(u32, NameKind)>)> {
+    fn longest_at(
+        &self,
+        i: usize,
+        key: &mut String,
+        ends: &mut Vec<usize>,
+    ) -> Option<(usize, Vec<(u32, NameKind)>)> {
         let caps = self.caps_context(i);
         let mut best: Option<(usize, Vec<(u32, NameKind)>)> = None;
         let mut best_key = String::new();
-        for &end in &self.spans(i) {
+        self.spans(i, ends);
+        for &end in ends.iter() {
             key.clear();
             fold::push_key(key, &self.text[self.t[i].start..self.t[end - 1].end]);
             // Month and weekday names belong to the dates ("Thursday", "Jun").
