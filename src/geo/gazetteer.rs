@@ -73,6 +73,16 @@ enum Backing {
 #[derive(Debug)]
 pub struct Gazetteer {
     backing: Backing,
+    /// A number no other gazetteer of this run has: caches of what was read
+    /// from one (per thread) are told apart by it.
+    instance: u64,
+}
+
+/// The next [`Gazetteer::instance`].
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_instance() -> u64 {
+    INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
@@ -233,6 +243,7 @@ impl Gazetteer {
         }
         Ok(Gazetteer {
             backing: Backing::Compiled(c),
+            instance: next_instance(),
         })
     }
 
@@ -240,6 +251,7 @@ impl Gazetteer {
     pub fn dynamic(b: Builder) -> Gazetteer {
         Gazetteer {
             backing: Backing::Built(Box::new(b)),
+            instance: next_instance(),
         }
     }
 
@@ -347,6 +359,11 @@ impl Gazetteer {
     /// Whether a key names any place.
     pub fn contains(&self, key: &str) -> bool {
         !self.lookup(key).is_empty()
+    }
+
+    /// A number no other gazetteer of this run has.
+    pub fn instance(&self) -> u64 {
+        self.instance
     }
 
     /// Whether a key is on the stoplist.

@@ -14,7 +14,9 @@ use super::matcher::Found;
 use super::rows::key_hash;
 use super::vocab;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::hash_map::Entry;
+use std::rc::Rc;
 
 /// A name with the place chosen for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,6 +227,63 @@ impl Context {
 
 /// Resolve the names found in `text`. `dateline` is the byte range of the
 /// dateline's place text, if the article has one.
+/// What resolution needs of one name's candidates that does not depend on the
+/// article: their kinds, their country and admin1 codes and where they are,
+/// the countries the name itself can mean, and each candidate's capital bonus
+/// and prior.
+struct Facts {
+    kinds: Vec<Kind>,
+    codes: Vec<(u64, u64, [f64; 3])>,
+    countries_named: Vec<u64>,
+    fixed: Vec<(f64, f64)>,
+}
+
+/// Candidate lists a thread remembers before it starts afresh.
+const FACTS_KEPT: usize = 1 << 13;
+
+/// A gazetteer (by [`Gazetteer::instance`]) and the facts of candidate lists.
+type FactsCache = (u64, FxHashMap<Vec<(u32, NameKind)>, Rc<Facts>>);
+
+thread_local! {
+    /// The facts of the candidate lists this thread resolved lately: news names
+    /// the same places again and again, and reading a candidate's record and
+    /// strings is several cache misses in a large gazetteer.
+    static FACTS: RefCell<FactsCache> = RefCell::default();
+}
+
+/// The facts of a candidate list, read from the gazetteer or remembered.
+fn facts_of(g: &Gazetteer, cands: &[(u32, NameKind)]) -> Rc<Facts> {
+    FACTS.with_borrow_mut(|(instance, kept)| {
+        if *instance != g.instance() || kept.len() >= FACTS_KEPT {
+            *instance = g.instance();
+            kept.clear();
+        }
+        if let Some(f) = kept.get(cands) {
+            return Rc::clone(f);
+        }
+        let places: Vec<Place<'_>> = cands.iter().map(|&(c, _)| g.place(c)).collect();
+        let f = Rc::new(Facts {
+            kinds: places.iter().map(|p| p.kind).collect(),
+            codes: places
+                .iter()
+                .map(|p| (code(p.country), code(p.admin1), unit(p.lat, p.lon)))
+                .collect(),
+            countries_named: places
+                .iter()
+                .filter(|p| p.kind == Kind::Country)
+                .map(|p| code(p.country))
+                .collect(),
+            fixed: cands
+                .iter()
+                .zip(&places)
+                .map(|(&(c, nk), &p)| (capital_bonus(c, p, cands, &places), prior(p, nk)))
+                .collect(),
+        });
+        kept.insert(cands.to_vec(), Rc::clone(&f));
+        f
+    })
+}
+
 pub fn resolve(
     g: &Gazetteer,
     text: &str,
@@ -267,43 +326,9 @@ pub fn resolve(
             }
         }
     }
-    // Each candidate's place, the countries a name can itself mean, and the
-    // parts of the score that do not depend on context: read once.
-    let places: Vec<Vec<Place<'_>>> = found
-        .iter()
-        .map(|f| f.cands.iter().map(|&(c, _)| g.place(c)).collect())
-        .collect();
-    let countries_named: Vec<Vec<u64>> = places
-        .iter()
-        .map(|ps| {
-            ps.iter()
-                .filter(|p| p.kind == Kind::Country)
-                .map(|p| code(p.country))
-                .collect()
-        })
-        .collect();
-    // The parts of each candidate's score that do not depend on the context:
-    // the capital bonus and the prior.
-    let fixed: Vec<Vec<(f64, f64)>> = found
-        .iter()
-        .zip(&places)
-        .map(|(f, ps)| {
-            f.cands
-                .iter()
-                .zip(ps)
-                .map(|(&(c, nk), &p)| (capital_bonus(c, p, &f.cands, ps), prior(p, nk)))
-                .collect()
-        })
-        .collect();
-    // Codes and places of every candidate, for the passes below.
-    let codes: Vec<Vec<(u64, u64, [f64; 3])>> = places
-        .iter()
-        .map(|ps| {
-            ps.iter()
-                .map(|p| (code(p.country), code(p.admin1), unit(p.lat, p.lon)))
-                .collect()
-        })
-        .collect();
+    // What each name's candidates are, the countries the name can itself
+    // mean, and the parts of the score that do not depend on the article.
+    let facts: Vec<Rc<Facts>> = found.iter().map(|f| facts_of(g, &f.cands)).collect();
     let mut ctx = Context::default();
     // Each name's choice: the place, its score, and its index in the candidates.
     let mut chosen: Vec<Option<(u32, f64, usize)>> = vec![None; found.len()];
@@ -313,26 +338,26 @@ pub fn resolve(
             if pass == 0 && f.cands.len() > 1 && !in_range(f, dateline) {
                 continue;
             }
+            let fs = &facts[i];
             let best = f
                 .cands
                 .iter()
-                .zip(&places[i])
                 .enumerate()
-                .map(|(k, (&(c, _), &p))| {
-                    let same_name_country = countries_named[i].contains(&codes[i][k].0);
+                .map(|(k, &(c, _))| {
+                    let same_name_country = fs.countries_named.contains(&fs.codes[k].0);
                     (
                         c,
                         score(
                             i,
                             c,
-                            p,
-                            codes[i][k],
-                            fixed[i][k].1,
+                            fs.kinds[k],
+                            fs.codes[k],
+                            fs.fixed[k].1,
                             &within[i],
                             &ctx,
                             in_range(f, dateline),
                             same_name_country,
-                        ) + fixed[i][k].0,
+                        ) + fs.fixed[k].0,
                         k,
                     )
                 })
@@ -347,7 +372,7 @@ pub fn resolve(
                 }
             }
         }
-        ctx = rebuild(g, found, &chosen, &places, &codes, ctx.dateline);
+        ctx = rebuild(g, found, &chosen, &facts, ctx.dateline);
     }
     found
         .iter()
@@ -398,8 +423,7 @@ fn rebuild(
     g: &Gazetteer,
     found: &[Found],
     chosen: &[Option<(u32, f64, usize)>],
-    places: &[Vec<Place<'_>>],
-    codes: &[Vec<(u64, u64, [f64; 3])>],
+    facts: &[Rc<Facts>],
     dateline: Option<u32>,
 ) -> Context {
     let mut ctx = Context {
@@ -411,7 +435,7 @@ fn rebuild(
     // The chosen candidates' places and codes were read once, before the passes.
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         let Some((_, _, k)) = *c else { continue };
-        let (p, (country, admin1, _)) = (places[i][k], codes[i][k]);
+        let (kind, (country, admin1, _)) = (facts[i].kinds[k], facts[i].codes[k]);
         if country == NONE {
             continue;
         }
@@ -419,20 +443,20 @@ fn rebuild(
         let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
         *ctx.countries.entry(country).or_default() += w;
         ctx.own_country[i] = Some((country, w));
-        if p.kind == Kind::Admin1 {
+        if kind == Kind::Admin1 {
             let pair = (country, admin1);
             *ctx.admin1s.entry(pair).or_default() += 1;
             ctx.own_admin1[i] = Some(pair);
         }
-        if matches!(p.kind, Kind::City | Kind::Admin2) && admin1 != NONE {
+        if matches!(kind, Kind::City | Kind::Admin2) && admin1 != NONE {
             *ctx.local_admin1s.entry((country, admin1)).or_default() += w;
         }
     }
     let mut seen: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         if let Some((c, _, k)) = *c {
-            let (q, (_, _, at)) = (places[i][k], codes[i][k]);
-            if matches!(q.kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
+            let (kind, (_, _, at)) = (facts[i].kinds[k], facts[i].codes[k]);
+            if matches!(kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
                 match seen.entry(c) {
                     Entry::Occupied(e) => ctx.points[*e.get()].3 = true,
                     Entry::Vacant(e) => {
@@ -463,7 +487,7 @@ fn rebuild(
 fn score(
     me: usize,
     c: u32,
-    p: Place<'_>,
+    kind: Kind,
     (country, admin1, at): (u64, u64, [f64; 3]),
     prior: f64,
     within: &[Container],
@@ -473,13 +497,13 @@ fn score(
 ) -> f64 {
     let mut s = prior;
     // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state.
-    if is_dateline && p.kind == Kind::City {
+    if is_dateline && kind == Kind::City {
         s += 3.0;
     }
     // The article's countries favour places in them, but not a division over
     // its own country of the same name ("Mexico" the state): the name's own
     // country reading is what put that country in the context.
-    if country != NONE && p.kind != Kind::Country && !same_name_country {
+    if country != NONE && kind != Kind::Country && !same_name_country {
         s += 1.5 * ctx.country_weight(country, me);
         if ctx.admin1_named(country, admin1, me) {
             s += 3.0;
@@ -497,7 +521,7 @@ fn score(
     }
     // Coherence: local places of one article lie near each other. The nearest
     // other chosen local place (not this name's own choice) pulls candidates in.
-    let local = matches!(p.kind, Kind::City | Kind::Admin2);
+    let local = matches!(kind, Kind::City | Kind::Admin2);
     if local {
         // The nearest band with such a point gives its bonus.
         let near = match &ctx.grid {
@@ -547,6 +571,30 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn remembered_facts_belong_to_their_gazetteer() {
+        let one = |country: &str| {
+            let mut b = crate::geo::rows::Builder::new();
+            let rows = format!(
+                "# format: id name alt_names lat lon kind country admin1 population feature\n\
+                 x:1\tParis\t\t10\t20\tcity\t{country}\tA1\t100\tPPL\n"
+            );
+            b.add_text("one", &rows).unwrap();
+            Gazetteer::dynamic(b)
+        };
+        let (fr, us) = (one("FR"), one("US"));
+        let cands = [(0, NameKind::Name)];
+        for _ in 0..2 {
+            assert_eq!(facts_of(&fr, &cands).codes[0].0, code("FR"));
+            assert_eq!(facts_of(&us, &cands).codes[0].0, code("US"));
+        }
+        let f = facts_of(&fr, &cands);
+        assert_eq!(f.kinds, [Kind::City]);
+        assert_eq!(f.codes[0].1, code("A1"));
+        assert_eq!(f.fixed[0].1, prior(fr.place(0), NameKind::Name));
+        assert!(f.countries_named.is_empty());
     }
 
     #[test]
