@@ -61,30 +61,31 @@ fn grain(precision: &str) -> Grain {
     }
 }
 
-/// Year, Month, Day cells of a date at a grain (finer cells empty).
-fn cells(date: (i64, u32, u32), g: Grain) -> [String; 3] {
+/// Year, Month, Day cells of a date at a grain (finer cells empty), written
+/// into `out`.
+fn cells(date: (i64, u32, u32), g: Grain, out: &mut [String]) {
+    use std::fmt::Write as _;
     let (y, m, d) = date;
-    [
-        y.to_string(),
-        if g >= Grain::Month {
-            m.to_string()
-        } else {
-            String::new()
-        },
-        if g == Grain::Day {
-            d.to_string()
-        } else {
-            String::new()
-        },
-    ]
+    for c in out.iter_mut() {
+        c.clear();
+    }
+    let _ = write!(out[0], "{y}");
+    if g >= Grain::Month {
+        let _ = write!(out[1], "{m}");
+    }
+    if g == Grain::Day {
+        let _ = write!(out[2], "{d}");
+    }
 }
 
-/// The statement, cut after the last whole word that fits in a headline.
-fn headline(sentence: &str) -> String {
+/// The statement, cut after the last whole word that fits in a headline,
+/// written into `out`.
+fn headline(sentence: &str, out: &mut String) {
+    out.clear();
     if sentence.chars().count() <= HEADLINE_CHARS {
-        return sentence.to_string();
+        out.push_str(sentence);
+        return;
     }
-    let mut out = String::new();
     let mut chars = 0;
     for w in sentence.split_whitespace() {
         let n = w.chars().count();
@@ -100,49 +101,79 @@ fn headline(sentence: &str) -> String {
     }
     out.truncate(out.trim_end_matches([',', ';', ':']).len());
     out.push('…');
-    out
 }
 
-/// One row's cells, in [`COLUMNS`] order.
-fn row(e: &Event) -> Vec<String> {
-    let g = grain(e.precision);
-    let mut r = vec![String::new(); COLUMNS.len()];
-    if let Some(start) = ymd(&e.start) {
-        r[0..3].clone_from_slice(&cells(start, g));
-        if let Some(end) = ymd(&e.end) {
-            let end_cells = cells(end, g);
-            if end_cells != r[0..3] {
-                r[4..7].clone_from_slice(&end_cells);
+/// The cells of one row, in [`COLUMNS`] order, kept from row to row so that
+/// writing a row allocates nothing but what escaping needs.
+#[derive(Default)]
+struct Row {
+    cells: [String; 19],
+    scratch: String,
+}
+
+impl Row {
+    fn fill(&mut self, e: &Event) {
+        use std::fmt::Write as _;
+        let g = grain(e.precision);
+        let r = &mut self.cells;
+        for i in [0, 1, 2, 4, 5, 6] {
+            r[i].clear();
+        }
+        if let Some(start) = ymd(&e.start) {
+            cells(start, g, &mut r[0..3]);
+            if let Some(end) = ymd(&e.end) {
+                cells(end, g, &mut r[4..7]);
+                if r[4..7] == r[0..3] {
+                    for c in &mut r[4..7] {
+                        c.clear();
+                    }
+                }
             }
         }
+        headline(&e.sentence, &mut self.scratch);
+        r[9].clear();
+        r[9].push_str(&safe_text(&html(&self.scratch)));
+        let text = &mut r[10];
+        text.clear();
+        let _ = write!(text, "<p>{}</p>", html(&e.sentence));
+        if !e.places.is_empty() {
+            text.push_str("<p>Places: ");
+            for (i, p) in e.places.iter().enumerate() {
+                if i > 0 {
+                    text.push_str("; ");
+                }
+                text.push_str(&html(p));
+            }
+            text.push_str("</p>");
+        }
+        text.push_str("<p>Article: ");
+        for (i, a) in e.articles.iter().enumerate() {
+            if i > 0 {
+                text.push_str("; ");
+            }
+            text.push_str(&html(a));
+        }
+        let _ = write!(
+            text,
+            " · “{}” = {} ({}, {})</p>",
+            html(&e.expression),
+            html(&e.value),
+            e.precision,
+            e.certainty
+        );
+        r[17].clear();
+        r[17].push_str(&safe_text(e.place.as_deref().unwrap_or("")));
     }
-    r[9] = safe_text(&html(&headline(&e.sentence))).into_owned();
-    use std::fmt::Write as _;
-    let mut text = String::with_capacity(e.sentence.len() + 128);
-    let _ = write!(text, "<p>{}</p>", html(&e.sentence));
-    if !e.places.is_empty() {
-        let _ = write!(text, "<p>Places: {}</p>", html(&e.places.join("; ")));
-    }
-    let _ = write!(
-        text,
-        "<p>Article: {} · “{}” = {} ({}, {})</p>",
-        html(&e.articles.join("; ")),
-        html(&e.expression),
-        html(&e.value),
-        e.precision,
-        e.certainty
-    );
-    r[10] = text;
-    r[17] = safe_text(e.place.as_deref().unwrap_or("")).into_owned();
-    r
 }
 
 /// Write the events (already in timeline order) as a TimelineJS sheet.
 pub fn write(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::Result<()> {
     let mut w = writer(out, dialect)?;
     w.write_record(COLUMNS)?;
+    let mut row = Row::default();
     for e in events {
-        w.write_record(row(e))?;
+        row.fill(e);
+        w.write_record(&row.cells)?;
     }
     w.flush()
 }
