@@ -89,9 +89,12 @@ pub fn safe_text(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn num(x: Option<f64>) -> String {
-    x.map(|v| format!("{}", (v * 1e6).round() / 1e6))
-        .unwrap_or_default()
+/// A coordinate at six decimals (nothing for none), appended to `out`.
+fn num_into(out: &mut String, x: Option<f64>) {
+    use std::fmt::Write as _;
+    if let Some(v) = x {
+        let _ = write!(out, "{}", (v * 1e6).round() / 1e6);
+    }
 }
 
 /// Write the timeline (events already in timeline order), LF line ends.
@@ -101,14 +104,29 @@ pub fn write(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
 
 /// Write the timeline in a dialect.
 pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::Result<()> {
+    use std::fmt::Write as _;
     let mut w = writer(out, dialect)?;
     w.write_record(COLUMNS)?;
+    // Cells made for each row, kept from row to row.
+    let [mut places, mut articles, mut offset, mut mentions, mut lat, mut lon] =
+        <[String; 6]>::default();
     for e in events {
-        let places = e.places.join("; ");
-        let offset = e.offset.to_string();
-        let mentions = e.mentions.to_string();
-        let articles = e.articles.join("; ");
-        let (lat, lon) = (num(e.lat), num(e.lon));
+        for c in [
+            &mut places,
+            &mut articles,
+            &mut offset,
+            &mut mentions,
+            &mut lat,
+            &mut lon,
+        ] {
+            c.clear();
+        }
+        join_into(&mut places, &e.places);
+        join_into(&mut articles, &e.articles);
+        let _ = write!(offset, "{}", e.offset);
+        let _ = write!(mentions, "{}", e.mentions);
+        num_into(&mut lat, e.lat);
+        num_into(&mut lon, e.lon);
         w.write_record([
             &*safe_text(&e.article),
             &e.start,
@@ -131,6 +149,16 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
     w.flush()
 }
 
+/// A list as one cell, its items separated by "; ", appended to `out`.
+fn join_into(out: &mut String, items: &[String]) {
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(s);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +168,13 @@ mod tests {
         assert_eq!(safe_text("=1+1"), "'=1+1");
         assert_eq!(safe_text("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_text("Qingdao"), "Qingdao");
+        let num = |x| {
+            let mut s = String::new();
+            num_into(&mut s, x);
+            s
+        };
         assert_eq!(num(Some(-73.9857123456)), "-73.985712");
+        assert_eq!(num(None), "");
         for bad in ["+SUM(A1)", "-2+3", "\t=1+1", "\r=1", "\n=1"] {
             assert!(safe_text(bad).starts_with('\''), "{bad:?}");
         }
