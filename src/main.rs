@@ -431,10 +431,26 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     })
                 },
                 || -> Result<()> {
-                    put("events.geojson", &|w| {
-                        emit::geojson::write_events(w, &events)
+                    // The map page holds events.geojson, made safe for a script
+                    // element: the events are serialised once, for both files.
+                    let p = dir.join("events.geojson");
+                    let cannot = || format!("cannot write {}", p.display());
+                    let file =
+                        std::cell::RefCell::new(emit::AtomicFile::create(&p).with_context(cannot)?);
+                    put("map.html", &|w| {
+                        let events = |script: &mut dyn Write| {
+                            let mut file = file.borrow_mut();
+                            let plain = file.writer();
+                            emit::geojson::events_in_pieces(&events, |piece| {
+                                plain.write_all(piece)?;
+                                emit::map::write_script_safe(script, piece)
+                            })
+                        };
+                        emit::map::write_with(w, &places.collection(), &events, &leaflet, &title)
                     })?;
-                    put("map.html", &write_map)
+                    let mut file = file.into_inner();
+                    file.writer().write_all(b"\n").with_context(cannot)?;
+                    file.commit().with_context(cannot)
                 },
             );
             a?;

@@ -80,10 +80,36 @@ fn millis(day: &str, end: bool) -> Option<i64> {
 
 /// The events with a primary place, as a FeatureCollection.
 pub fn write_events(out: &mut dyn Write, events: &[Event]) -> io::Result<()> {
-    let mut w = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer(&mut w, &EventCollection(events))?;
-    w.write_all(b"\n")?;
-    w.flush()
+    events_in_pieces(events, |piece| out.write_all(piece))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// [`EventCollection`]'s compact JSON, handed over in pieces of whole features
+/// (about 64 KB each), so that one serialisation can feed two files: the
+/// pieces together are exactly what serialising the collection writes (a test
+/// compares).
+pub fn events_in_pieces(
+    events: &[Event],
+    mut piece: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    const PIECE: usize = 1 << 16;
+    let mut buf = Vec::with_capacity(PIECE + 4096);
+    buf.extend_from_slice(br#"{"type":"FeatureCollection","features":["#);
+    let mut first = true;
+    for f in events.iter().filter_map(EventFeature::of) {
+        if !first {
+            buf.push(b',');
+        }
+        first = false;
+        serde_json::to_writer(&mut buf, &f)?;
+        if buf.len() >= PIECE {
+            piece(&buf)?;
+            buf.clear();
+        }
+    }
+    buf.extend_from_slice(b"]}");
+    piece(&buf)
 }
 
 /// The events with a primary place (the others have no point to stand on),
@@ -430,6 +456,19 @@ mod tests {
             String::from_utf8(ours).unwrap(),
             String::from_utf8(theirs).unwrap()
         );
+        // Many pieces, and none: together they are the collection as serde writes it.
+        for n in [0, 1, 3000] {
+            let many: Vec<Event> = events.iter().cycle().take(n).cloned().collect();
+            let (mut pieces, mut count) = (Vec::new(), 0);
+            events_in_pieces(&many, |p| {
+                pieces.extend_from_slice(p);
+                count += 1;
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(pieces, serde_json::to_vec(&EventCollection(&many)).unwrap());
+            assert_eq!(count > 1, n == 3000, "{n} events in {count} pieces");
+        }
     }
 
     #[test]

@@ -150,32 +150,38 @@ const MAY_ESCAPE: [bool; 256] = {
 
 impl serde_json::ser::Formatter for ScriptSafe {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, s: &str) -> io::Result<()> {
-        let b = s.as_bytes();
-        let mut from = 0;
-        let mut i = 0;
-        while i < b.len() {
-            if !MAY_ESCAPE[b[i] as usize] {
+        write_script_safe(out, s.as_bytes())
+    }
+}
+
+/// Write compact JSON bytes (or a piece of them that does not split a
+/// character) with `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes: in JSON
+/// they can only stand inside strings, so this is what [`ScriptSafe`] writes.
+pub fn write_script_safe<W: ?Sized + Write>(out: &mut W, b: &[u8]) -> io::Result<()> {
+    let mut from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !MAY_ESCAPE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let (escape, len): (&[u8], usize) = match &b[i..] {
+            [b'<', ..] => (b"\\u003c", 1),
+            [b'>', ..] => (b"\\u003e", 1),
+            [b'&', ..] => (b"\\u0026", 1),
+            [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
+            [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
+            _ => {
                 i += 1;
                 continue;
             }
-            let (escape, len): (&[u8], usize) = match &b[i..] {
-                [b'<', ..] => (b"\\u003c", 1),
-                [b'>', ..] => (b"\\u003e", 1),
-                [b'&', ..] => (b"\\u0026", 1),
-                [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
-                [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            out.write_all(&b[from..i])?;
-            out.write_all(escape)?;
-            i += len;
-            from = i;
-        }
-        out.write_all(&b[from..])
+        };
+        out.write_all(&b[from..i])?;
+        out.write_all(escape)?;
+        i += len;
+        from = i;
     }
+    out.write_all(&b[from..])
 }
 
 /// Write `v` as JSON that is safe inside a `<script>` element.
@@ -237,21 +243,38 @@ pub fn write(
     leaflet: &Leaflet,
     title: &str,
 ) -> io::Result<()> {
+    write_with(
+        out,
+        places,
+        &|w| write_script_json(w, events),
+        leaflet,
+        title,
+    )
+}
+
+/// [`write`], with the events FeatureCollection written by `events` as
+/// script-safe JSON (see [`write_script_safe`]).
+pub fn write_with(
+    out: &mut dyn Write,
+    places: &impl serde::Serialize,
+    events: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+    leaflet: &Leaflet,
+    title: &str,
+) -> io::Result<()> {
     // Serialised straight from the collections into the page: no JSON value
     // tree or page-sized string in between (they tripled the memory on big
-    // runs).
-    #[derive(serde::Serialize)]
-    struct Data<'a, P, E> {
-        title: &'a str,
-        leaflet: &'a str,
-        places: &'a P,
-        events: &'a E,
-    }
-    let data = Data {
-        title,
-        leaflet: &leaflet.js,
-        places,
-        events,
+    // runs). The object is the one serde writes for {title, leaflet, places,
+    // events}; a test compares.
+    let data = |w: &mut dyn Write| -> io::Result<()> {
+        w.write_all(b"{\"title\":")?;
+        write_script_json(w, title)?;
+        w.write_all(b",\"leaflet\":")?;
+        write_script_json(w, &leaflet.js)?;
+        w.write_all(b",\"places\":")?;
+        write_script_json(w, places)?;
+        w.write_all(b",\"events\":")?;
+        events(w)?;
+        w.write_all(b"}")
     };
     let sri = |h: Option<&str>| {
         h.map(|h| format!(" integrity=\"{h}\" crossorigin=\"\""))
@@ -269,7 +292,7 @@ pub fn write(
             ("LEAFLET_JS", Fill::Text(&js)),
             ("CSS_SRI", Fill::Text(&css_sri)),
             ("JS_SRI", Fill::Text(&js_sri)),
-            ("DATA", Fill::Write(&|w| write_script_json(w, &data))),
+            ("DATA", Fill::Write(&data)),
         ],
     )?;
     w.flush()
@@ -349,6 +372,55 @@ mod tests {
         write_script_json(&mut got, text).unwrap();
         assert_eq!(String::from_utf8(got).unwrap(), want);
         assert!(want.contains("\u{2026}\u{20ac}") && want.contains("\\u2028\\u2028"));
+        // Compact JSON made safe piece by piece is what the formatter writes.
+        let v =
+            serde_json::json!({"a": [text, "</script><!--", 1.5, null], "b\u{2028}": {"c&": text}});
+        let (mut pieces, mut direct) = (Vec::new(), Vec::new());
+        let plain = serde_json::to_vec(&v).unwrap();
+        let s = std::str::from_utf8(&plain).unwrap();
+        let cuts: Vec<usize> = (0..=s.len())
+            .filter(|&i| s.is_char_boundary(i))
+            .step_by(7)
+            .collect();
+        let mut from = 0;
+        for &to in cuts.iter().skip(1).chain([s.len()].iter()) {
+            write_script_safe(&mut pieces, &plain[from..to]).unwrap();
+            from = to;
+        }
+        write_script_json(&mut direct, &v).unwrap();
+        assert_eq!(
+            String::from_utf8(pieces).unwrap(),
+            String::from_utf8(direct).unwrap()
+        );
+    }
+
+    #[test]
+    fn the_page_data_is_the_object_serde_writes() {
+        #[derive(serde::Serialize)]
+        struct Data<'a> {
+            title: &'a str,
+            leaflet: &'a str,
+            places: &'a FeatureCollection,
+            events: &'a FeatureCollection,
+        }
+        let (places, events) = (fc(&["Qingdao</script>", "Z\u{2028}"]), fc(&["E&F"]));
+        let leaflet = Leaflet::at("/opt/x <y>");
+        let title = "t <i>\u{2029}";
+        let mut page = Vec::new();
+        write(&mut page, &places, &events, &leaflet, title).unwrap();
+        let mut want = Vec::new();
+        write_script_json(
+            &mut want,
+            &Data {
+                title,
+                leaflet: &leaflet.js,
+                places: &places,
+                events: &events,
+            },
+        )
+        .unwrap();
+        let page = String::from_utf8(page).unwrap();
+        assert!(page.contains(std::str::from_utf8(&want).unwrap()), "{page}");
     }
 
     #[test]
