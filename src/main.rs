@@ -358,12 +358,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     })?;
     let Sink {
         mut out,
-        jsonl: mut jsonl_file,
+        jsonl: jsonl_file,
         places,
         mut events,
         first_ids,
     } = sink;
     progress.finish_and_clear();
+    // The JSON Lines are complete: they are synced to disk and put in place
+    // while the other outputs are made.
+    let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.commit()));
     event::sort(&mut events);
     let reports = events.len();
     if !args.no_merge {
@@ -453,12 +456,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     file.commit().with_context(cannot)
                 },
             );
+            let jsonl = jsonl_done.map(|done| done.join());
             a?;
             b?;
-            if let Some(f) = jsonl_file.take() {
-                f.commit().with_context(|| {
-                    format!("cannot write {}", dir.join("articles.jsonl").display())
-                })?;
+            if let Some(done) = jsonl {
+                done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
+                    .with_context(|| {
+                        format!("cannot write {}", dir.join("articles.jsonl").display())
+                    })?;
             }
         }
         None => match args.format {
