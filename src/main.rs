@@ -413,10 +413,23 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     };
     match &args.out {
         Some(dir) => {
+            // Each file, once written, is synced to disk and put in place on a
+            // thread of its own, while the cores go on with the next file.
+            let syncing = std::sync::Mutex::new(Vec::new());
+            let sync_later = |p: std::path::PathBuf, f: emit::AtomicFile| {
+                let done = std::thread::spawn(move || f.commit());
+                syncing
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((p, done));
+            };
             let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                emit::write_atomic(&p, fill)
-                    .with_context(|| format!("cannot write {}", p.display()))
+                let cannot = || format!("cannot write {}", p.display());
+                let mut f = emit::AtomicFile::create(&p).with_context(cannot)?;
+                fill(f.writer()).with_context(cannot)?;
+                sync_later(p, f);
+                Ok(())
             };
             // The files are independent: written in two halves side by side.
             let (a, b) = rayon::join(
@@ -453,12 +466,23 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     })?;
                     let mut file = file.into_inner();
                     file.writer().write_all(b"\n").with_context(cannot)?;
-                    file.commit().with_context(cannot)
+                    sync_later(p.clone(), file);
+                    Ok(())
                 },
             );
             let jsonl = jsonl_done.map(|done| done.join());
+            let synced: Vec<_> = syncing
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .into_iter()
+                .map(|(p, done)| (p, done.join()))
+                .collect();
             a?;
             b?;
+            for (p, done) in synced {
+                done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
+                    .with_context(|| format!("cannot write {}", p.display()))?;
+            }
             if let Some(done) = jsonl {
                 done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
                     .with_context(|| {
