@@ -12,7 +12,7 @@
 //! (`2025-06-26 00:00`, which kepler.gl types as a timestamp).
 
 use crate::event::{cmp_days, Event};
-use crate::pipeline::Analysis;
+use crate::pipeline::{Analysis, Toponym};
 use chrono::{NaiveDate, NaiveTime};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
 use serde::{Serialize, Serializer};
@@ -283,7 +283,29 @@ impl PlaceTable {
 
     /// Add one article's place names and the dates of the events they take part in.
     pub fn add(&mut self, a: &Analysis) {
+        // Names, aliases and articles are copied only the first time they come.
+        let mut alias = String::new();
+        let count = |row: &mut PlaceRow, t: &Toponym, alias: &mut String| {
+            row.mentions += 1;
+            alias.clear();
+            for (i, w) in t.text.split_whitespace().enumerate() {
+                if i > 0 {
+                    alias.push(' ');
+                }
+                alias.push_str(w);
+            }
+            if !row.aliases.contains(alias.as_str()) {
+                row.aliases.insert(alias.clone());
+            }
+            if !row.articles.contains(&a.id) {
+                row.articles.insert(a.id.clone());
+            }
+        };
         for t in a.toponyms.iter().chain(&a.adjectivals) {
+            if let Some(row) = self.rows.get_mut(&t.id) {
+                count(row, t, &mut alias);
+                continue;
+            }
             let row = self.rows.entry(t.id.clone()).or_insert_with(|| PlaceRow {
                 name: t.name.clone(),
                 kind: t.kind,
@@ -292,10 +314,7 @@ impl PlaceTable {
                 lon: t.lon,
                 ..PlaceRow::default()
             });
-            row.mentions += 1;
-            row.aliases
-                .insert(t.text.split_whitespace().collect::<Vec<_>>().join(" "));
-            row.articles.insert(a.id.clone());
+            count(row, t, &mut alias);
         }
         for e in &a.events {
             for id in &e.place_ids {
