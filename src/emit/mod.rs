@@ -114,12 +114,19 @@ impl AtomicFile {
         self.w.as_mut().expect("not yet committed")
     }
 
-    /// Flush, sync and rename into place.
+    /// Flush, sync and rename into place; on failure the temporary file is
+    /// removed.
     pub fn commit(mut self) -> io::Result<()> {
         let w = self.w.take().expect("commit once");
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        fs::rename(&self.tmp, &self.path)
+        let done = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|f| f.sync_all())
+            .and_then(|()| fs::rename(&self.tmp, &self.path));
+        if done.is_err() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+        done
     }
 }
 
