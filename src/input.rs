@@ -491,23 +491,24 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article,
         // The line is parsed on its own, so "line 1" says nothing.
         InputErrorKind::NotJson(e.to_string().replace(" at line 1 column ", " at column "))
     })?;
-    let Value::Object(fields) = value else {
+    let Value::Object(mut fields) = value else {
         return Err(InputErrorKind::NotObject(render(&value)));
     };
-    let text = match fields.get("text") {
+    // The fields are taken out of the parsed line, not copied.
+    let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
         Some(Value::String(s)) if s.trim().is_empty() => {
             return Err(InputErrorKind::EmptyField("text"))
         }
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => return Err(bad_field("text", "a string", other)),
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(bad_field("text", "a string", &other)),
     };
-    let id = match fields.get("id") {
+    let id = match fields.remove("id") {
         None | Some(Value::Null) => default_id,
         Some(Value::String(s)) if s.is_empty() => default_id,
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(bad_field("id", "a string or number", other)),
+        Some(other) => return Err(bad_field("id", "a string or number", &other)),
     };
     const DATE_EXPECTED: &str = "a string like 2025-06-26";
     let date = match fields.get("date") {
@@ -518,8 +519,8 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article,
         },
         Some(other) => return Err(bad_field("date", DATE_EXPECTED, other)),
     };
-    let title = optional_string(&fields, "title")?;
-    let url = optional_string(&fields, "url")?;
+    let title = optional_string(&mut fields, "title")?;
+    let url = optional_string(&mut fields, "url")?;
     Ok(Article {
         id,
         text,
@@ -531,13 +532,13 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article,
 }
 
 fn optional_string(
-    fields: &Map<String, Value>,
+    fields: &mut Map<String, Value>,
     field: &'static str,
 ) -> Result<Option<String>, InputErrorKind> {
-    match fields.get(field) {
+    match fields.remove(field) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(bad_field(field, "a string or null", other)),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(bad_field(field, "a string or null", &other)),
     }
 }
 
