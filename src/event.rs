@@ -63,37 +63,45 @@ impl Event {
 }
 
 /// Sort events into timeline order (stable, so equal keys keep input order),
-/// on the cores of the current rayon pool. Events are large: their keys (day,
-/// article as a rank, offset, position) are sorted, and the events then moved
-/// into place cycle by cycle, so the sort needs no second list of events.
+/// on the cores of the current rayon pool. Events are large: their keys (start
+/// day, article as a rank among the ids, offset, position) are sorted, and the
+/// events then moved into place cycle by cycle, so the sort needs no second
+/// list of events.
 pub fn sort(events: &mut [Event]) {
     use rayon::prelude::*;
     // A start that is not a day (not made by chronomap) sorts by the rules of
     // [`cmp_days`], which the keys below do not follow.
-    let Some(days) = events
-        .par_iter()
-        .map(|e| ymd(&e.start))
-        .collect::<Option<Vec<_>>>()
-    else {
-        events.par_sort_by(Event::cmp_timeline);
-        return;
-    };
     let mut ids: Vec<&str> = events.iter().map(|e| e.article.as_str()).collect();
     ids.par_sort_unstable();
     ids.dedup();
-    let mut keys: Vec<SortKey> = events
+    let keys: Option<Vec<SortKey>> = events
         .par_iter()
-        .zip(days)
         .enumerate()
-        .map(|(i, (e, day))| {
+        .map(|(i, e)| {
             let article = ids.binary_search(&e.article.as_str()).unwrap_or(0);
-            (day, article, e.offset, i)
+            Some((ymd(&e.start)?, article, e.offset, i))
         })
         .collect();
     drop(ids);
+    let Some(mut keys) = keys else {
+        events.par_sort_by(Event::cmp_timeline);
+        return;
+    };
     keys.par_sort_unstable();
-    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
-    permute(events, order);
+    permute(events, keys.into_iter().map(|k| k.3).collect());
+}
+
+/// The events gathered in parts (a batch each, in input order) as one list in
+/// timeline order: [`sort`] of their concatenation. The parts are moved into a
+/// list of the exact size one after the other (each freed as it goes), so no
+/// growing list of events is ever copied.
+pub fn sorted(parts: Vec<Vec<Event>>) -> Vec<Event> {
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for p in parts {
+        all.extend(p);
+    }
+    sort(&mut all);
+    all
 }
 
 /// An event's place in the timeline: its start day, its article's rank among
@@ -190,6 +198,15 @@ mod tests {
             }
             let mut want = events.clone();
             want.sort_by(Event::cmp_timeline);
+            // The same events in parts, cut anywhere (empty parts too).
+            let mut parts: Vec<Vec<Event>> = vec![Vec::new()];
+            for e in &events {
+                if next(5) == 0 {
+                    parts.push(Vec::new());
+                }
+                parts.last_mut().expect("one part").push(e.clone());
+            }
+            assert_eq!(sorted(parts), want, "round {round}, in parts");
             sort(&mut events);
             assert_eq!(events, want, "round {round}");
         }

@@ -131,7 +131,9 @@ struct Sink {
     out: io::BufWriter<io::Stdout>,
     jsonl: Option<emit::AtomicFile>,
     places: emit::geojson::PlaceTable,
-    events: Vec<Event>,
+    /// The events kept, a list per batch (one growing list of them cost its
+    /// copies and fresh memory at every doubling).
+    events: Vec<Vec<Event>>,
     /// The first few article ids, for the map's title.
     first_ids: Vec<String>,
 }
@@ -144,14 +146,15 @@ impl Sink {
                 None => self.out.write_all(line)?,
             }
         }
+        let mut events = Vec::with_capacity(done.analyses.iter().map(|a| a.events.len()).sum());
         for a in done.analyses {
             self.places.add(&a);
             if self.first_ids.len() < 4 {
                 self.first_ids.push(a.id.clone());
             }
-            self.events
-                .extend(a.events.into_iter().filter(|e| filter.keep(e)));
+            events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
         }
+        self.events.push(events);
         Ok(())
     }
 }
@@ -360,14 +363,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         mut out,
         jsonl: jsonl_file,
         places,
-        mut events,
+        events,
         first_ids,
     } = sink;
     progress.finish_and_clear();
     // The JSON Lines are complete: they are synced to disk and put in place
     // while the other outputs are made.
     let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.commit()));
-    event::sort(&mut events);
+    let mut events = event::sorted(events);
     let reports = events.len();
     if !args.no_merge {
         events = chronomap::merge::merge(events);
