@@ -248,7 +248,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
     let sink = Sink {
-        out: io::BufWriter::new(stdout),
+        out: io::BufWriter::with_capacity(emit::WRITE_BUFFER, stdout),
         jsonl: jsonl_file,
         places: emit::geojson::PlaceTable::new(),
         events: Vec::new(),

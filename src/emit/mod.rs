@@ -80,11 +80,11 @@ pub fn remove_stale_temps(dir: &Path, names: &[&str]) -> usize {
     removed
 }
 
-/// Bytes an output file gathers before each write to the system. Small writes
-/// cost more than their count: the file system zeroes the part of each fresh
-/// page a write does not cover, and with 8 KB writes that was most of the
-/// 50 MB of JSON Lines again.
-const WRITE_BUFFER: usize = 1 << 20;
+/// Bytes an output file (or standard output) gathers before each write to the
+/// system. Small writes cost more than their count: the file system zeroes
+/// the part of each fresh page a write does not cover, and with 8 KB writes
+/// that was most of the 50 MB of JSON Lines again.
+pub const WRITE_BUFFER: usize = 1 << 20;
 
 /// A file written in a stream and put in place only when complete: it is
 /// written to a temporary sibling, renamed by [`AtomicFile::commit`], and
