@@ -58,7 +58,7 @@ fn scan_tokens(
         t: toks,
         info: &info,
         caps: is_mostly_caps(toks),
-        points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+        points: std::cell::RefCell::default(),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -247,8 +247,9 @@ struct Parser<'t, 'a> {
     caps: bool,
     /// [`Parser::point`] at each token, once read: patterns try the same point
     /// from many starts ("from June 3 to 5", "early June", "June 3"), and the
-    /// point grammar is the costly part of a scan.
-    points: std::cell::RefCell<Vec<Option<Option<P>>>>,
+    /// point grammar is the costly part of a scan. Kept by token, for the few
+    /// tokens asked (a table over every token was most of a scan's memory).
+    points: std::cell::RefCell<rustc_hash::FxHashMap<usize, Option<P>>>,
 }
 
 const MODIFIERS: &[(&str, Mod)] = &[
@@ -632,13 +633,11 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A single point at `i` (no modifier).
     fn point(&self, i: usize) -> Option<P> {
-        if let Some(Some(known)) = self.points.borrow().get(i) {
+        if let Some(known) = self.points.borrow().get(&i) {
             return *known;
         }
         let p = self.read_point(i);
-        if let Some(slot) = self.points.borrow_mut().get_mut(i) {
-            *slot = Some(p);
-        }
+        self.points.borrow_mut().insert(i, p);
         p
     }
 
@@ -2205,7 +2204,7 @@ mod tests {
             t: &toks,
             info: &info,
             caps: is_mostly_caps(&toks),
-            points: std::cell::RefCell::new(vec![None; toks.len() + 1]),
+            points: std::cell::RefCell::default(),
         };
         let mut turned_away = 0;
         for (i, t) in toks.iter().enumerate() {
