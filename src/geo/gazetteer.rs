@@ -183,7 +183,9 @@ impl Compiled {
 const RECENT_KEYS: usize = 1 << 13;
 
 /// A compiled gazetteer's blob address, and keys with where their postings are.
-type Recent = (usize, rustc_hash::FxHashMap<Box<str>, (u32, u32)>);
+/// The keys come from articles, so the map hashes with a random key (std's),
+/// not with a fixed one a crafted text could collide.
+type Recent = (usize, std::collections::HashMap<Box<str>, (u32, u32)>);
 
 thread_local! {
     /// The keys this thread looked up lately in a compiled gazetteer (named by

@@ -60,7 +60,8 @@ pub fn find_tokens(
     let mut ends = Vec::new();
     // Names rejected as a person's ("John Moore", "Mr. Moore") are a person's
     // everywhere in the article ("Moore said").
-    let mut persons: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    // (Filled from the text: std's randomly keyed hash, not a fixed one.)
+    let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
     while i < toks.len() {
         let t = &toks[i];
         if t.kind != Kind::Word
