@@ -325,9 +325,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     .par_iter()
                     .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
                         scratch.clear();
-                        emit::jsonl::write_one(scratch, a).map(|()| scratch.clone())
+                        emit::jsonl::line(scratch, a);
+                        scratch.clone()
                     })
-                    .collect::<io::Result<_>>()?
+                    .collect()
             } else {
                 Vec::new()
             };

@@ -11,6 +11,7 @@
 //! and `t_end` (epoch milliseconds, for MapLibre filters) and `timestamp`
 //! (`2025-06-26 00:00`, which kepler.gl types as a timestamp).
 
+use super::json;
 use crate::event::{cmp_days, Event};
 use crate::pipeline::{Analysis, Toponym};
 use chrono::{NaiveDate, NaiveTime};
@@ -102,7 +103,7 @@ pub fn events_in_pieces(
             buf.push(b',');
         }
         first = false;
-        serde_json::to_writer(&mut buf, &f)?;
+        f.write(&mut buf);
         if buf.len() >= PIECE {
             piece(&buf)?;
             buf.clear();
@@ -221,6 +222,51 @@ impl<'a> EventFeature<'a> {
     }
 }
 
+impl EventFeature<'_> {
+    /// The feature as serde writes it (member for member), with [`json`]:
+    /// events are most of the bytes of events.geojson and of the map page.
+    fn write(&self, out: &mut Vec<u8>) {
+        let p = &self.properties;
+        let mut f = json::Object::new(out);
+        f.str("type", self.kind);
+        {
+            let mut g = json::Object::new(f.key("geometry"));
+            g.str("type", self.geometry.kind);
+            json::array(g.key("coordinates"), &self.geometry.coordinates, |o, &x| {
+                json::f64(o, x)
+            });
+            g.end();
+        }
+        let mut o = json::Object::new(f.key("properties"));
+        o.str("anchor", p.anchor);
+        o.str("article", p.article);
+        json::joined(o.key("articles"), p.articles.0, "; ");
+        o.str("certainty", p.certainty);
+        o.str("end", p.end);
+        o.str("expression", p.expression);
+        o.f64("lat", p.lat);
+        o.f64("lon", p.lon);
+        o.int("mentions", p.mentions);
+        o.int("offset", p.offset);
+        o.str("place", p.place);
+        json::joined(o.key("places"), p.places.0, "; ");
+        o.str("precision", p.precision);
+        o.str("sentence", p.sentence);
+        o.str("start", p.start);
+        if let Some(t) = p.t_end {
+            o.int("t_end", t);
+        }
+        if let Some(t) = p.t_start {
+            o.int("t_start", t);
+        }
+        p.time.write(o.key("time"));
+        p.timestamp.write(o.key("timestamp"));
+        o.str("value", p.value);
+        o.end();
+        f.end();
+    }
+}
+
 /// A list written as one string, its items separated by "; ".
 struct Joined<'a>(&'a [String]);
 
@@ -247,6 +293,16 @@ impl Serialize for Joined<'_> {
 
 /// A string with a fixed suffix, written as one string.
 struct Suffixed<'a>(&'a str, &'static str);
+
+impl Suffixed<'_> {
+    /// As a JSON string (the suffix needs no escaping).
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'"');
+        json::str_contents(out, self.0);
+        json::str_contents(out, self.1);
+        out.push(b'"');
+    }
+}
 
 impl Serialize for Suffixed<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -137,16 +137,12 @@ fn file_url(path: &str) -> String {
 /// reads it back unchanged.
 struct ScriptSafe;
 
-/// The bytes that may need an escape: the three ASCII ones, and 0xE2, which
-/// starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-const MAY_ESCAPE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'&' as usize] = true;
-    t[0xE2] = true;
-    t
-};
+/// Whether a byte of the word `x` may need an escape: the three ASCII ones,
+/// or 0xE2, which starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+fn may_escape(x: u64) -> bool {
+    use super::json::word::has;
+    has(x, b'<') || has(x, b'>') || has(x, b'&') || has(x, 0xE2)
+}
 
 impl serde_json::ser::Formatter for ScriptSafe {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, s: &str) -> io::Result<()> {
@@ -161,9 +157,15 @@ pub fn write_script_safe<W: ?Sized + Write>(out: &mut W, b: &[u8]) -> io::Result
     let mut from = 0;
     let mut i = 0;
     while i < b.len() {
-        if !MAY_ESCAPE[b[i] as usize] {
-            i += 1;
-            continue;
+        // Eight bytes at a time past those with nothing to escape.
+        while let Some(x) = super::json::word::at(b, i) {
+            if may_escape(x) {
+                break;
+            }
+            i += 8;
+        }
+        if i >= b.len() {
+            break;
         }
         let (escape, len): (&[u8], usize) = match &b[i..] {
             [b'<', ..] => (b"\\u003c", 1),
@@ -392,6 +394,26 @@ mod tests {
             String::from_utf8(pieces).unwrap(),
             String::from_utf8(direct).unwrap()
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn script_safe_escapes_every_one(s in "[a <>&\u{2028}\u{2029}\u{2026}\u{20ac}é]{0,40}") {
+            let want: String = s
+                .chars()
+                .map(|c| match c {
+                    '<' => "\\u003c".to_string(),
+                    '>' => "\\u003e".to_string(),
+                    '&' => "\\u0026".to_string(),
+                    '\u{2028}' => "\\u2028".to_string(),
+                    '\u{2029}' => "\\u2029".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            let mut got = Vec::new();
+            write_script_safe(&mut got, s.as_bytes()).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod geojson;
+pub mod json;
 pub mod jsonl;
 pub mod map;
 pub mod timelinejs;
