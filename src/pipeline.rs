@@ -316,7 +316,7 @@ pub fn analyze(article: &Article, opts: &Options, gaz: &Gazetteer) -> Analysis {
 
 /// "%Y-%m-%d", as chrono's Display writes it (without parsing a format string).
 fn fmt_date(d: NaiveDate) -> String {
-    d.to_string()
+    crate::date::iso_day(d)
 }
 
 fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -> Analysis {

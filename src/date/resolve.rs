@@ -440,8 +440,7 @@ fn year_value(y: i32) -> String {
 
 fn fmt_period(p: &Period) -> String {
     match p.precision {
-        // Display writes what "%Y-%m-%d" would, without parsing a format string.
-        Precision::Day => p.start.to_string(),
+        Precision::Day => super::iso_day(p.start),
         Precision::Week => {
             let w = p.start.iso_week();
             format!("{:04}-W{:02}", w.year(), w.week())
