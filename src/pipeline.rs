@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::date::expr::{Expr, Point, Which, YearSpec};
 use crate::date::extract::{extract_tokens, Mention};
 use crate::date::resolve::{resolve, Anchor, AnchorKind, Certainty, Context, Resolved, Tense};
-use crate::date::tense::tense_at;
+use crate::date::tense;
 use crate::date::token::{tokenize, Token};
 use crate::date::year::{self, Evidence};
 use crate::dateline::{self, Dateline};
@@ -181,10 +181,11 @@ fn read<'a>(article: &'a Article, gaz: &Gazetteer) -> Read<'a> {
     let geo = locate(text, dl.as_ref(), &tokens, gaz);
     let mut evidence = Evidence::default();
     let mut mentions = Vec::with_capacity(found.len());
+    let mut tenses = tense::Reader::default();
     for m in found {
         let s = sentence_of(&sentences, m.start).unwrap_or((m.start, m.end));
         let tense = if needs_tense(&m.expr) {
-            tense_at(text, s, m.start, m.end)
+            tenses.tense_at(text, s, m.start, m.end)
         } else {
             Tense::Unknown
         };

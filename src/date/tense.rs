@@ -18,7 +18,7 @@ const LINKS: &[&str] = &[
 const WORD: usize = 24;
 
 /// A word of the sentence, by what it can tell of the tense: read once.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct Word {
     st: usize,
     en: usize,
@@ -56,10 +56,43 @@ impl Word {
 
 /// The tense of `text[sentence]` as seen from the expression at `at..end` (byte offsets).
 pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> Tense {
-    let (s0, s1) = sentence;
-    let (s0, s1) = (s0.min(at), s1.max(end).min(text.len()));
-    // The words of the sentence outside the expression, with offsets.
-    let mut words: Vec<Word> = Vec::with_capacity((s1 - s0) / 4);
+    Reader::default().tense_at(text, sentence, at, end)
+}
+
+/// [`tense_at`] for the expressions of a text in turn: the words of a
+/// sentence are read and classified once, however many expressions it holds.
+#[derive(Debug, Default)]
+pub struct Reader {
+    /// Where the words were read from (the text's address and length, and
+    /// the span), and the words: all of them, each call leaves out those of
+    /// its own expression.
+    from: Option<(usize, usize, usize, usize)>,
+    words: Vec<Word>,
+}
+
+impl Reader {
+    /// The tense of `text[sentence]` as seen from the expression at `at..end`.
+    pub fn tense_at(
+        &mut self,
+        text: &str,
+        sentence: (usize, usize),
+        at: usize,
+        end: usize,
+    ) -> Tense {
+        let (s0, s1) = sentence;
+        let (s0, s1) = (s0.min(at), s1.max(end).min(text.len()));
+        let from = Some((text.as_ptr() as usize, text.len(), s0, s1));
+        if self.from != from {
+            self.from = from;
+            read_words(text, s0, s1, &mut self.words);
+        }
+        decide(&self.words, at, end)
+    }
+}
+
+/// The words of `text[s0..s1]`, with offsets.
+fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
+    words.clear();
     let bytes = text.as_bytes();
     let mut i = s0;
     while i < s1 {
@@ -71,13 +104,19 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
         while i < s1 && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
             i += 1;
         }
-        // Words inside the expression itself ("next Monday") are the parser's business.
-        if (st >= at && i <= end) || i - st > WORD {
+        if i - st > WORD {
             continue;
         }
         let raw = &bytes[st..i];
         words.push(Word::read(st, i, raw.strip_prefix(b"'").unwrap_or(raw)));
     }
+}
+
+/// The tense from the words of the sentence, for the expression at `at..end`.
+fn decide(words: &[Word], at: usize, end: usize) -> Tense {
+    // Words inside the expression itself ("next Monday") are the parser's
+    // business. They all end after `at`, so none is among those before it.
+    let inside = |w: &Word| w.st >= at && w.en <= end;
     let before = &words[..words.partition_point(|w| w.en <= at)];
     // "as soon as Tuesday", "as early as Monday": a forecast.
     if let [.., a, _, b] = before {
@@ -97,7 +136,7 @@ pub fn tense_at(text: &str, sentence: (usize, usize), at: usize, end: usize) -> 
     }
     let mut best: Option<(usize, Tense)> = None;
     let mut weak: Option<(usize, Tense)> = None;
-    for w in &words {
+    for w in words.iter().filter(|w| !inside(w)) {
         // The verb that governs a time adverbial usually comes before it; cues
         // after it (often the reporting "Castro said") count as twice as far.
         let dist = if w.st >= end {
@@ -159,6 +198,31 @@ fn is_past_participle(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reader_answers_as_a_fresh_read_for_each_expression() {
+        let text = "He said on Monday that talks will resume next week. \
+                    Ministers will review the figures from last month on Tuesday.";
+        let second = text.find("Ministers").unwrap();
+        let sentences = [(0, second - 1), (second, text.len())];
+        let mut reader = Reader::default();
+        // "last month" is future only when its own "last" is left out.
+        for (expr, want) in [
+            ("Monday", Tense::Past),
+            ("next week", Tense::Future),
+            ("last month", Tense::Future),
+            ("Tuesday", Tense::Past),
+        ] {
+            let at = text.find(expr).unwrap();
+            let s = *sentences.iter().find(|s| s.0 <= at && at < s.1).unwrap();
+            assert_eq!(tense_at(text, s, at, at + expr.len()), want, "{expr}");
+            assert_eq!(
+                reader.tense_at(text, s, at, at + expr.len()),
+                want,
+                "{expr}"
+            );
+        }
+    }
 
     fn t(s: &str, expr: &str) -> Tense {
         let at = s.find(expr).unwrap();
