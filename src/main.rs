@@ -416,11 +416,27 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         None => emit::map::Leaflet::default(),
     };
     let title = emit::map::title(&first_ids, articles_n);
+    // The places are serialised once, for places.geojson and the map page.
+    let places_json = if args.out.is_some() || matches!(args.format, Format::Map | Format::Geojson)
+    {
+        places.to_json()
+    } else {
+        Vec::new()
+    };
+    let write_places = |w: &mut dyn Write| -> io::Result<()> {
+        w.write_all(&places_json)?;
+        w.write_all(b"\n")
+    };
+    let places_in_script = |w: &mut dyn Write| emit::map::write_script_safe(w, &places_json);
     let write_map = |w: &mut dyn Write| {
-        emit::map::write(
+        emit::map::write_with(
             w,
-            &places.collection(),
-            &emit::geojson::EventCollection(&events),
+            &places_in_script,
+            &|script| {
+                emit::geojson::events_in_pieces(&events, |piece| {
+                    emit::map::write_script_safe(script, piece)
+                })
+            },
             &leaflet,
             &title,
         )
@@ -455,7 +471,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     put("timeline.prj", &|w| {
                         w.write_all(emit::csv::PRJ_WGS84.as_bytes())
                     })?;
-                    put("places.geojson", &|w| places.write(w))?;
+                    put("places.geojson", &write_places)?;
                     put("timelinejs.csv", &|w| {
                         emit::timelinejs::write(w, &events, dialect)
                     })
@@ -476,7 +492,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                                 emit::map::write_script_safe(script, piece)
                             })
                         };
-                        emit::map::write_with(w, &places.collection(), &events, &leaflet, &title)
+                        emit::map::write_with(w, &places_in_script, &events, &leaflet, &title)
                     })?;
                     let mut file = file.into_inner();
                     file.writer().write_all(b"\n").with_context(cannot)?;
@@ -508,7 +524,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
             Format::Timelinejs => emit::timelinejs::write(&mut out, &events, dialect)?,
             Format::Map => write_map(&mut out)?,
-            Format::Geojson => places.write(&mut out)?,
+            Format::Geojson => write_places(&mut out)?,
             Format::Events => emit::geojson::write_events(&mut out, &events)?,
             Format::Jsonl => {}
         },

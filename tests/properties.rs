@@ -174,6 +174,12 @@ fn check_outputs(analyses: &[Analysis]) -> Result<(), TestCaseError> {
     for a in analyses {
         places.add(a);
     }
+    // Written straight from the rows, as serde writes the geojson crate's
+    // collection of them.
+    prop_assert_eq!(
+        places.to_json(),
+        serde_json::to_vec(&places.collection()).unwrap()
+    );
     let mut docs = (Vec::new(), Vec::new());
     chronomap::emit::geojson::write_events(&mut docs.0, &events).unwrap();
     places.write(&mut docs.1).unwrap();

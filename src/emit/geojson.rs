@@ -240,7 +240,7 @@ impl EventFeature<'_> {
         let mut o = json::Object::new(f.key("properties"));
         o.str("anchor", p.anchor);
         o.str("article", p.article);
-        json::joined(o.key("articles"), p.articles.0, "; ");
+        json::joined(o.key("articles"), p.articles.0.iter(), "; ");
         o.str("certainty", p.certainty);
         o.str("end", p.end);
         o.str("expression", p.expression);
@@ -249,7 +249,7 @@ impl EventFeature<'_> {
         o.int("mentions", p.mentions);
         o.int("offset", p.offset);
         o.str("place", p.place);
-        json::joined(o.key("places"), p.places.0, "; ");
+        json::joined(o.key("places"), p.places.0.iter(), "; ");
         o.str("precision", p.precision);
         o.str("sentence", p.sentence);
         o.str("start", p.start);
@@ -404,9 +404,51 @@ impl PlaceTable {
         self.rows.is_empty()
     }
 
-    /// Write the table as a FeatureCollection.
+    /// Write the table as a FeatureCollection, and a newline.
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_collection(out, &self.collection())
+        let mut v = self.to_json();
+        v.push(b'\n');
+        out.write_all(&v)?;
+        out.flush()
+    }
+
+    /// The table as the compact JSON serde writes for [`PlaceTable::collection`]
+    /// (a test compares), written with [`json`] straight from the rows.
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256 * self.rows.len() + 64);
+        out.extend_from_slice(br#"{"type":"FeatureCollection","features":["#);
+        for (k, (id, r)) in self.rows.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            let mut f = json::Object::new(&mut out);
+            f.str("type", "Feature");
+            {
+                let mut g = json::Object::new(f.key("geometry"));
+                g.str("type", "Point");
+                let coordinates = [round6(r.lon), round6(r.lat)];
+                json::array(g.key("coordinates"), &coordinates, |o, &x| json::f64(o, x));
+                g.end();
+            }
+            let mut p = json::Object::new(f.key("properties"));
+            json::joined(p.key("aliases"), r.aliases.iter(), "; ");
+            json::joined(p.key("articles"), r.articles.iter(), "; ");
+            p.str("country", &r.country);
+            if let Some(first) = &r.first {
+                p.str("first", first);
+            }
+            p.str("id", id);
+            p.str("kind", r.kind);
+            if let Some(last) = &r.last {
+                p.str("last", last);
+            }
+            p.int("mentions", r.mentions);
+            p.str("name", &r.name);
+            p.end();
+            f.end();
+        }
+        out.extend_from_slice(b"]}");
+        out
     }
 
     /// The table as a FeatureCollection, one Point per place in id order.
@@ -544,6 +586,59 @@ mod tests {
             assert_eq!(pieces, serde_json::to_vec(&EventCollection(&many)).unwrap());
             assert_eq!(count > 1, n == 3000, "{n} events in {count} pieces");
         }
+    }
+
+    #[test]
+    fn places_are_written_as_serde_writes_their_collection() {
+        let toponym = |id: &str, text: &str, lat: f64| Toponym {
+            start: 0,
+            end: 1,
+            text: text.into(),
+            name: format!("{text} \"name\""),
+            id: id.into(),
+            kind: "city",
+            country: "CN".into(),
+            lat,
+            lon: 120.380_498_765,
+            demonym: false,
+        };
+        let mut table = PlaceTable::new();
+        assert_eq!(
+            table.to_json(),
+            serde_json::to_vec(&table.collection()).unwrap()
+        );
+        let mut event = Event {
+            start: "2025-06-26".into(),
+            end: "2025-06-27".into(),
+            place_ids: vec!["gn:1".into()],
+            ..Event::default()
+        };
+        for (id, article) in [("a\u{2028}", 1), ("b<", 2)] {
+            event.start = format!("2025-06-2{article}");
+            table.add(&Analysis {
+                id: id.into(),
+                anchor: None,
+                dateline: None,
+                timexes: Vec::new(),
+                toponyms: vec![
+                    toponym("gn:1", "Qingdao", 36.064_912_345),
+                    toponym("gn:2", "Tab\tCity", -0.0),
+                ],
+                adjectivals: vec![toponym("gn:1", "Qingdao\n  people", 36.0)],
+                events: vec![event.clone()],
+            });
+        }
+        let ours = table.to_json();
+        assert_eq!(ours, serde_json::to_vec(&table.collection()).unwrap());
+        let text = String::from_utf8(ours).unwrap();
+        assert!(
+            text.contains(r#""first":"2025-06-21","id":"gn:1""#),
+            "{text}"
+        );
+        assert!(
+            !text.contains(r#""first":"2025-06-21","id":"gn:2""#),
+            "{text}"
+        );
     }
 
     #[test]

@@ -99,9 +99,10 @@ pub fn str(out: &mut Vec<u8>, s: &str) {
 
 /// A list of strings as one JSON string, the items joined by `sep` (which
 /// needs no escaping).
-pub fn joined(out: &mut Vec<u8>, items: &[String], sep: &str) {
+pub fn joined<S: AsRef<str>>(out: &mut Vec<u8>, items: impl IntoIterator<Item = S>, sep: &str) {
     out.push(b'"');
-    for (i, s) in items.iter().enumerate() {
+    for (i, s) in items.into_iter().enumerate() {
+        let s = s.as_ref();
         if i > 0 {
             out.extend_from_slice(sep.as_bytes());
         }
@@ -290,7 +291,7 @@ mod tests {
         o.bool("e", false);
         o.strs("f", &["p".into(), "q".into()]);
         array(o.key("g"), &[1, 2], |o, &n| int(o, n));
-        joined(o.key("h"), &["a\"".into(), "b".into()], "; ");
+        joined(o.key("h"), ["a\"", "b"], "; ");
         o.end();
         assert_eq!(
             String::from_utf8(v).unwrap(),

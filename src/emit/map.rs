@@ -247,18 +247,18 @@ pub fn write(
 ) -> io::Result<()> {
     write_with(
         out,
-        places,
+        &|w| write_script_json(w, places),
         &|w| write_script_json(w, events),
         leaflet,
         title,
     )
 }
 
-/// [`write`], with the events FeatureCollection written by `events` as
-/// script-safe JSON (see [`write_script_safe`]).
+/// [`write`], with the places and events FeatureCollections written by
+/// `places` and `events` as script-safe JSON (see [`write_script_safe`]).
 pub fn write_with(
     out: &mut dyn Write,
-    places: &impl serde::Serialize,
+    places: &dyn Fn(&mut dyn Write) -> io::Result<()>,
     events: &dyn Fn(&mut dyn Write) -> io::Result<()>,
     leaflet: &Leaflet,
     title: &str,
@@ -273,7 +273,7 @@ pub fn write_with(
         w.write_all(b",\"leaflet\":")?;
         write_script_json(w, &leaflet.js)?;
         w.write_all(b",\"places\":")?;
-        write_script_json(w, places)?;
+        places(w)?;
         w.write_all(b",\"events\":")?;
         events(w)?;
         w.write_all(b"}")

@@ -16,7 +16,9 @@ pub fn push_key(out: &mut String, s: &str) {
         if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
         }
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
         return;
     }
     let mut pending_space = !out.is_empty();
