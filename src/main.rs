@@ -13,7 +13,7 @@ use clap::Parser;
 use rayon::prelude::*;
 
 /// mimalloc: the pipeline allocates many small strings per article, and the
-/// system allocator spent a fifth of the run on them (see bench/README.md).
+/// system allocator spent a fifth of the run on them (README.md, "Speed and memory").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
