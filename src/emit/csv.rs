@@ -83,10 +83,19 @@ pub fn writer(out: &mut dyn Write, dialect: Dialect) -> io::Result<::csv::Writer
 /// Neutralise a text cell that a spreadsheet would read as a formula: one that
 /// starts with `=`, `+`, `-`, `@`, tab, CR or LF gets a leading apostrophe.
 pub fn safe_text(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{s}").into(),
-        _ => s.into(),
+    if reads_as_formula(s) {
+        format!("'{s}").into()
+    } else {
+        s.into()
     }
+}
+
+/// Whether a spreadsheet would read a text cell as a formula (see [`safe_text`]).
+pub fn reads_as_formula(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r' | b'\n')
+    )
 }
 
 /// A coordinate at six decimals (nothing for none), appended to `out`.

@@ -24,17 +24,47 @@ pub(crate) fn html_escape(s: &str) -> std::borrow::Cow<'_, str> {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    html_escape_into(&mut out, s);
     out.into()
+}
+
+/// [`html_escape`], appended to `out`: 8 bytes at a time past text with
+/// nothing to escape.
+pub(crate) fn html_escape_into(out: &mut String, s: &str) {
+    use json::word;
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        while let Some(x) = word::at(b, i) {
+            if word::has(x, b'&')
+                || word::has(x, b'<')
+                || word::has(x, b'>')
+                || word::has(x, b'"')
+                || word::has(x, b'\'')
+            {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&c) = b.get(i) else { break };
+        let escape = match c {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // The bytes before are whole characters: `c` is ASCII.
+        out.push_str(&s[from..i]);
+        out.push_str(escape);
+        i += 1;
+        from = i;
+    }
+    out.push_str(&s[from..]);
 }
 
 /// Write a file whole or not at all: write to a temporary sibling, then rename.
@@ -141,6 +171,32 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.w.is_some() {
             let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn html_escapes_every_one(s in "[a <>&\"'é\u{2028}]{0,40}") {
+            let want: String = s
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(html_escape(&s), want.as_str());
+            let mut appended = String::from("x");
+            html_escape_into(&mut appended, &s);
+            proptest::prop_assert_eq!(appended, format!("x{want}"));
         }
     }
 }

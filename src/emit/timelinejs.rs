@@ -14,8 +14,8 @@
 //! row of markers per group). No title row is written: every slide is an event.
 //! Formula neutralisation and `--excel` follow the timeline CSV (`csv.rs`).
 
-use super::csv::{safe_text, writer, Dialect};
-use super::html_escape as html;
+use super::csv::{reads_as_formula, safe_text, writer, Dialect};
+use super::html_escape_into as html_into;
 use crate::event::{ymd, Event};
 use std::io::{self, Write};
 
@@ -64,17 +64,16 @@ fn grain(precision: &str) -> Grain {
 /// Year, Month, Day cells of a date at a grain (finer cells empty), written
 /// into `out`.
 fn cells(date: (i64, u32, u32), g: Grain, out: &mut [String]) {
-    use std::fmt::Write as _;
     let (y, m, d) = date;
     for c in out.iter_mut() {
         c.clear();
     }
-    let _ = write!(out[0], "{y}");
+    out[0].push_str(itoa::Buffer::new().format(y));
     if g >= Grain::Month {
-        let _ = write!(out[1], "{m}");
+        out[1].push_str(itoa::Buffer::new().format(m));
     }
     if g == Grain::Day {
-        let _ = write!(out[2], "{d}");
+        out[2].push_str(itoa::Buffer::new().format(d));
     }
 }
 
@@ -113,7 +112,6 @@ struct Row {
 
 impl Row {
     fn fill(&mut self, e: &Event) {
-        use std::fmt::Write as _;
         let g = grain(e.precision);
         let r = &mut self.cells;
         for i in [0, 1, 2, 4, 5, 6] {
@@ -132,17 +130,23 @@ impl Row {
         }
         headline(&e.sentence, &mut self.scratch);
         r[9].clear();
-        r[9].push_str(&safe_text(&html(&self.scratch)));
+        // Escaping leaves the first character's kind as it is.
+        if reads_as_formula(&self.scratch) {
+            r[9].push('\'');
+        }
+        html_into(&mut r[9], &self.scratch);
         let text = &mut r[10];
         text.clear();
-        let _ = write!(text, "<p>{}</p>", html(&e.sentence));
+        text.push_str("<p>");
+        html_into(text, &e.sentence);
+        text.push_str("</p>");
         if !e.places.is_empty() {
             text.push_str("<p>Places: ");
             for (i, p) in e.places.iter().enumerate() {
                 if i > 0 {
                     text.push_str("; ");
                 }
-                text.push_str(&html(p));
+                html_into(text, p);
             }
             text.push_str("</p>");
         }
@@ -151,16 +155,15 @@ impl Row {
             if i > 0 {
                 text.push_str("; ");
             }
-            text.push_str(&html(a));
+            html_into(text, a);
         }
-        let _ = write!(
-            text,
-            " · “{}” = {} ({}, {})</p>",
-            html(&e.expression),
-            html(&e.value),
-            e.precision,
-            e.certainty
-        );
+        text.push_str(" · “");
+        html_into(text, &e.expression);
+        text.push_str("” = ");
+        html_into(text, &e.value);
+        for part in [" (", e.precision, ", ", e.certainty, ")</p>"] {
+            text.push_str(part);
+        }
         r[17].clear();
         r[17].push_str(&safe_text(e.place.as_deref().unwrap_or("")));
     }
