@@ -14,7 +14,7 @@
 
 use super::fold;
 use super::gazetteer::{Gazetteer, NameKind};
-use super::vocab;
+use super::vocab::{self, Lists};
 use crate::date::token::{tokenize, Gap, Kind, Token};
 use crate::date::vocab as dvocab;
 use std::borrow::Cow;
@@ -183,7 +183,7 @@ impl<'a> Matcher<'_, '_, 'a> {
                 break;
             };
             let w = self.t[next].text;
-            if !starts_upper(w) && !vocab::has(vocab::CONNECTORS, &lowercase(w)) {
+            if !starts_upper(w) && !vocab::lists(&lowercase(w)).has(Lists::CONNECTOR) {
                 break;
             }
             words += 1;
@@ -316,26 +316,27 @@ impl<'a> Matcher<'_, '_, 'a> {
         let title_before = (i > 0
             && self
                 .lower(i - 1)
-                .is_some_and(|w| vocab::has(vocab::PERSON_TITLES, &w)))
+                .is_some_and(|w| vocab::lists(&w).has(Lists::PERSON_TITLE)))
             || (i > 1
                 && self.t[i - 1].is_punct('.')
                 && self
                     .lower(i - 2)
-                    .is_some_and(|w| vocab::has(vocab::PERSON_TITLES, &w)));
+                    .is_some_and(|w| vocab::lists(&w).has(Lists::PERSON_TITLE)));
         // "Defence Minister Dong", "President Paris": a capitalised title right
         // before a name makes it a person's.
         let title_word_before = i > 0
             && self.t[i].gap == Gap::Space
             && starts_upper(self.t[i - 1].text)
             && self.lower(i - 1).is_some_and(|w| {
-                vocab::has(vocab::TITLE_WORDS, &w) && !vocab::has(vocab::BEFORE_PLACE, &w)
+                let on = vocab::lists(&w);
+                on.has(Lists::TITLE) && !on.has(Lists::BEFORE_PLACE)
             });
         if (title_before || title_word_before) && !demonym {
             return Err(Reject::Person);
         }
         let cue = prev_word
             .as_deref()
-            .is_some_and(|w| vocab::has(vocab::LOCATIVE_CUES, w));
+            .is_some_and(|w| vocab::lists(w).has(Lists::LOCATIVE_CUE));
         let next = self
             .t
             .get(end)
@@ -347,12 +348,13 @@ impl<'a> Matcher<'_, '_, 'a> {
             // Service", "Georgia Bureau of Investigation") still name it.
             if let Some(n) = next.filter(|n| starts_upper(n.text)) {
                 let w = n.text.to_lowercase();
-                if vocab::has(vocab::ORG_WORDS, &w) {
+                let on = vocab::lists(&w);
+                if on.has(Lists::ORG) {
                     return Err(Reject::Other);
                 }
                 let fine = demonym
-                    || vocab::has(vocab::TITLE_WORDS, &w)
-                    || vocab::has(vocab::INSTITUTION_WORDS, &w)
+                    || on.has(Lists::TITLE)
+                    || on.has(Lists::INSTITUTION)
                     || dvocab::lookup(dvocab::MONTHS, &w).is_some()
                     || dvocab::lookup(dvocab::WEEKDAYS, &w).is_some();
                 // "Paris Hilton", "Jordan Henderson", "Georgia Power": a name and one
@@ -370,12 +372,13 @@ impl<'a> Matcher<'_, '_, 'a> {
             // "Michael Jordan": a capitalised word before that is not a function word.
             if let Some(p) = prev_word.as_deref() {
                 let pt = &self.t[i - 1];
+                let on = vocab::lists(p);
                 if starts_upper(pt.text)
                     && !demonym
-                    && !vocab::has(vocab::FUNCTION_WORDS, p)
-                    && !vocab::has(vocab::BEFORE_PLACE, p)
-                    && !vocab::has(vocab::TITLE_WORDS, p)
-                    && !vocab::has(vocab::LOCATIVE_CUES, p)
+                    && !on.has(Lists::FUNCTION)
+                    && !on.has(Lists::BEFORE_PLACE)
+                    && !on.has(Lists::TITLE)
+                    && !on.has(Lists::LOCATIVE_CUE)
                     && dvocab::lookup(dvocab::MONTHS, p).is_none()
                     && dvocab::lookup(dvocab::WEEKDAYS, p).is_none()
                 {
@@ -389,7 +392,7 @@ impl<'a> Matcher<'_, '_, 'a> {
                 && starts_upper(self.t[i - 2].text)
                 && self
                     .lower(i - 2)
-                    .is_some_and(|w| vocab::has(vocab::ORG_WORDS, &w))
+                    .is_some_and(|w| vocab::lists(&w).has(Lists::ORG))
             {
                 return Err(Reject::Other);
             }
@@ -408,7 +411,7 @@ impl<'a> Matcher<'_, '_, 'a> {
         });
         let needs_evidence = !caps
             && !demonym
-            && (vocab::has(vocab::COMMON_WORDS, &k)
+            && (vocab::lists(&k).has(Lists::COMMON)
                 || (alt_only && single)
                 || (self.sentence_start(i) && single && !big));
         if needs_evidence {

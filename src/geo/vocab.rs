@@ -421,6 +421,69 @@ pub fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
+/// The lists above a word is on, as a set: one hash probe answers for all of
+/// them (the matcher asks several lists about the same few words, and a
+/// binary search of each was a comparison of strings per step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Lists(u16);
+
+impl Lists {
+    /// [`CONNECTORS`].
+    pub const CONNECTOR: Lists = Lists(1);
+    /// [`ORG_WORDS`].
+    pub const ORG: Lists = Lists(1 << 1);
+    /// [`INSTITUTION_WORDS`].
+    pub const INSTITUTION: Lists = Lists(1 << 2);
+    /// [`TITLE_WORDS`].
+    pub const TITLE: Lists = Lists(1 << 3);
+    /// [`BEFORE_PLACE`].
+    pub const BEFORE_PLACE: Lists = Lists(1 << 4);
+    /// [`PERSON_TITLES`].
+    pub const PERSON_TITLE: Lists = Lists(1 << 5);
+    /// [`LOCATIVE_CUES`].
+    pub const LOCATIVE_CUE: Lists = Lists(1 << 6);
+    /// [`COMMON_WORDS`].
+    pub const COMMON: Lists = Lists(1 << 7);
+    /// [`FUNCTION_WORDS`].
+    pub const FUNCTION: Lists = Lists(1 << 8);
+
+    /// Whether the word is on list `l`.
+    pub fn has(self, l: Lists) -> bool {
+        self.0 & l.0 != 0
+    }
+}
+
+/// Each list and its flag.
+const TABLES: [(Lists, &[&str]); 9] = [
+    (Lists::CONNECTOR, CONNECTORS),
+    (Lists::ORG, ORG_WORDS),
+    (Lists::INSTITUTION, INSTITUTION_WORDS),
+    (Lists::TITLE, TITLE_WORDS),
+    (Lists::BEFORE_PLACE, BEFORE_PLACE),
+    (Lists::PERSON_TITLE, PERSON_TITLES),
+    (Lists::LOCATIVE_CUE, LOCATIVE_CUES),
+    (Lists::COMMON, COMMON_WORDS),
+    (Lists::FUNCTION, FUNCTION_WORDS),
+];
+
+/// Every word of the lists and the lists it is on. Filled from the lists
+/// only (text just looks words up), so a fixed hash is safe.
+static ON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lists>> =
+    std::sync::LazyLock::new(|| {
+        let mut on = rustc_hash::FxHashMap::<&'static str, Lists>::default();
+        for (flag, list) in TABLES {
+            for &w in list {
+                on.entry(w).or_default().0 |= flag.0;
+            }
+        }
+        on
+    });
+
+/// The lists a lower-case word is on.
+pub fn lists(w: &str) -> Lists {
+    ON.get(w).copied().unwrap_or_default()
+}
+
 /// The admin1 code of a US state abbreviation key ("fla", "ny").
 pub fn us_state(key: &str) -> Option<&'static str> {
     US_STATES
@@ -464,5 +527,18 @@ mod tests {
             );
         }
         assert_eq!(us_state("fla"), Some("FL"));
+    }
+
+    #[test]
+    fn the_list_sets_answer_as_the_lists() {
+        let mut words: Vec<&str> = TABLES.iter().flat_map(|(_, l)| l.iter().copied()).collect();
+        words.extend(["", "paris", "Times", "times ", "zzz"]);
+        for w in words {
+            for (flag, list) in TABLES {
+                assert_eq!(lists(w).has(flag), has(list, w), "{w:?} {flag:?}");
+            }
+        }
+        assert!(lists("of").has(Lists::CONNECTOR));
+        assert!(!lists("paris").has(Lists::CONNECTOR));
     }
 }
