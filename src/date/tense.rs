@@ -40,16 +40,17 @@ impl Word {
         for (d, s) in buf.iter_mut().zip(raw) {
             *d = s.to_ascii_lowercase();
         }
-        // Only ASCII letters and apostrophes are copied in.
-        let w = std::str::from_utf8(&buf[..raw.len()]).unwrap_or("");
+        // Only ASCII letters and apostrophes are copied in: the word is read
+        // as bytes, with no UTF-8 check per word.
+        let w = &buf[..raw.len()];
         Word {
             st,
             en,
             cue: cue(w),
             reporting: is_reporting(w),
             participle: is_past_participle(w),
-            link: LINKS.contains(&w),
-            is_as: w == "as",
+            link: LINKS.iter().any(|l| l.as_bytes() == w),
+            is_as: w == b"as",
         }
     }
 }
@@ -165,20 +166,20 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
 }
 
 /// The cue lists as one table: whether a word is a future cue, a past cue.
-static CUES: LazyLock<FxHashMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
+static CUES: LazyLock<FxHashMap<&'static [u8], (bool, bool)>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
     for w in FUTURE_CUES {
-        m.entry(*w).or_insert((false, false)).0 = true;
+        m.entry(w.as_bytes()).or_insert((false, false)).0 = true;
     }
     for w in PAST_CUES {
-        m.entry(*w).or_insert((false, false)).1 = true;
+        m.entry(w.as_bytes()).or_insert((false, false)).1 = true;
     }
     m
 });
 
-fn cue(w: &str) -> Option<Tense> {
+fn cue(w: &[u8]) -> Option<Tense> {
     let (future, past) = CUES.get(w).copied().unwrap_or_default();
-    if future || w.ends_with("'ll") {
+    if future || w.ends_with(b"'ll") {
         Some(Tense::Future)
     } else if past {
         Some(Tense::Past)
@@ -187,12 +188,12 @@ fn cue(w: &str) -> Option<Tense> {
     }
 }
 
-fn is_reporting(w: &str) -> bool {
-    matches!(w, "said" | "says" | "told" | "added")
+fn is_reporting(w: &[u8]) -> bool {
+    matches!(w, b"said" | b"says" | b"told" | b"added")
 }
 
-fn is_past_participle(w: &str) -> bool {
-    w.len() > 4 && w.ends_with("ed") && !CUES.get(w).is_some_and(|c| c.0)
+fn is_past_participle(w: &[u8]) -> bool {
+    w.len() > 4 && w.ends_with(b"ed") && !CUES.get(w).is_some_and(|c| c.0)
 }
 
 #[cfg(test)]
@@ -232,15 +233,15 @@ mod tests {
     #[test]
     fn the_cue_table_holds_the_lists() {
         for w in FUTURE_CUES {
-            assert_eq!(cue(w), Some(Tense::Future), "{w}");
-            assert!(!is_past_participle(w), "{w}");
+            assert_eq!(cue(w.as_bytes()), Some(Tense::Future), "{w}");
+            assert!(!is_past_participle(w.as_bytes()), "{w}");
         }
         for w in PAST_CUES.iter().filter(|w| !FUTURE_CUES.contains(w)) {
-            assert_eq!(cue(w), Some(Tense::Past), "{w}");
+            assert_eq!(cue(w.as_bytes()), Some(Tense::Past), "{w}");
         }
-        assert_eq!(cue("we'll"), Some(Tense::Future));
-        assert_eq!(cue("market"), None);
-        assert!(is_past_participle("closed") && !is_past_participle("bed"));
+        assert_eq!(cue(b"we'll"), Some(Tense::Future));
+        assert_eq!(cue(b"market"), None);
+        assert!(is_past_participle(b"closed") && !is_past_participle(b"bed"));
     }
 
     #[test]
