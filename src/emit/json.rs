@@ -7,38 +7,10 @@
 //! scan (JSON writing was a sixth of the run's instructions with serde_json;
 //! see README.md, "Speed and memory").
 
-/// Bit tricks on a word of 8 bytes (from "Bit Twiddling Hacks": "determine
-/// if a word has a byte less than n"), for scanning text 8 bytes at a time.
-pub(crate) mod word {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+use super::scan::{self, Needles};
 
-    /// The 8 bytes at `b[i..]` as a word, if there are 8.
-    #[inline]
-    pub fn at(b: &[u8], i: usize) -> Option<u64> {
-        b.get(i..i + 8)
-            .map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")))
-    }
-
-    /// Whether a byte of `x` is below `n` (`n` at most 128).
-    #[inline]
-    pub fn has_below(x: u64, n: u8) -> bool {
-        x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0
-    }
-
-    /// Whether a byte of `x` is `c`.
-    #[inline]
-    pub fn has(x: u64, c: u8) -> bool {
-        has_below(x ^ (ONES * u64::from(c)), 1)
-    }
-}
-
-/// Whether any of the 8 bytes in `x` is a control character, `"` or `\`:
-/// the bytes a JSON string must escape.
-#[inline]
-fn special(x: u64) -> bool {
-    word::has_below(x, 0x20) || word::has(x, b'"') || word::has(x, b'\\')
-}
+/// The bytes a JSON string must escape: quotes, backslashes, control bytes.
+const SPECIAL: Needles<2> = Needles::new(*b"\"\\", true);
 
 /// How serde_json writes byte `c` inside a string: None when as it is.
 #[inline]
@@ -69,23 +41,13 @@ fn escape(c: u8) -> Option<&'static [u8]> {
 /// The contents of a JSON string for `s`, without the quotes.
 pub fn str_contents(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    let (mut from, mut i) = (0, 0);
-    while i < b.len() {
-        // Eight clean bytes at a time, then byte by byte through a word that
-        // holds something to escape.
-        while let Some(x) = word::at(b, i) {
-            if special(x) {
-                break;
-            }
-            i += 8;
-        }
+    let mut from = 0;
+    loop {
+        let i = scan::find(b, from, &SPECIAL);
         let Some(&c) = b.get(i) else { break };
-        if let Some(e) = escape(c) {
-            out.extend_from_slice(&b[from..i]);
-            out.extend_from_slice(e);
-            from = i + 1;
-        }
-        i += 1;
+        out.extend_from_slice(&b[from..i]);
+        out.extend_from_slice(escape(c).expect("a byte to escape"));
+        from = i + 1;
     }
     out.extend_from_slice(&b[from..]);
 }
@@ -303,6 +265,13 @@ mod tests {
     proptest! {
         #[test]
         fn any_string_is_escaped_as_serde_json_escapes_it(s in any::<String>()) {
+            prop_assert_eq!(ours(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn long_strings_are_escaped_as_serde_json_escapes_them(
+            s in "([a-z é\u{2028}]{0,40}[\"\\\\\n\u{1}\u{1f}]){0,4}[a-z]{0,40}"
+        ) {
             prop_assert_eq!(ours(&s), serde_json::to_string(&s).unwrap());
         }
 

@@ -137,12 +137,10 @@ fn file_url(path: &str) -> String {
 /// reads it back unchanged.
 struct ScriptSafe;
 
-/// Whether a byte of the word `x` may need an escape: the three ASCII ones,
-/// or 0xE2, which starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
-fn may_escape(x: u64) -> bool {
-    use super::json::word::has;
-    has(x, b'<') || has(x, b'>') || has(x, b'&') || has(x, 0xE2)
-}
+/// The bytes that may need an escape: the three ASCII ones, and 0xE2, which
+/// starts U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+const MAY_ESCAPE: super::scan::Needles<4> =
+    super::scan::Needles::new([b'<', b'>', b'&', 0xE2], false);
 
 impl serde_json::ser::Formatter for ScriptSafe {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, s: &str) -> io::Result<()> {
@@ -157,13 +155,7 @@ pub fn write_script_safe<W: ?Sized + Write>(out: &mut W, b: &[u8]) -> io::Result
     let mut from = 0;
     let mut i = 0;
     while i < b.len() {
-        // Eight bytes at a time past those with nothing to escape.
-        while let Some(x) = super::json::word::at(b, i) {
-            if may_escape(x) {
-                break;
-            }
-            i += 8;
-        }
+        i = super::scan::find(b, i, &MAY_ESCAPE);
         if i >= b.len() {
             break;
         }

@@ -7,6 +7,7 @@ pub mod geojson;
 pub mod json;
 pub mod jsonl;
 pub mod map;
+pub mod scan;
 pub mod timelinejs;
 
 use std::fs;
@@ -28,41 +29,28 @@ pub(crate) fn html_escape(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// [`html_escape`], appended to `out`: 8 bytes at a time past text with
-/// nothing to escape.
+/// The bytes HTML text escapes here.
+const HTML_SPECIAL: scan::Needles<5> = scan::Needles::new(*b"&<>\"'", false);
+
+/// [`html_escape`], appended to `out`: long runs of plain text are skipped
+/// at once (see [`scan`]).
 pub(crate) fn html_escape_into(out: &mut String, s: &str) {
-    use json::word;
     let b = s.as_bytes();
-    let (mut from, mut i) = (0, 0);
-    while i < b.len() {
-        while let Some(x) = word::at(b, i) {
-            if word::has(x, b'&')
-                || word::has(x, b'<')
-                || word::has(x, b'>')
-                || word::has(x, b'"')
-                || word::has(x, b'\'')
-            {
-                break;
-            }
-            i += 8;
-        }
-        let Some(&c) = b.get(i) else { break };
-        let escape = match c {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => {
-                i += 1;
-                continue;
-            }
+    let mut from = 0;
+    loop {
+        let i = scan::find(b, from, &HTML_SPECIAL);
+        let escape = match b.get(i) {
+            None => break,
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            Some(_) => "&#39;",
         };
-        // The bytes before are whole characters: `c` is ASCII.
+        // The bytes before are whole characters: the one found is ASCII.
         out.push_str(&s[from..i]);
         out.push_str(escape);
-        i += 1;
-        from = i;
+        from = i + 1;
     }
     out.push_str(&s[from..]);
 }
