@@ -15,8 +15,14 @@ pub struct Needles<const N: usize> {
 }
 
 impl<const N: usize> Needles<N> {
-    /// The bytes, and every byte below 0x20 when `control`.
+    /// The bytes, and every byte below 0x20 when `control`. [`PAD`] cannot
+    /// be one of them.
     pub const fn new(bytes: [u8; N], control: bool) -> Needles<N> {
+        let mut k = 0;
+        while k < N {
+            assert!(bytes[k] != PAD, "the padding byte cannot be a needle");
+            k += 1;
+        }
         Needles { bytes, control }
     }
 
@@ -27,17 +33,25 @@ impl<const N: usize> Needles<N> {
     }
 }
 
+/// A byte that is never a needle (see [`Needles::new`]): it pads the last,
+/// short block of a text.
+const PAD: u8 = b'a';
+
 /// The position of the first byte of `b` at or after `from` that is one of
 /// the needles, or `b.len()` when there is none.
 #[inline(always)]
 pub fn find<const N: usize>(b: &[u8], from: usize, needles: &Needles<N>) -> usize {
     #[cfg(target_arch = "x86_64")]
-    let from = sse2::skip(b, from, needles);
+    {
+        sse2::find(b, from, needles)
+    }
     #[cfg(not(target_arch = "x86_64"))]
-    let from = words::skip(b, from, needles);
-    b.get(from..)
-        .and_then(|rest| rest.iter().position(|&c| needles.has(c)))
-        .map_or(b.len(), |k| from + k)
+    {
+        let from = words::skip(b, from, needles);
+        b.get(from..)
+            .and_then(|rest| rest.iter().position(|&c| needles.has(c)))
+            .map_or(b.len(), |k| from + k)
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -48,20 +62,20 @@ mod sse2 {
         _mm_set1_epi8, _mm_setzero_si128,
     };
 
-    /// Past the 16-byte blocks from `i` on that hold no needle: the exact
-    /// position of the first needle in them, or where the short rest starts.
+    /// The exact position of the first needle from `i` on, or `b.len()`:
+    /// 16 bytes at a time, the short rest copied into a block padded with a
+    /// byte that is no needle.
     #[inline(always)]
-    pub fn skip<const N: usize>(b: &[u8], mut i: usize, needles: &Needles<N>) -> usize {
+    pub fn find<const N: usize>(b: &[u8], mut i: usize, needles: &Needles<N>) -> usize {
         // SAFETY: SSE2 is part of the x86_64 baseline, so these instructions
-        // exist on every machine this code is built for. Each load reads the
-        // 16 bytes at `i..i + 16`, which the loop condition keeps inside `b`,
-        // and `_mm_loadu_si128` takes unaligned addresses.
+        // exist on every machine this code is built for. Each load reads 16
+        // bytes: at `i..i + 16`, which the loop condition keeps inside `b`,
+        // or the whole of `rest`; `_mm_loadu_si128` takes unaligned addresses.
         unsafe {
             let set: [__m128i; N] = needles.bytes.map(|c| _mm_set1_epi8(c as i8));
             let top3 = _mm_set1_epi8(0xE0u8 as i8);
             let zero = _mm_setzero_si128();
-            while i + 16 <= b.len() {
-                let x = _mm_loadu_si128(b.as_ptr().add(i).cast::<__m128i>());
+            let hits = |x: __m128i| {
                 let mut hit = zero;
                 for s in &set {
                     hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, *s));
@@ -70,14 +84,27 @@ mod sse2 {
                     // A byte below 0x20 has none of the top three bits.
                     hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_and_si128(x, top3), zero));
                 }
-                let mask = _mm_movemask_epi8(hit);
+                _mm_movemask_epi8(hit) as u32
+            };
+            while i + 16 <= b.len() {
+                let mask = hits(_mm_loadu_si128(b.as_ptr().add(i).cast::<__m128i>()));
                 if mask != 0 {
                     return i + mask.trailing_zeros() as usize;
                 }
                 i += 16;
             }
+            let Some(tail) = b.get(i..).filter(|t| !t.is_empty()) else {
+                return b.len();
+            };
+            let mut rest = [super::PAD; 16];
+            rest[..tail.len()].copy_from_slice(tail);
+            let mask = hits(_mm_loadu_si128(rest.as_ptr().cast::<__m128i>()));
+            if mask != 0 {
+                i + mask.trailing_zeros() as usize
+            } else {
+                b.len()
+            }
         }
-        i
     }
 }
 
