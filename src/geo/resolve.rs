@@ -148,11 +148,20 @@ const NEAR_KM: [(f64, f64); 3] = [(50.0, 2.5), (150.0, 1.5), (400.0, 0.5)];
 /// it asks a [`Grid`].
 const SCAN_POINTS: usize = 48;
 
-/// Points (unit vectors) bucketed into cubes whose side is `km` on the unit
-/// sphere: two points within `km` of each other lie in the same or adjacent
-/// cubes (their chord is shorter than their arc).
+/// Points (unit vectors) bucketed into cubes, once per band of [`NEAR_KM`]
+/// with the band's distance as the side on the unit sphere: two points within
+/// that distance of each other lie in the same or adjacent cubes (their chord
+/// is shorter than their arc). The band of the nearest point is then found
+/// band by band, each stopping at the first point within it, so that a dense
+/// cluster of places costs no more than a sparse one.
 #[derive(Debug, Default)]
 struct Grid {
+    levels: Vec<Level>,
+}
+
+/// One band's cubes.
+#[derive(Debug, Default)]
+struct Level {
     km: f64,
     cells: FxHashMap<[i32; 3], Vec<usize>>,
 }
@@ -161,47 +170,76 @@ struct Grid {
 /// chose it, and whether another name did too.
 type Point = (u32, [f64; 3], usize, bool);
 
-/// The dot product of `at` with the nearest of `points` that is neither place
-/// `c` nor only name `me`'s own choice; -2 (farther than anything) when none.
+/// Whether a point counts for a candidate `c` of name `me`: it is another
+/// place, or the same choice made by another name too.
+fn counts(&(o, _, i, more): &Point, c: u32, me: usize) -> bool {
+    o != c && (i != me || more)
+}
+
+/// The dot product of `at` with the nearest of `points` that counts (see
+/// [`counts`]); -2 (farther than anything) when none.
 fn nearest<'a>(points: impl Iterator<Item = &'a Point>, at: [f64; 3], c: u32, me: usize) -> f64 {
     points
-        .filter(|&&(o, _, i, more)| o != c && (i != me || more))
+        .filter(|p| counts(p, c, me))
         .map(|&(_, v, _, _)| dot(at, v))
         .fold(-2.0, f64::max)
 }
 
-impl Grid {
+/// The band of [`NEAR_KM`] that a nearest point at dot product `near` falls in.
+fn band(near: f64) -> Option<usize> {
+    NEAR_KM.iter().position(|&(km, _)| closer_than(near, km))
+}
+
+impl Level {
     fn cell(&self, v: [f64; 3]) -> [i32; 3] {
         let side = self.km / EARTH_KM;
         v.map(|x| (x / side).floor() as i32)
     }
 
-    fn new(km: f64, points: &[Point]) -> Grid {
-        let mut g = Grid {
-            km,
-            cells: FxHashMap::default(),
-        };
-        for (k, p) in points.iter().enumerate() {
-            g.cells.entry(g.cell(p.1)).or_default().push(k);
-        }
-        g
-    }
-
-    /// [`nearest`] among the points within `km` of `at`: a point farther
-    /// away may be left out (and is then not the answer).
-    fn nearest(&self, points: &[Point], at: [f64; 3], c: u32, me: usize) -> f64 {
+    /// Whether a point that counts lies within `km` of `at`.
+    fn any_within(&self, points: &[Point], at: [f64; 3], c: u32, me: usize) -> bool {
         let [x, y, z] = self.cell(at);
-        let mut best = -2.0f64;
         for dx in -1..=1 {
             for dy in -1..=1 {
                 for dz in -1..=1 {
-                    if let Some(ks) = self.cells.get(&[x + dx, y + dy, z + dz]) {
-                        best = best.max(nearest(ks.iter().map(|&k| &points[k]), at, c, me));
+                    let Some(ks) = self.cells.get(&[x + dx, y + dy, z + dz]) else {
+                        continue;
+                    };
+                    if ks.iter().any(|&k| {
+                        counts(&points[k], c, me) && closer_than(dot(at, points[k].1), self.km)
+                    }) {
+                        return true;
                     }
                 }
             }
         }
-        best
+        false
+    }
+}
+
+impl Grid {
+    fn new(points: &[Point]) -> Grid {
+        let levels = NEAR_KM
+            .iter()
+            .map(|&(km, _)| {
+                let mut level = Level {
+                    km,
+                    cells: FxHashMap::default(),
+                };
+                for (k, p) in points.iter().enumerate() {
+                    level.cells.entry(level.cell(p.1)).or_default().push(k);
+                }
+                level
+            })
+            .collect();
+        Grid { levels }
+    }
+
+    /// [`band`] of the nearest point that counts, asked band by band.
+    fn band(&self, points: &[Point], at: [f64; 3], c: u32, me: usize) -> Option<usize> {
+        self.levels
+            .iter()
+            .position(|level| level.any_within(points, at, c, me))
     }
 }
 
@@ -467,7 +505,7 @@ fn rebuild(
             }
         }
     }
-    ctx.grid = (ctx.points.len() > SCAN_POINTS).then(|| Grid::new(NEAR_KM[2].0, &ctx.points));
+    ctx.grid = (ctx.points.len() > SCAN_POINTS).then(|| Grid::new(&ctx.points));
     if let Some(d) = dateline {
         let p = g.place(d);
         ctx.dateline_at = Some(unit(p.lat, p.lon));
@@ -525,13 +563,10 @@ fn score(
     if local {
         // The nearest band with such a point gives its bonus.
         let near = match &ctx.grid {
-            Some(grid) => grid.nearest(&ctx.points, at, c, me),
-            None => nearest(ctx.points.iter(), at, c, me),
+            Some(grid) => grid.band(&ctx.points, at, c, me),
+            None => band(nearest(ctx.points.iter(), at, c, me)),
         };
-        s += NEAR_KM
-            .iter()
-            .find(|&&(km, _)| closer_than(near, km))
-            .map_or(0.0, |&(_, bonus)| bonus);
+        s += near.map_or(0.0, |b| NEAR_KM[b].1);
         let state = ctx
             .local_admin1s
             .get(&(country, admin1))
@@ -675,31 +710,25 @@ mod tests {
             };
             points.push((k % 500, unit(lat, lon), (k % 300) as usize, k % 7 == 0));
         }
-        // One grid, of the widest band, answers every band.
-        let grid = Grid::new(NEAR_KM[2].0, &points);
-        for &(km, _) in &NEAR_KM {
-            let mut found = 0;
-            for q in 0..600 {
-                let at = points[q].1;
-                let (c, me) = (points[q].0, points[(q * 7) % 600].2);
-                let scan = points.iter().any(|&(o, v, i, more)| {
+        // The grid gives the band a scan of every point gives.
+        let grid = Grid::new(&points);
+        let mut bands = [0usize; 4];
+        for q in 0..600 {
+            let at = points[q].1;
+            let (c, me) = (points[q].0, points[(q * 7) % 600].2);
+            let scanned = band(nearest(points.iter(), at, c, me));
+            assert_eq!(grid.band(&points, at, c, me), scanned, "point {q}");
+            bands[scanned.unwrap_or(3)] += 1;
+            // And the scan is the nearest point that counts.
+            for &(km, _) in &NEAR_KM {
+                let any = points.iter().any(|&(o, v, i, more)| {
                     o != c && (i != me || more) && closer_than(dot(at, v), km)
                 });
-                assert_eq!(
-                    closer_than(grid.nearest(&points, at, c, me), km),
-                    scan,
-                    "{km} km, point {q}"
-                );
-                assert_eq!(
-                    closer_than(nearest(points.iter(), at, c, me), km),
-                    scan,
-                    "{km} km, point {q}"
-                );
-                found += usize::from(scan);
+                assert_eq!(closer_than(nearest(points.iter(), at, c, me), km), any);
             }
-            // Both answers occur, or the test would prove little.
-            assert!(found > 100 && found < 550, "{km} km: {found} of 600");
         }
+        // Every band occurs, and none, or the test would prove little.
+        assert!(bands.iter().all(|&n| n >= 5), "{bands:?}");
     }
 
     #[test]
