@@ -334,6 +334,77 @@ fn out_dir_gets_timeline_csv_and_articles_jsonl() {
     assert_eq!(parse_csv(&stdout.stdout, "stdout").1, rows);
 }
 
+/// The outputs of a run are the same bytes whatever the number of threads:
+/// every `--out` file, over JSON Lines of every sample three times (small
+/// batches, so that batches, the parallel sort and the merge all have work).
+#[test]
+fn any_thread_count_gives_the_same_bytes() {
+    let tmp = TempDir::new("threads");
+    let input = tmp.path().join("all.jsonl");
+    let mut lines = String::new();
+    for copy in 0..3 {
+        for (stem, path) in samples() {
+            let text = std::fs::read_to_string(root().join(&path)).unwrap();
+            let line = serde_json::json!({"id": format!("{stem}-{copy}"), "text": text});
+            lines.push_str(&line.to_string());
+            lines.push('\n');
+        }
+    }
+    std::fs::write(&input, lines).unwrap();
+    let outputs: Vec<Vec<(String, Vec<u8>)>> = ["1", "2", "3"]
+        .iter()
+        .map(|threads| {
+            let dir = tmp.path().join(format!("out-{threads}"));
+            let args = [
+                "extract",
+                input.to_str().unwrap(),
+                "--not-after",
+                NOT_AFTER,
+                "-q",
+                "--batch",
+                "4",
+                "--threads",
+                threads,
+                "--out",
+                dir.to_str().unwrap(),
+            ];
+            let o = run(&args, None);
+            assert!(o.status.success(), "{}", show(&args, &o));
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| {
+                    let e = e.unwrap();
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).unwrap())
+                })
+                .collect();
+            files.sort();
+            files
+        })
+        .collect();
+    assert_eq!(outputs[0].len(), 8, "the eight --out files");
+    let rows = parse_csv(
+        &outputs[0].iter().find(|f| f.0 == "timeline.csv").unwrap().1,
+        "csv",
+    )
+    .1;
+    assert!(
+        rows.len() > 20,
+        "enough events to sort and merge: {}",
+        rows.len()
+    );
+    assert!(rows.iter().any(|r| r[14] != "1"), "some events merged");
+    for (other, threads) in outputs[1..].iter().zip(["2", "3"]) {
+        for ((name, one), (name2, more)) in outputs[0].iter().zip(other) {
+            assert_eq!(name, name2);
+            assert!(
+                one == more,
+                "{name} differs between 1 and {threads} threads"
+            );
+        }
+    }
+}
+
 #[test]
 fn bad_jsonl_lines_are_reported_and_the_good_one_kept() {
     let tmp = TempDir::new("jsonl");
