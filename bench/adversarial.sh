@@ -103,8 +103,11 @@ done
 echo
 printf '%-12s %14s\n' kind 't(8n)/t(n)'
 for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
+  # About 8 is linear; past 16 (twice that) the kind is flagged: time grows
+  # faster than the input (the distinct town names were quadratic until
+  # 2026-11-29: twice the text took three times as long).
   awk -v k="$kind" -v a="${first[$kind]}" -v b="${last[$kind]}" \
-    'BEGIN { printf "%-12s %14s\n", k, (a > 0 ? sprintf("%.1f", b / a) : "n/a") }'
+    'BEGIN { r = (a > 0 ? b / a : 0); printf "%-12s %14s%s\n", k, (a > 0 ? sprintf("%.1f", r) : "n/a"), (r > 16 ? "  SUPERLINEAR" : "") }'
 done
 
 if [[ "$BIG" != 0 ]]; then
