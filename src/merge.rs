@@ -93,12 +93,14 @@ impl Filter {
 /// vectors, compared without allocating a string per word.
 type Word = u64;
 
-/// A crude stem of a lower-case word: "reopened", "reopens", "reopening" all
-/// give "reopen".
-fn stem(w: &str) -> &str {
-    for suf in ["ing", "ed", "es", "s"] {
+/// A crude stem of a lower-case word (UTF-8 bytes): "reopened", "reopens",
+/// "reopening" all give "reopen".
+fn stem(w: &[u8]) -> &[u8] {
+    // Characters are the bytes that do not continue one.
+    let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
+    for suf in [&b"ing"[..], b"ed", b"es", b"s"] {
         if let Some(b) = w.strip_suffix(suf) {
-            if b.chars().count() >= 4 {
+            if chars(b) >= 4 {
                 return b;
             }
         }
@@ -118,24 +120,26 @@ fn lower<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf
 }
 
-fn hash(stem: &str) -> Word {
+fn hash(stem: &[u8]) -> Word {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(stem)
 }
 
-/// Each word of more than three letters or digits in `s`, lower-cased (an
-/// ASCII statement, the usual case, is read byte by byte).
-fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+/// Each word of more than three letters or digits in `s`, lower-cased, as
+/// UTF-8 bytes (an ASCII statement, the usual case, is read byte by byte and
+/// its words lower-cased on the stack).
+fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
     if !s.is_ascii() {
         for w in s
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 3 && w.chars().count() > 3)
         {
-            f(lower(w, buf));
+            f(lower(w, buf).as_bytes());
         }
         return;
     }
     let b = s.as_bytes();
+    let mut small = [0u8; 32];
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphanumeric() {
@@ -146,8 +150,18 @@ fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
         while i < b.len() && b[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        if i - st > 3 {
-            f(lower(&s[st..i], buf));
+        let w = &b[st..i];
+        if w.len() <= 3 {
+            continue;
+        }
+        match small.get_mut(..w.len()) {
+            Some(to) => {
+                for (d, &c) in to.iter_mut().zip(w) {
+                    *d = c.to_ascii_lowercase();
+                }
+                f(to);
+            }
+            None => f(lower(&s[st..i], buf).as_bytes()),
         }
     }
 }
@@ -156,19 +170,22 @@ fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
 const STOPWORD_MAX: usize = 6;
 
 /// A word of at most 8 bytes as a number; numbers sort as their words do.
-fn packed(w: &str) -> Option<u64> {
+fn packed(w: &[u8]) -> Option<u64> {
     (w.len() <= 8).then(|| {
-        w.bytes()
-            .chain(std::iter::repeat(0))
-            .take(8)
-            .fold(0, |n, b| n << 8 | u64::from(b))
+        let mut n = [0u8; 8];
+        n[..w.len()].copy_from_slice(w);
+        u64::from_be_bytes(n)
     })
 }
 
 /// Whether a lower-case word is one of [`STOPWORDS`] (compared as numbers).
-fn is_stopword(w: &str) -> bool {
-    static PACKED: std::sync::LazyLock<Vec<u64>> =
-        std::sync::LazyLock::new(|| STOPWORDS.iter().filter_map(|w| packed(w)).collect());
+fn is_stopword(w: &[u8]) -> bool {
+    static PACKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        STOPWORDS
+            .iter()
+            .filter_map(|w| packed(w.as_bytes()))
+            .collect()
+    });
     w.len() <= STOPWORD_MAX && packed(w).is_some_and(|n| PACKED.binary_search(&n).is_ok())
 }
 
@@ -180,10 +197,10 @@ fn words(e: &Event) -> Vec<Word> {
         .expression
         .split(|c: char| !c.is_alphanumeric())
         .chain(e.places.iter().flat_map(|p| p.split(' ')))
-        .map(|w| hash(stem(lower(w, &mut buf))))
+        .map(|w| hash(stem(lower(w, &mut buf).as_bytes())))
         .collect();
     skip.sort_unstable();
-    let mut out: Vec<Word> = Vec::new();
+    let mut out: Vec<Word> = Vec::with_capacity(32);
     each_long_word(&e.sentence, &mut buf, |w| {
         if is_stopword(w) {
             return;
@@ -476,23 +493,25 @@ mod tests {
         }
         assert_eq!(STOPWORDS.iter().map(|w| w.len()).max(), Some(STOPWORD_MAX));
         for w in STOPWORDS {
-            assert!(is_stopword(w), "{w}");
+            assert!(is_stopword(w.as_bytes()), "{w}");
             for other in [format!("{w}s"), w[1..].to_string(), format!("x{w}")] {
                 assert_eq!(
-                    is_stopword(&other),
+                    is_stopword(other.as_bytes()),
                     STOPWORDS.contains(&other.as_str()),
                     "{other}"
                 );
             }
         }
-        assert!(!is_stopword("") && !is_stopword("abouts") && !is_stopword("wouldnt"));
+        assert!(!is_stopword(b"") && !is_stopword(b"abouts") && !is_stopword(b"wouldnt"));
     }
 
     #[test]
     fn long_words_read_alike_in_ascii_and_in_other_text() {
         let read = |s: &str| {
             let mut v = Vec::new();
-            each_long_word(s, &mut String::new(), |w| v.push(w.to_string()));
+            each_long_word(s, &mut String::new(), |w| {
+                v.push(String::from_utf8(w.to_vec()).unwrap())
+            });
             v
         };
         let text = "Ministers MET in Qingdao, 2025: talks (SCO) re-opened; x1234 abc it's";
@@ -503,6 +522,14 @@ mod tests {
         // The same words with one non-ASCII letter elsewhere take the other path.
         assert_eq!(read(&format!("{text} é")), read(text));
         assert_eq!(read("Zürich Genève Äbc"), ["zürich", "genève"]);
+        // Words longer than the stack buffer are lower-cased too.
+        let long = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        assert_eq!(read(&format!("x {long} y")), [long.to_lowercase()]);
+        assert_eq!(stem(b"reopening"), b"reopen");
+        assert_eq!(stem("zürichs".as_bytes()), "zürich".as_bytes());
+        // Four characters must remain, not four bytes.
+        assert_eq!(stem("äbcds".as_bytes()), "äbcd".as_bytes());
+        assert_eq!(stem("äbcs".as_bytes()), "äbcs".as_bytes());
     }
 
     #[test]
