@@ -183,6 +183,86 @@ mod tests {
         }
     }
 
+    /// The scores year by year, written the plain way (a weekday computed for
+    /// every year): what [`scores`] must give.
+    fn plain_scores(
+        month: u32,
+        day: u32,
+        ev: &Evidence,
+        prior: &[(i32, f64)],
+        na: NaiveDate,
+    ) -> Vec<(i32, f64)> {
+        let hi = na.year();
+        let mut out = Vec::new();
+        for y in (hi - SPAN..=hi).rev() {
+            let Some(date) = NaiveDate::from_ymd_opt(y, month, day) else {
+                continue;
+            };
+            if date > na {
+                continue;
+            }
+            let dw = date.weekday().number_from_monday();
+            let mut wd: f64 = 0.0;
+            for (k, &w) in ev.weekdays.iter().enumerate() {
+                let lead = if k == 0 { 1.0 } else { 0.7 };
+                wd = wd.max(if dw == w {
+                    lead
+                } else if dw == w % 7 + 1 {
+                    0.85 * lead
+                } else {
+                    0.5 * lead
+                });
+            }
+            let mut ym: f64 = 0.0;
+            if let Some(&m) = ev.years.iter().max() {
+                ym += [(1, 1.0), (0, 0.9)]
+                    .iter()
+                    .find(|p| p.0 == y - m)
+                    .map_or(0.0, |p| p.1);
+            }
+            if let Some(&m) = ev.future_years.iter().min() {
+                ym += [(0, 0.8), (1, 0.6)]
+                    .iter()
+                    .find(|p| p.0 == m - y)
+                    .map_or(0.0, |p| p.1);
+            }
+            let p = prior.iter().find(|p| p.0 == y).map_or(0.0, |p| p.1);
+            out.push((
+                y,
+                100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn scores_are_the_plain_ones() {
+        let evs = [
+            Evidence::default(),
+            Evidence {
+                weekdays: vec![4, 5, 1],
+                years: vec![1987, 1985],
+                future_years: vec![1990],
+            },
+            Evidence {
+                weekdays: vec![7],
+                ..Default::default()
+            },
+        ];
+        let prior = [(1986, 0.25), (1987, 0.5), (2001, 0.25)];
+        for na in ["2026-11-28", "2024-02-29", "2025-01-01", "1990-03-01"] {
+            for ev in &evs {
+                for (m, day) in [(1, 1), (1, 31), (2, 28), (2, 29), (3, 1), (6, 26), (12, 31)] {
+                    assert_eq!(
+                        scores(m, day, ev, &prior, d(na)),
+                        plain_scores(m, day, ev, &prior, d(na)),
+                        "{m}-{day} {ev:?} not after {na}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_pick_is_the_best_score_and_the_earliest_of_equals() {
         let na = d("2026-11-28");
