@@ -17,7 +17,7 @@ use crate::pipeline::{Analysis, Toponym};
 use chrono::{NaiveDate, NaiveTime};
 use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
 use serde::{Serialize, Serializer};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -323,12 +323,18 @@ struct PlaceRow {
     first: Option<String>,
     last: Option<String>,
     articles: BTreeSet<String>,
+    /// The last article (see [`PlaceTable::added`]) that named the place: an
+    /// article names a place many times, and its id is looked up once.
+    seen_in: usize,
 }
 
-/// The places of a run, gathered article by article, in id order.
+/// The places of a run, gathered article by article; written in id order.
 #[derive(Debug, Default)]
 pub struct PlaceTable {
-    rows: BTreeMap<String, PlaceRow>,
+    /// By gazetteer id (ids come from the gazetteer, never from article text).
+    rows: rustc_hash::FxHashMap<String, PlaceRow>,
+    /// How many articles were added: the current one's number.
+    added: usize,
 }
 
 impl PlaceTable {
@@ -340,6 +346,8 @@ impl PlaceTable {
     /// Add one article's place names and the dates of the events they take part in.
     pub fn add(&mut self, a: &Analysis) {
         // Names, aliases and articles are copied only the first time they come.
+        self.added += 1;
+        let seen_in = self.added;
         let mut alias = String::new();
         let count = |row: &mut PlaceRow, t: &Toponym, alias: &mut String| {
             row.mentions += 1;
@@ -353,8 +361,11 @@ impl PlaceTable {
             if !row.aliases.contains(alias.as_str()) {
                 row.aliases.insert(alias.clone());
             }
-            if !row.articles.contains(&a.id) {
-                row.articles.insert(a.id.clone());
+            if row.seen_in != seen_in {
+                row.seen_in = seen_in;
+                if !row.articles.contains(&a.id) {
+                    row.articles.insert(a.id.clone());
+                }
             }
         };
         for t in a.toponyms.iter().chain(&a.adjectivals) {
@@ -394,6 +405,13 @@ impl PlaceTable {
         }
     }
 
+    /// The rows in id order.
+    fn sorted(&self) -> Vec<(&String, &PlaceRow)> {
+        let mut rows: Vec<_> = self.rows.iter().collect();
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        rows
+    }
+
     /// How many distinct places.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -417,7 +435,7 @@ impl PlaceTable {
     pub fn to_json(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(256 * self.rows.len() + 64);
         out.extend_from_slice(br#"{"type":"FeatureCollection","features":["#);
-        for (k, (id, r)) in self.rows.iter().enumerate() {
+        for (k, (id, r)) in self.sorted().into_iter().enumerate() {
             if k > 0 {
                 out.push(b',');
             }
@@ -454,8 +472,8 @@ impl PlaceTable {
     /// The table as a FeatureCollection, one Point per place in id order.
     pub fn collection(&self) -> FeatureCollection {
         let features = self
-            .rows
-            .iter()
+            .sorted()
+            .into_iter()
             .map(|(id, r)| {
                 let mut p = JsonObject::new();
                 p.insert("name".into(), JsonValue::from(r.name.as_str()));
