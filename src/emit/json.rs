@@ -116,7 +116,9 @@ impl<'a> Object<'a> {
     }
 
     /// Start member `key` (a name that needs no escaping): the buffer to
-    /// write its value into.
+    /// write its value into. Inlined, so that the name's length is known
+    /// where it is written and its copy needs no call.
+    #[inline(always)]
     pub fn key(&mut self, key: &str) -> &mut Vec<u8> {
         debug_assert!(key.bytes().all(|c| escape(c).is_none()), "{key}");
         if !self.empty {
@@ -130,11 +132,13 @@ impl<'a> Object<'a> {
     }
 
     /// A string member.
+    #[inline(always)]
     pub fn str(&mut self, key: &str, v: &str) {
         str(self.key(key), v);
     }
 
     /// A string member, `null` when absent.
+    #[inline(always)]
     pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
         match v {
             Some(v) => self.str(key, v),
@@ -143,11 +147,13 @@ impl<'a> Object<'a> {
     }
 
     /// A number member.
+    #[inline(always)]
     pub fn f64(&mut self, key: &str, v: f64) {
         f64(self.key(key), v);
     }
 
     /// A number member, `null` when absent.
+    #[inline(always)]
     pub fn opt_f64(&mut self, key: &str, v: Option<f64>) {
         match v {
             Some(v) => self.f64(key, v),
@@ -156,22 +162,26 @@ impl<'a> Object<'a> {
     }
 
     /// An integer member.
+    #[inline(always)]
     pub fn int(&mut self, key: &str, v: impl itoa::Integer) {
         int(self.key(key), v);
     }
 
     /// A true or false member.
+    #[inline(always)]
     pub fn bool(&mut self, key: &str, v: bool) {
         let v: &[u8] = if v { b"true" } else { b"false" };
         self.key(key).extend_from_slice(v);
     }
 
     /// A `null` member.
+    #[inline(always)]
     pub fn null(&mut self, key: &str) {
         self.key(key).extend_from_slice(b"null");
     }
 
     /// An array of strings member.
+    #[inline(always)]
     pub fn strs(&mut self, key: &str, v: &[String]) {
         array(self.key(key), v, |o, s| str(o, s));
     }
