@@ -150,7 +150,7 @@ impl serde_json::ser::Formatter for ScriptSafe {
 
 /// Write compact JSON bytes (or a piece of them that does not split a
 /// character) with `<`, `>`, `&`, U+2028 and U+2029 as `\u` escapes: in JSON
-/// they can only stand inside strings, so this is what [`ScriptSafe`] writes.
+/// they can only stand inside strings, so this is what `ScriptSafe` writes.
 pub fn write_script_safe<W: ?Sized + Write>(out: &mut W, b: &[u8]) -> io::Result<()> {
     let mut from = 0;
     let mut i = 0;
@@ -246,7 +246,7 @@ pub fn write(
     )
 }
 
-/// [`write`], with the places and events FeatureCollections written by
+/// [`write()`], with the places and events FeatureCollections written by
 /// `places` and `events` as script-safe JSON (see [`write_script_safe`]).
 pub fn write_with(
     out: &mut dyn Write,

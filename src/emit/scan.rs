@@ -15,7 +15,7 @@ pub struct Needles<const N: usize> {
 }
 
 impl<const N: usize> Needles<N> {
-    /// The bytes, and every byte below 0x20 when `control`. [`PAD`] cannot
+    /// The bytes, and every byte below 0x20 when `control`. `PAD` cannot
     /// be one of them.
     pub const fn new(bytes: [u8; N], control: bool) -> Needles<N> {
         let mut k = 0;

@@ -222,7 +222,7 @@ pub const LOCATIVE_CUES: &[&str] = &[
 
 /// Common English words that are also the names of towns somewhere. Such a
 /// name counts as a place only with evidence: a locative cue before it, a
-/// "-based" after it, ", <state or country>" after it, or its country named in
+/// "-based" after it, `", <state or country>"` after it, or its country named in
 /// the same article. The real Reading and Nice stay findable.
 pub const COMMON_WORDS: &[&str] = &[
     "bath",
