@@ -42,17 +42,27 @@ pub fn scores(
     not_after: NaiveDate,
 ) -> Vec<(i32, f64)> {
     let mut out = Vec::with_capacity(SPAN as usize + 1);
-    each_score(month, day, ev, prior, not_after, |y, s| out.push((y, s)));
+    let hi = not_after.year();
+    each_score(
+        month,
+        day,
+        ev,
+        prior,
+        not_after,
+        (hi - SPAN..=hi).rev(),
+        |y, s| out.push((y, s)),
+    );
     out
 }
 
-/// [`scores`], handed over one at a time, latest year first.
+/// [`scores`] of `years` (candidates, latest first), handed over one at a time.
 fn each_score(
     month: u32,
     day: u32,
     ev: &Evidence,
     prior: &[(i32, f64)],
     not_after: NaiveDate,
+    years: impl Iterator<Item = i32>,
     mut f: impl FnMut(i32, f64),
 ) {
     let hi = not_after.year();
@@ -62,7 +72,7 @@ fn each_score(
     }
     // The prior's years are read from the latest down, beside the candidates.
     let mut p_at = prior.len();
-    for y in (hi - SPAN..=hi).rev() {
+    for y in years.filter(|y| (hi - SPAN..=hi).contains(y)) {
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         if (month == 2 && day == 29 && !leap)
             || (y == hi && (month, day) > (not_after.month(), not_after.day()))
@@ -141,11 +151,40 @@ pub fn infer(
     not_after: NaiveDate,
 ) -> Option<i32> {
     let mut best: Option<(i32, f64)> = None;
-    each_score(month, day, ev, prior, not_after, |y, s| {
+    let pick = |y, s: f64| {
         if best.is_none_or(|(_, b)| s.total_cmp(&b).is_ge()) {
             best = Some((y, s));
         }
-    });
+    };
+    let hi = not_after.year();
+    if ev.weekdays.is_empty() {
+        // Without weekdays a year scores only by the years written, the prior
+        // and recency: any other year scores below the latest real date, so
+        // these few are all that can win (in the same order, for the same
+        // ties). The latest real date is among the last nine years (February
+        // 29 skips at most eight, around 1900 or 2100).
+        let mut years: Vec<i32> = (hi - 8..=hi).collect();
+        if let Some(&m) = ev.years.iter().max() {
+            years.extend([m, m + 1]);
+        }
+        if let Some(&m) = ev.future_years.iter().min() {
+            years.extend([m, m - 1]);
+        }
+        years.extend(prior.iter().map(|p| p.0));
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        each_score(month, day, ev, prior, not_after, years.into_iter(), pick);
+    } else {
+        each_score(
+            month,
+            day,
+            ev,
+            prior,
+            not_after,
+            (hi - SPAN..=hi).rev(),
+            pick,
+        );
+    }
     best.map(|(y, _)| y)
 }
 
@@ -265,9 +304,26 @@ mod tests {
 
     #[test]
     fn the_pick_is_the_best_score_and_the_earliest_of_equals() {
-        let na = d("2026-11-28");
+        for na in ["2026-11-28", "1903-12-31", "1904-02-28", "2001-01-15"] {
+            pick_is_best_score(d(na));
+        }
+    }
+
+    /// [`infer`] against the best of [`scores`], for `na` (without weekdays
+    /// [`infer`] scores only the years that can win, so this checks that too;
+    /// the dates of 1903 and 1904 put the last February 29 eight years back).
+    fn pick_is_best_score(na: NaiveDate) {
         let evs = [
             Evidence::default(),
+            Evidence {
+                years: vec![1987, 1899],
+                future_years: vec![1990, 1902],
+                ..Default::default()
+            },
+            Evidence {
+                future_years: vec![2027],
+                ..Default::default()
+            },
             Evidence {
                 weekdays: vec![4, 5],
                 years: vec![1987],
@@ -278,10 +334,11 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let priors: [&[(i32, f64)]; 3] = [
+        let priors: [&[(i32, f64)]; 4] = [
             &[],
             &[(1986, 0.2), (1987, 0.7), (2001, 0.1)],
             &[(1950, 1.0)],
+            &[(1896, 0.5), (1900, 0.5)],
         ];
         for ev in &evs {
             for prior in priors {
@@ -293,7 +350,7 @@ mod tests {
                     assert_eq!(
                         infer(m, day, ev, prior, na),
                         want,
-                        "{m}-{day} {ev:?} {prior:?}"
+                        "{m}-{day} {ev:?} {prior:?} not after {na}"
                     );
                 }
             }
