@@ -157,7 +157,7 @@ pub fn infer(
         }
     };
     let hi = not_after.year();
-    if ev.weekdays.is_empty() {
+    let years: Vec<i32> = if ev.weekdays.is_empty() {
         // Without weekdays a year scores only by the years written, the prior
         // and recency: any other year scores below the latest real date, so
         // these few are all that can win (in the same order, for the same
@@ -173,18 +173,11 @@ pub fn infer(
         years.extend(prior.iter().map(|p| p.0));
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
-        each_score(month, day, ev, prior, not_after, years.into_iter(), pick);
+        years
     } else {
-        each_score(
-            month,
-            day,
-            ev,
-            prior,
-            not_after,
-            (hi - SPAN..=hi).rev(),
-            pick,
-        );
-    }
+        (hi - SPAN..=hi).rev().collect()
+    };
+    each_score(month, day, ev, prior, not_after, years.into_iter(), pick);
     best.map(|(y, _)| y)
 }
 

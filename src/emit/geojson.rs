@@ -222,6 +222,15 @@ impl<'a> EventFeature<'a> {
     }
 }
 
+/// A Point geometry at `[lon, lat]` (already rounded), as serde writes
+/// [`PointGeometry`] and the geojson crate's Point.
+fn write_point(out: &mut Vec<u8>, coordinates: [f64; 2]) {
+    let mut g = json::Object::new(out);
+    g.str("type", "Point");
+    json::array(g.key("coordinates"), &coordinates, |o, &x| json::f64(o, x));
+    g.end();
+}
+
 impl EventFeature<'_> {
     /// The feature as serde writes it (member for member), with [`json`]:
     /// events are most of the bytes of events.geojson and of the map page.
@@ -229,14 +238,7 @@ impl EventFeature<'_> {
         let p = &self.properties;
         let mut f = json::Object::new(out);
         f.str("type", self.kind);
-        {
-            let mut g = json::Object::new(f.key("geometry"));
-            g.str("type", self.geometry.kind);
-            json::array(g.key("coordinates"), &self.geometry.coordinates, |o, &x| {
-                json::f64(o, x)
-            });
-            g.end();
-        }
+        write_point(f.key("geometry"), self.geometry.coordinates);
         let mut o = json::Object::new(f.key("properties"));
         o.str("anchor", p.anchor);
         o.str("article", p.article);
@@ -441,13 +443,7 @@ impl PlaceTable {
             }
             let mut f = json::Object::new(&mut out);
             f.str("type", "Feature");
-            {
-                let mut g = json::Object::new(f.key("geometry"));
-                g.str("type", "Point");
-                let coordinates = [round6(r.lon), round6(r.lat)];
-                json::array(g.key("coordinates"), &coordinates, |o, &x| json::f64(o, x));
-                g.end();
-            }
+            write_point(f.key("geometry"), [round6(r.lon), round6(r.lat)]);
             let mut p = json::Object::new(f.key("properties"));
             json::joined(p.key("aliases"), r.aliases.iter(), "; ");
             json::joined(p.key("articles"), r.articles.iter(), "; ");

@@ -18,10 +18,7 @@ use std::path::Path;
 /// page's title and URLs, TimelineJS's Headline and Text). Text with nothing
 /// to escape is handed back as it is.
 pub(crate) fn html_escape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
+    if scan::find(s.as_bytes(), 0, &HTML_SPECIAL) == s.len() {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 16);
