@@ -79,6 +79,8 @@ fn main() {
     let opts = Options {
         date: None,
         not_after: NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date"),
+        org_places: false,
+        adjectival_toponyms: false,
     };
     println!(
         "input: {name}: {} articles, {bytes} bytes of text",

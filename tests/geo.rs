@@ -164,6 +164,11 @@ fn geojson_outputs_parse_and_stay_in_range() {
 
 /// The places one text resolves to: (text, name, country).
 fn places_of(text: &str) -> Vec<(String, String, String)> {
+    places_with(text, &[])
+}
+
+/// The JSON Lines analysis of one text, with extra flags.
+fn analysis_with(text: &str, extra: &[&str]) -> serde_json::Value {
     let o = Command::new(env!("CARGO_BIN_EXE_chronomap"))
         .current_dir(root())
         .args([
@@ -175,6 +180,7 @@ fn places_of(text: &str) -> Vec<(String, String, String)> {
             "--date",
             "2025-03-03",
         ])
+        .args(extra)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -184,8 +190,12 @@ fn places_of(text: &str) -> Vec<(String, String, String)> {
             c.wait_with_output()
         })
         .expect("run chronomap");
-    let a: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON line");
-    a["toponyms"]
+    serde_json::from_slice(&o.stdout).expect("one JSON line")
+}
+
+/// [`places_of`] with extra flags.
+fn places_with(text: &str, extra: &[&str]) -> Vec<(String, String, String)> {
+    analysis_with(text, extra)["toponyms"]
         .as_array()
         .unwrap()
         .iter()
@@ -275,4 +285,111 @@ fn common_words_and_people_are_not_places() {
     let found = places_of("She moved to Nice in France and then to Reading.");
     let texts: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
     assert_eq!(texts, vec!["Nice", "France", "Reading"]);
+}
+
+/// The texts of the names found in `text` (with extra flags).
+fn names_with(text: &str, extra: &[&str]) -> Vec<String> {
+    places_with(text, extra).into_iter().map(|p| p.0).collect()
+}
+
+#[test]
+fn one_odd_mention_does_not_erase_a_name() {
+    // A capitalised word before a name makes that mention a person's at most;
+    // a country or a big city named elsewhere in the article stays.
+    let text = "Bengali Watch India reported it. Explaining Beijing's stance, \
+                officials said India and Pakistan must talk. Khan is visiting Beijing.";
+    let names = names_with(text, &[]);
+    assert_eq!(
+        names.iter().filter(|n| *n == "India").count(),
+        1,
+        "{names:?}"
+    );
+    assert_eq!(
+        names.iter().filter(|n| *n == "Beijing").count(),
+        2,
+        "{names:?}"
+    );
+    // A person's name stays a person's in the article's bare mentions: Moore
+    // is a town in Oklahoma, and a county is no obstacle (Snyder County).
+    let text = "Officer John Moore and Blake Snyder arrived. Moore said Snyder was hurt.";
+    let names = names_with(text, &[]);
+    assert!(
+        !names.iter().any(|n| n == "Moore" || n == "Snyder"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn place_names_inside_organisations_are_not_places() {
+    let text = "The Columbus Police Department and the Santa Fe Animal Shelter said \
+                the University of California and the Davis Cup team would help. \
+                Officers drove to Columbus. The US Department of Agriculture agreed.";
+    let names = names_with(text, &[]);
+    assert_eq!(names, ["Columbus", "US"], "{names:?}");
+    // LGL's convention counts them.
+    let names = names_with(text, &["--org-places"]);
+    for n in ["Santa Fe", "California", "US"] {
+        assert!(names.iter().any(|x| x == n), "{n} not in {names:?}");
+    }
+    assert_eq!(
+        names.iter().filter(|n| *n == "Columbus").count(),
+        2,
+        "{names:?}"
+    );
+}
+
+#[test]
+fn adjectives_are_adjectival_toponyms_when_asked() {
+    let text = "The son of former German President Richard von Weizsaecker was stabbed in Berlin.";
+    let a = analysis_with(text, &[]);
+    let adj = a["adjectivals"].as_array().unwrap();
+    assert_eq!(adj.len(), 1, "{adj:?}");
+    assert_eq!(adj[0]["name"], "Germany");
+    assert_eq!(adj[0]["adjectival"], true);
+    let tops = a["toponyms"].as_array().unwrap();
+    assert!(tops.iter().all(|t| t["adjectival"] == false), "{tops:?}");
+    // Listed among the toponyms, in text order, marked.
+    let a = analysis_with(text, &["--adjectival-toponyms"]);
+    let tops = a["toponyms"].as_array().unwrap();
+    let got: Vec<(&str, bool)> = tops
+        .iter()
+        .map(|t| {
+            (
+                t["text"].as_str().unwrap(),
+                t["adjectival"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("German", true), ("Berlin", false)]);
+    assert!(a["adjectivals"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn planets_and_moons_in_a_space_story_are_not_towns() {
+    let text = "NASA scientists mapped Saturn's moon Titan. Life on Titan may exist, \
+                and a probe will reach Mars in 2034. The mission control centre in \
+                Jupiter, Florida, will follow it.";
+    let names = names_with(text, &[]);
+    assert!(
+        !names.iter().any(|n| n == "Titan" || n == "Mars"),
+        "{names:?}"
+    );
+    // "Name, State" still pins the town.
+    assert!(names.iter().any(|n| n == "Jupiter"), "{names:?}");
+    // Outside a story about space the town is a town.
+    let names = names_with("The storm hit Jupiter on Monday.", &[]);
+    assert!(names.iter().any(|n| n == "Jupiter"), "{names:?}");
+}
+
+#[test]
+fn an_event_happens_where_its_paragraph_or_article_says_not_where_the_reporter_filed() {
+    let text = "WASHINGTON, March 3 (Reuters) - Floods hit the Chilean city of Valparaiso \
+                on Sunday.\n\nOfficials said on Monday the water had receded, and Valparaiso \
+                residents returned home.\n\nRepairs will start on Friday, the ministry said.";
+    let a = analysis_with(text, &[]);
+    let events = a["events"].as_array().unwrap();
+    assert!(events.len() >= 3, "{events:?}");
+    for e in events {
+        assert_eq!(e["place"], "Valparaíso", "{e}");
+    }
 }

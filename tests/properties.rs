@@ -13,6 +13,8 @@ fn opts() -> Options {
     Options {
         date: None,
         not_after: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        org_places: false,
+        adjectival_toponyms: false,
     }
 }
 

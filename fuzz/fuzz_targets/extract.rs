@@ -14,6 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let opts = Options {
         date: None,
         not_after: NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+        org_places: false,
+        adjectival_toponyms: false,
     };
     let mut articles = Vec::new();
     for item in read_stdin(data) {

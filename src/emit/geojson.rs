@@ -615,6 +615,7 @@ mod tests {
             lat,
             lon: 120.380_498_765,
             demonym: false,
+            adjectival: false,
         };
         let mut table = PlaceTable::new();
         assert_eq!(

@@ -93,6 +93,7 @@ fn toponym(out: &mut Vec<u8>, t: &Toponym) {
     o.f64("lat", t.lat);
     o.f64("lon", t.lon);
     o.bool("demonym", t.demonym);
+    o.bool("adjectival", t.adjectival);
     o.end();
 }
 
@@ -158,6 +159,8 @@ mod tests {
         let opts = Options {
             date: None,
             not_after: chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+            org_places: false,
+            adjectival_toponyms: false,
         };
         let gaz = crate::geo::embedded();
         let analyses = analyze_batch(&articles, &opts, gaz, &mut YearVotes::default());

@@ -34,8 +34,17 @@ pub struct Found {
     pub cue: bool,
 }
 
+/// Which annotation convention the matcher follows where corpora differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rules {
+    /// A place name inside an organisation's name ("Columbus Police
+    /// Department", "University of California") counts as the place (LGL's
+    /// convention); by default it does not (modern news annotation, GeoVirus).
+    pub org_places: bool,
+}
+
 /// Find the place names in `text[from..to]`, skipping the byte ranges in `skip`
-/// (a dateline's agency, for instance).
+/// (a dateline's agency, for instance), under the default [`Rules`].
 pub fn find(
     g: &Gazetteer,
     text: &str,
@@ -43,7 +52,7 @@ pub fn find(
     to: usize,
     skip: &[(usize, usize)],
 ) -> Vec<Found> {
-    find_tokens(g, text, &tokenize(text, from, to), skip)
+    find_tokens(g, text, &tokenize(text, from, to), skip, Rules::default())
 }
 
 /// [`find`] over tokens already made by `tokenize` (shared with the date extractor).
@@ -52,16 +61,24 @@ pub fn find_tokens(
     text: &str,
     toks: &[Token<'_>],
     skip: &[(usize, usize)],
+    rules: Rules,
 ) -> Vec<Found> {
-    let m = Matcher { g, text, t: toks };
+    let m = Matcher {
+        g,
+        text,
+        t: toks,
+        rules,
+        space: std::cell::OnceCell::new(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();
     let mut ends = Vec::new();
     // Names rejected as a person's ("John Moore", "Mr. Moore") are a person's
-    // everywhere in the article ("Moore said").
+    // in the article's other bare mentions too ("Moore said"), each mention
+    // judged on its own: see [`person_elsewhere`].
     // (Filled from the text: std's randomly keyed hash, not a fixed one.)
-    let mut persons: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut persons: std::collections::HashMap<String, Person> = std::collections::HashMap::new();
     while i < toks.len() {
         let t = &toks[i];
         if t.kind != Kind::Word
@@ -85,8 +102,9 @@ pub fn find_tokens(
                             out.push(st);
                         }
                     }
-                    Err(Reject::Person) => {
-                        persons.insert(key.clone());
+                    Err(Reject::Person(how)) => {
+                        let e = persons.entry(key.clone()).or_insert(how);
+                        *e = (*e).max(how);
                     }
                     Err(Reject::Other) => {}
                 }
@@ -95,15 +113,68 @@ pub fn find_tokens(
         }
     }
     if !persons.is_empty() {
-        out.retain(|f| f.demonym || !persons.contains(&fold::key(&text[f.start..f.end])));
+        out.retain(|f| !person_elsewhere(g, &persons, text, f));
     }
     out
 }
 
+/// How a name was seen to be a person's, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Person {
+    /// A capitalised word stood before it ("Michael Jordan", but also
+    /// "Explaining Beijing's" or "Bengali Watch India").
+    Capitalised,
+    /// A title stood before it ("Mr. Moore", "President Paris").
+    Titled,
+}
+
+/// Whether mention `f`, with no person evidence of its own, is still a
+/// person's because another mention of the exact same name was. Never when
+/// the mention itself has place evidence (a locative cue); a name seen only
+/// after a capitalised word leaves countries, divisions and big cities alone
+/// ("Watch India" does not erase India from the article).
+fn person_elsewhere(
+    g: &Gazetteer,
+    persons: &std::collections::HashMap<String, Person>,
+    text: &str,
+    f: &Found,
+) -> bool {
+    if f.demonym || f.cue {
+        return false;
+    }
+    match persons.get(&fold::key(&text[f.start..f.end])) {
+        None => false,
+        Some(Person::Titled) => true,
+        Some(Person::Capitalised) => !f.cands.iter().any(|&c| prominent(g, c)),
+    }
+}
+
+/// A reading a weak person cue cannot overrule: a country, a first-level
+/// division, a region or sea, or a city of 100,000 or more, by its own name
+/// (not a stray alternate name: "Raab" for Győr). Counties are not: so many
+/// are named after people (Snyder, Webb, Caldwell).
+fn prominent(g: &Gazetteer, (c, nk): (u32, NameKind)) -> bool {
+    use super::gazetteer::Kind as K;
+    let p = g.place(c);
+    nk != NameKind::Alt
+        && match p.kind {
+            K::City => p.population >= 100_000,
+            K::Admin2 | K::Island | K::Land => false,
+            _ => true,
+        }
+}
+
+/// A place too prominent to be overruled by a weak reading elsewhere: not a
+/// city, or a city of 100,000 or more.
+fn big(g: &Gazetteer, c: u32) -> bool {
+    let p = g.place(c);
+    p.kind != super::gazetteer::Kind::City || p.population >= 100_000
+}
+
 /// Why a candidate name was turned down.
 enum Reject {
-    /// It is (part of) a person's name.
-    Person,
+    /// It is (part of) a person's name, seen so.
+    Person(Person),
     /// Anything else.
     Other,
 }
@@ -133,6 +204,10 @@ struct Matcher<'g, 't, 'a> {
     g: &'g Gazetteer,
     text: &'a str,
     t: &'t [Token<'a>],
+    rules: Rules,
+    /// Whether the text is about space (planets, moons, NASA): asked only when
+    /// a planet's or moon's name turns up.
+    space: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Matcher<'_, '_, 'a> {
@@ -302,8 +377,82 @@ impl<'a> Matcher<'_, '_, 'a> {
             )
     }
 
+    /// Whether the text is about space: one of [`vocab::SPACE_WORDS`] occurs.
+    fn about_space(&self) -> bool {
+        *self.space.get_or_init(|| {
+            self.t
+                .iter()
+                .any(|t| t.kind == Kind::Word && vocab::has(vocab::SPACE_WORDS, &lowercase(t.text)))
+        })
+    }
+
+    /// Whether the name at tokens `i..end` is part of an organisation's,
+    /// venue's or event's name (see [`vocab::ORG_HEADS`]): a run of capitalised
+    /// words after it holds a head word ("Santa Fe Animal Shelter", "San Diego
+    /// Police Chief"), unless the place is a country and the run starts with a
+    /// title ("US Department of Agriculture"), or the name follows "Head of"
+    /// ("University of California", "Diplomatic Academy of Vietnam").
+    fn inside_org(&self, i: usize, end: usize, cands: &[(u32, NameKind)]) -> bool {
+        let head = |w: &str| vocab::lists(&w.to_lowercase()).has(Lists::ORG_HEAD);
+        if i > 1
+            && self.lower(i - 1).as_deref() == Some("of")
+            && self.t[i - 2].kind == Kind::Word
+            && (head(self.t[i - 2].text)
+                || vocab::lists(&lowercase(self.t[i - 2].text)).has(Lists::ORG))
+        {
+            return true;
+        }
+        let country = cands
+            .iter()
+            .any(|&(c, _)| self.g.place(c).kind == super::gazetteer::Kind::Country);
+        let mut k = end;
+        let mut words = 0;
+        while words < 5 {
+            let Some(t) = self
+                .t
+                .get(k)
+                .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
+            else {
+                break;
+            };
+            if !starts_upper(t.text) {
+                break;
+            }
+            if words == 0 {
+                let on = vocab::lists(&t.text.to_lowercase());
+                if country && on.has(Lists::TITLE) {
+                    return false;
+                }
+                // "Texas Governor", "Ohio Senate": a title of the place.
+                if on.has(Lists::TITLE) && !on.has(Lists::ORG_HEAD) {
+                    return false;
+                }
+            }
+            if head(t.text) {
+                return !country;
+            }
+            words += 1;
+            k += 1;
+        }
+        false
+    }
+
     /// Decide on a candidate name at tokens `i..end` from local evidence.
-    fn judge(&self, i: usize, end: usize, cands: Vec<(u32, NameKind)>) -> Result<Found, Reject> {
+    fn judge(
+        &self,
+        i: usize,
+        end: usize,
+        mut cands: Vec<(u32, NameKind)>,
+    ) -> Result<Found, Reject> {
+        // "German", "Catalan": an adjective of a place, even where a village
+        // somewhere has the same name (San Germán, Çatalan).
+        if cands.iter().any(|(_, nk)| *nk == NameKind::Demonym)
+            && !cands
+                .iter()
+                .any(|&c| c.1 != NameKind::Demonym && prominent(self.g, c))
+        {
+            cands.retain(|(_, nk)| *nk == NameKind::Demonym);
+        }
         let demonym = cands.iter().all(|(_, nk)| *nk == NameKind::Demonym);
         let caps = self.caps_context(i);
         let prev_word = if i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i].gap == Gap::Space
@@ -332,7 +481,7 @@ impl<'a> Matcher<'_, '_, 'a> {
                 on.has(Lists::TITLE) && !on.has(Lists::BEFORE_PLACE)
             });
         if (title_before || title_word_before) && !demonym {
-            return Err(Reject::Person);
+            return Err(Reject::Person(Person::Titled));
         }
         let cue = prev_word
             .as_deref()
@@ -341,6 +490,9 @@ impl<'a> Matcher<'_, '_, 'a> {
             .t
             .get(end)
             .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space);
+        if !caps && !self.rules.org_places && self.inside_org(i, end, &cands) {
+            return Err(Reject::Other);
+        }
         if !caps {
             // "Shanghai Cooperation Organisation", "New York Times": a press,
             // business or international body named after a place is not the place.
@@ -369,12 +521,17 @@ impl<'a> Matcher<'_, '_, 'a> {
                     return Err(Reject::Other);
                 }
             }
-            // "Michael Jordan": a capitalised word before that is not a function word.
+            // "Michael Jordan": a capitalised word before that is not a function
+            // word. A sentence's first word is capitalised whatever it is
+            // ("Explaining Beijing's position"): there only small places yield.
             if let Some(p) = prev_word.as_deref() {
                 let pt = &self.t[i - 1];
                 let on = vocab::lists(p);
+                let opener_of_prominent =
+                    self.sentence_start(i - 1) && cands.iter().any(|&c| prominent(self.g, c));
                 if starts_upper(pt.text)
                     && !demonym
+                    && !opener_of_prominent
                     && !on.has(Lists::FUNCTION)
                     && !on.has(Lists::BEFORE_PLACE)
                     && !on.has(Lists::TITLE)
@@ -382,7 +539,7 @@ impl<'a> Matcher<'_, '_, 'a> {
                     && dvocab::lookup(dvocab::MONTHS, p).is_none()
                     && dvocab::lookup(dvocab::WEEKDAYS, p).is_none()
                 {
-                    return Err(Reject::Person);
+                    return Err(Reject::Person(Person::Capitalised));
                 }
             }
             // "Bank of England": named after the place (decided: not the place;
@@ -405,16 +562,15 @@ impl<'a> Matcher<'_, '_, 'a> {
         let k = fold::key(&self.text[self.t[i].start..self.t[end - 1].end]);
         let alt_only = cands.iter().all(|(_, nk)| *nk == NameKind::Alt);
         let single = end == i + 1;
-        let big = cands.iter().any(|&(c, _)| {
-            let p = self.g.place(c);
-            p.kind != super::gazetteer::Kind::City || p.population >= 100_000
-        });
+        let big = cands.iter().any(|&(c, _)| big(self.g, c));
         let needs_evidence = !caps
             && !demonym
             && (vocab::lists(&k).has(Lists::COMMON)
                 || (alt_only && single)
                 || (self.sentence_start(i) && single && !big));
-        if needs_evidence {
+        // "Titan", "Mars" in a story about space: a moon, a planet.
+        let celestial = single && vocab::has(vocab::CELESTIAL, &k) && self.about_space();
+        if needs_evidence || celestial {
             let based = self
                 .t
                 .get(end)
@@ -426,7 +582,7 @@ impl<'a> Matcher<'_, '_, 'a> {
                         && starts_upper(t.text)
                         && !self.g.lookup(&fold::key(t.text)).is_empty()
                 });
-            if !(cue || based || comma_place) {
+            if !((cue && !celestial) || based || comma_place) {
                 return Err(Reject::Other);
             }
         }

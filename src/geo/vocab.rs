@@ -178,6 +178,109 @@ pub const TITLE_WORDS: &[&str] = &[
     "troops",
 ];
 
+/// Head words of an organisation's, venue's or event's name. In the default
+/// convention (modern news annotation, GeoVirus) a town or state inside such
+/// a name is not a mention of the place: "Columbus Police Department", "Santa
+/// Fe Animal Shelter", "Davis Cup", "University of California". LGL counts
+/// them (`--org-places`). A country used so still names itself ("US
+/// Department of Agriculture").
+pub const ORG_HEADS: &[&str] = &[
+    "academy",
+    "arena",
+    "association",
+    "attorney",
+    "authority",
+    "board",
+    "bureau",
+    "cathedral",
+    "center",
+    "centre",
+    "chamber",
+    "church",
+    "college",
+    "commission",
+    "council",
+    "court",
+    "cup",
+    "department",
+    "exchange",
+    "federation",
+    "festival",
+    "fire",
+    "foundation",
+    "health",
+    "hospital",
+    "institute",
+    "jail",
+    "league",
+    "museum",
+    "office",
+    "orchestra",
+    "police",
+    "prison",
+    "school",
+    "schools",
+    "shelter",
+    "sheriff",
+    "show",
+    "society",
+    "stadium",
+    "symphony",
+    "theater",
+    "theatre",
+    "turnpike",
+    "university",
+    "zoo",
+];
+
+/// Planets and moons that share a name with towns (Jupiter, Florida; Mars,
+/// Pennsylvania; Titan, Afghanistan): in an article about space (see
+/// [`SPACE_WORDS`]) they are not places without "Name, State" or "-based".
+pub const CELESTIAL: &[&str] = &[
+    "callisto",
+    "ceres",
+    "enceladus",
+    "europa",
+    "ganymede",
+    "io",
+    "jupiter",
+    "mars",
+    "mercury",
+    "neptune",
+    "pluto",
+    "saturn",
+    "titan",
+    "triton",
+    "uranus",
+    "venus",
+];
+
+/// Lower-case words that make an article one about space.
+pub const SPACE_WORDS: &[&str] = &[
+    "asteroid",
+    "astronaut",
+    "astronauts",
+    "astronomer",
+    "astronomers",
+    "cosmonaut",
+    "cosmonauts",
+    "esa",
+    "galaxy",
+    "lander",
+    "lunar",
+    "moon",
+    "moons",
+    "nasa",
+    "orbit",
+    "orbiter",
+    "planet",
+    "planetary",
+    "planets",
+    "rover",
+    "spacecraft",
+    "telescope",
+];
+
 /// Capitalised words that may stand right before a place name without making it
 /// part of a person's name: "Southern California", "Greater London".
 pub const BEFORE_PLACE: &[&str] = &[
@@ -446,6 +549,8 @@ impl Lists {
     pub const COMMON: Lists = Lists(1 << 7);
     /// [`FUNCTION_WORDS`].
     pub const FUNCTION: Lists = Lists(1 << 8);
+    /// [`ORG_HEADS`].
+    pub const ORG_HEAD: Lists = Lists(1 << 9);
 
     /// Whether the word is on list `l`.
     pub fn has(self, l: Lists) -> bool {
@@ -454,7 +559,7 @@ impl Lists {
 }
 
 /// Each list and its flag.
-const TABLES: [(Lists, &[&str]); 9] = [
+const TABLES: [(Lists, &[&str]); 10] = [
     (Lists::CONNECTOR, CONNECTORS),
     (Lists::ORG, ORG_WORDS),
     (Lists::INSTITUTION, INSTITUTION_WORDS),
@@ -464,6 +569,7 @@ const TABLES: [(Lists, &[&str]); 9] = [
     (Lists::LOCATIVE_CUE, LOCATIVE_CUES),
     (Lists::COMMON, COMMON_WORDS),
     (Lists::FUNCTION, FUNCTION_WORDS),
+    (Lists::ORG_HEAD, ORG_HEADS),
 ];
 
 /// Every word of the lists and the lists it is on. Filled from the lists
@@ -508,6 +614,9 @@ mod tests {
             ("LOCATIVE_CUES", LOCATIVE_CUES),
             ("COMMON_WORDS", COMMON_WORDS),
             ("FUNCTION_WORDS", FUNCTION_WORDS),
+            ("ORG_HEADS", ORG_HEADS),
+            ("CELESTIAL", CELESTIAL),
+            ("SPACE_WORDS", SPACE_WORDS),
         ] {
             for w in list.windows(2) {
                 assert!(
