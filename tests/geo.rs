@@ -393,3 +393,35 @@ fn an_event_happens_where_its_paragraph_or_article_says_not_where_the_reporter_f
         assert_eq!(e["place"], "Valparaíso", "{e}");
     }
 }
+
+#[test]
+fn a_city_st_dateline_pins_the_city_in_that_state() {
+    // "St." means "Saint" whichever the gazetteer lists, and the state after
+    // the comma picks Michigan's St. Joseph over Missouri's bigger one.
+    let a = analysis_with(
+        "ST. JOSEPH, Mich. (AP) — Health officials reported a sixth case on Tuesday.",
+        &[],
+    );
+    let d = &a["dateline"]["place"];
+    assert_eq!(d["name"], "Saint Joseph", "{a}");
+    assert!(
+        km(
+            d["lat"].as_f64().unwrap(),
+            d["lon"].as_f64().unwrap(),
+            42.11,
+            -86.48
+        ) < 25.0
+    );
+    // A dateline names the city, not the state of the same name.
+    let a = analysis_with("NEW YORK (Reuters) - Stocks rose on Tuesday.", &[]);
+    let d = &a["dateline"]["place"];
+    assert!(
+        km(
+            d["lat"].as_f64().unwrap(),
+            d["lon"].as_f64().unwrap(),
+            40.71,
+            -74.01
+        ) < 25.0,
+        "{a}"
+    );
+}

@@ -171,6 +171,20 @@ fn big(g: &Gazetteer, c: u32) -> bool {
     p.kind != super::gazetteer::Kind::City || p.population >= 100_000
 }
 
+/// The key with a leading abbreviation written out ("st joseph" -> "saint
+/// joseph"), when it has one.
+fn expand_abbrev(key: &str) -> Option<String> {
+    const ABBREVS: [(&str, &str); 4] = [
+        ("ft ", "fort "),
+        ("mt ", "mount "),
+        ("st ", "saint "),
+        ("ste ", "sainte "),
+    ];
+    ABBREVS
+        .iter()
+        .find_map(|(a, full)| key.strip_prefix(a).map(|rest| format!("{full}{rest}")))
+}
+
 /// Why a candidate name was turned down.
 enum Reject {
     /// It is (part of) a person's name, seen so.
@@ -287,6 +301,15 @@ impl<'a> Matcher<'_, '_, 'a> {
             fold::push_key(key, &self.text[self.t[i].start..self.t[end - 1].end]);
             // Month and weekday names belong to the dates ("Thursday", "Jun").
             let mut cands: Vec<(u32, NameKind)> = self.g.lookup(key);
+            // "St. Joseph", "Ft. Worth", "Mt. Pleasant": the abbreviation means
+            // what the full word does, whichever the gazetteer lists.
+            if let Some(full) = expand_abbrev(key) {
+                for c in self.g.lookup(&full) {
+                    if !cands.iter().any(|o| o.0 == c.0) {
+                        cands.push(c);
+                    }
+                }
+            }
             if !cands.is_empty() && (self.g.is_stopped(key) || is_date_word(key)) {
                 cands.clear();
             }
@@ -317,7 +340,9 @@ impl<'a> Matcher<'_, '_, 'a> {
                 .is_some_and(|t| (t.kind == Kind::Word && t.gap != Gap::None) || t.is_punct('-'));
             if spaced {
                 key.push(' ');
-                if !self.g.may_extend(key) {
+                let longer = self.g.may_extend(key)
+                    || expand_abbrev(key).is_some_and(|full| self.g.may_extend(&full));
+                if !longer {
                     break;
                 }
             }

@@ -534,9 +534,14 @@ fn score(
     same_name_country: bool,
 ) -> f64 {
     let mut s = prior;
-    // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state.
-    if is_dateline && kind == Kind::City {
-        s += 3.0;
+    // A dateline names a city ("NEW YORK", "WASHINGTON"), not a state or a
+    // county of the same name.
+    if is_dateline {
+        s += match kind {
+            Kind::City => 3.0,
+            Kind::Admin1 | Kind::Admin2 => -3.0,
+            _ => 0.0,
+        };
     }
     // The article's countries favour places in them, but not a division over
     // its own country of the same name ("Mexico" the state): the name's own
