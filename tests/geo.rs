@@ -394,6 +394,17 @@ fn an_event_happens_where_its_paragraph_or_article_says_not_where_the_reporter_f
     }
 }
 
+/// How far an analysis's dateline place lies from a point.
+fn dateline_km(a: &serde_json::Value, lat: f64, lon: f64) -> f64 {
+    let d = &a["dateline"]["place"];
+    km(
+        d["lat"].as_f64().unwrap(),
+        d["lon"].as_f64().unwrap(),
+        lat,
+        lon,
+    )
+}
+
 #[test]
 fn a_city_st_dateline_pins_the_city_in_that_state() {
     // "St." means "Saint" whichever the gazetteer lists, and the state after
@@ -402,26 +413,9 @@ fn a_city_st_dateline_pins_the_city_in_that_state() {
         "ST. JOSEPH, Mich. (AP) — Health officials reported a sixth case on Tuesday.",
         &[],
     );
-    let d = &a["dateline"]["place"];
-    assert_eq!(d["name"], "Saint Joseph", "{a}");
-    assert!(
-        km(
-            d["lat"].as_f64().unwrap(),
-            d["lon"].as_f64().unwrap(),
-            42.11,
-            -86.48
-        ) < 25.0
-    );
+    assert_eq!(a["dateline"]["place"]["name"], "Saint Joseph", "{a}");
+    assert!(dateline_km(&a, 42.11, -86.48) < 25.0, "{a}");
     // A dateline names the city, not the state of the same name.
     let a = analysis_with("NEW YORK (Reuters) - Stocks rose on Tuesday.", &[]);
-    let d = &a["dateline"]["place"];
-    assert!(
-        km(
-            d["lat"].as_f64().unwrap(),
-            d["lon"].as_f64().unwrap(),
-            40.71,
-            -74.01
-        ) < 25.0,
-        "{a}"
-    );
+    assert!(dateline_km(&a, 40.71, -74.01) < 25.0, "{a}");
 }
