@@ -623,9 +623,8 @@ fn primary_place<'g>(
     sent: (usize, usize),
     at: usize,
 ) -> Option<crate::geo::gazetteer::Place<'g>> {
-    let para = paragraph(text, sent);
     best_named(gaz, geo, sent, at)
-        .or_else(|| best_named(gaz, geo, para, at))
+        .or_else(|| best_named(gaz, geo, paragraph(text, sent), at))
         .or(geo.main)
         .or(geo.dateline)
         .map(|i| gaz.place(i))
@@ -654,11 +653,31 @@ fn best_named(gaz: &Gazetteer, geo: &Geo, span: (usize, usize), at: usize) -> Op
 }
 
 /// The paragraph around a sentence: from the line break before it to the one
-/// after it.
+/// after it, looking no further than [`PARAGRAPH_REACH`] bytes each way (text
+/// without line breaks must not make every event scan the whole article).
 fn paragraph(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
-    let from = text[..s].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[e..].find('\n').map_or(text.len(), |i| e + i);
+    let lo = floor_boundary(text, s.saturating_sub(PARAGRAPH_REACH));
+    let hi = floor_boundary(text, (e + PARAGRAPH_REACH).min(text.len()));
+    let from = text.as_bytes()[lo..s]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(lo, |i| lo + i + 1);
+    let to = text.as_bytes()[e..hi]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(hi, |i| e + i);
     (from, to)
+}
+
+/// How far [`paragraph`] looks for a line break on each side.
+const PARAGRAPH_REACH: usize = 4096;
+
+/// The char boundary at or before byte `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The place an article names most often (not as an adjective), the first

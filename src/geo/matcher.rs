@@ -174,6 +174,10 @@ fn big(g: &Gazetteer, c: u32) -> bool {
 /// The key with a leading abbreviation written out ("st joseph" -> "saint
 /// joseph"), when it has one.
 fn expand_abbrev(key: &str) -> Option<String> {
+    // Most keys start with neither: one byte comparison says so.
+    if !matches!(key.as_bytes(), [b'f' | b'm' | b's', b't', b' ' | b'e', ..]) {
+        return None;
+    }
     const ABBREVS: [(&str, &str); 4] = [
         ("ft ", "fort "),
         ("mt ", "mount "),
@@ -418,18 +422,18 @@ impl<'a> Matcher<'_, '_, 'a> {
     /// title ("US Department of Agriculture"), or the name follows "Head of"
     /// ("University of California", "Diplomatic Academy of Vietnam").
     fn inside_org(&self, i: usize, end: usize, cands: &[(u32, NameKind)]) -> bool {
-        let head = |w: &str| vocab::lists(&w.to_lowercase()).has(Lists::ORG_HEAD);
-        if i > 1
-            && self.lower(i - 1).as_deref() == Some("of")
-            && self.t[i - 2].kind == Kind::Word
-            && (head(self.t[i - 2].text)
-                || vocab::lists(&lowercase(self.t[i - 2].text)).has(Lists::ORG))
-        {
-            return true;
+        if i > 1 && self.lower(i - 1).as_deref() == Some("of") && self.t[i - 2].kind == Kind::Word {
+            let on = vocab::lists(&lowercase(self.t[i - 2].text));
+            if on.has(Lists::ORG_HEAD) || on.has(Lists::ORG) {
+                return true;
+            }
         }
-        let country = cands
-            .iter()
-            .any(|&(c, _)| self.g.place(c).kind == super::gazetteer::Kind::Country);
+        // Read from the gazetteer only when a capitalised word follows.
+        let country = std::cell::LazyCell::new(|| {
+            cands
+                .iter()
+                .any(|&(c, _)| self.g.place(c).kind == super::gazetteer::Kind::Country)
+        });
         let mut k = end;
         let mut words = 0;
         while words < 5 {
@@ -443,9 +447,9 @@ impl<'a> Matcher<'_, '_, 'a> {
             if !starts_upper(t.text) {
                 break;
             }
+            let on = vocab::lists(&t.text.to_lowercase());
             if words == 0 {
-                let on = vocab::lists(&t.text.to_lowercase());
-                if country && on.has(Lists::TITLE) {
+                if *country && on.has(Lists::TITLE) {
                     return false;
                 }
                 // "Texas Governor", "Ohio Senate": a title of the place.
@@ -453,8 +457,8 @@ impl<'a> Matcher<'_, '_, 'a> {
                     return false;
                 }
             }
-            if head(t.text) {
-                return !country;
+            if on.has(Lists::ORG_HEAD) {
+                return !*country;
             }
             words += 1;
             k += 1;
