@@ -2,16 +2,19 @@
 //! `WASHINGTON (AP) —` that opens a news story.
 //!
 //! This module owns recognising a dateline at the start of an article (on its first
-//! non-empty line, or on the second one after a short headline) and splitting it into
+//! non-empty line, or on a later one below lead matter: a headline, a caption, a
+//! byline, an editor's note, bullet points) and splitting it into
 //! byte ranges for the place and the date, the month/day/year as written, the agency,
 //! and the offset where the body begins. It exists as its own stage because the
 //! dateline is the best anchor a story has for its relative dates ("Thursday", "last
 //! week") and its place, yet it must never be confused with an ordinary first
 //! sentence: a wrong dateline would misdate every event in the article. The parser is
-//! therefore conservative: it is a hand-written, linear-time scanner over at most two
-//! short lines, it accepts only the shape place, date, agency, separator, and the
-//! less evidence a candidate carries (no date, no agency), the stricter it is about
-//! capitalisation. No dateline is a normal result.
+//! therefore conservative: it is a hand-written, linear-time scanner over a few
+//! lead lines, it accepts only the shape place, date, agency, separator (or an
+//! agency first), and the less evidence a candidate carries (no date, no agency),
+//! the stricter it is about capitalisation; the weakest shapes ("NEW DELHI:")
+//! must name a well-known place, which the caller's gazetteer says. No dateline
+//! is a normal result.
 
 use crate::date::vocab::{self, MONTHS};
 use std::ops::Range;
@@ -37,9 +40,12 @@ pub struct Dateline {
     pub body_start: usize,
 }
 
-/// A first non-empty line longer than this (in chars) is not a headline, so the
-/// second line is not tried.
+/// A line longer than this (in chars) is not a headline, a byline or a caption,
+/// so no line after it is tried (unless it is a bullet or a bracketed note).
 const MAX_HEADLINE_CHARS: usize = 120;
+/// Most lines tried: the dateline may follow a headline, a standfirst, a
+/// caption, a byline, an editor's note and bullet points.
+const MAX_LEAD_LINES: usize = 8;
 /// A dateline has at most this many tokens before its separator.
 const MAX_TOKENS: usize = 40;
 /// Longest parenthesised agency, in chars, parentheses excluded.
@@ -141,7 +147,7 @@ const HEADING_WORDS: [&str; 19] = [
 /// ("WASHINGTON, March 12, Reuter -") must be one of these, and so must the agency of
 /// a dateline with neither date nor all-caps place ("Tokyo (Kyodo) -"), so that a
 /// headline such as "Tesla (TSLA) - ..." is not taken for a dateline.
-const KNOWN_AGENCIES: [&str; 30] = [
+const KNOWN_AGENCIES: [&str; 31] = [
     "AAP",
     "AFP",
     "Alliance News",
@@ -152,6 +158,7 @@ const KNOWN_AGENCIES: [&str; 30] = [
     "Bernama",
     "Bloomberg",
     "CNA",
+    "CNN",
     "dpa",
     "EFE",
     "IANS",
@@ -174,22 +181,55 @@ const KNOWN_AGENCIES: [&str; 30] = [
     "Yonhap",
 ];
 
-/// Finds the dateline at the start of `text`, if there is one.
-///
-/// The dateline must start a line: the first non-empty line or, when that line is a
-/// short headline, the second non-empty one. Returns `None` when there is no
-/// dateline, which is common and not an error.
+/// Finds the dateline at the start of `text`, if there is one, from the text
+/// alone: the shapes that need a gazetteer to tell a place from a heading
+/// ("NEW DELHI:", "Washington, DC, United States:") are not tried.
 pub fn parse(text: &str) -> Option<Dateline> {
+    parse_with(text, &|_| false)
+}
+
+/// Finds the dateline at the start of `text`, if there is one; `known` says
+/// whether a name is a known place, and is asked only of the weaker shapes.
+///
+/// The dateline must start a line: the first non-empty line, or a later one
+/// when every line before it is lead matter (a headline, a caption, a byline,
+/// a bracketed editor's note, a bullet point). Returns `None` when there is no
+/// dateline, which is common and not an error.
+pub fn parse_with(text: &str, known: &dyn Fn(&str) -> bool) -> Option<Dateline> {
     let mut lines = Lines { text, pos: 0 };
-    let first = lines.next()?;
-    if let Some(dateline) = parse_line(text, first.start) {
-        return Some(dateline);
+    for k in 0..MAX_LEAD_LINES {
+        let line = lines.next()?;
+        // Below the headline, a date alone opens an entry of a chronology
+        // ("April 20, 2010 - Explosion ..."), not the story.
+        if let Some(dateline) =
+            parse_line(text, line.start, known).filter(|d| k < 2 || d.place.is_some())
+        {
+            return Some(dateline);
+        }
+        if !lead_matter(&text[line], k) {
+            return None;
+        }
     }
-    if text[first].chars().nth(MAX_HEADLINE_CHARS).is_some() {
-        return None;
-    }
-    let second = lines.next()?;
-    parse_line(text, second.start)
+    None
+}
+
+/// Whether line `k` (from 0) may stand above a dateline: a bullet point ("*
+/// Stocks fall"), a note in brackets ("(Adds details)"), or a short line (a
+/// headline, a caption, a byline) that, below the first, does not end a
+/// sentence: a text of one sentence a line has no dateline further down.
+fn lead_matter(line: &str, k: usize) -> bool {
+    let line = line.trim_end();
+    let short = line.chars().nth(MAX_HEADLINE_CHARS).is_none();
+    is_bullet(line)
+        || (line.starts_with('(') && line.ends_with(')'))
+        || (short && (k == 0 || !line.ends_with(['.', '!', '?'])))
+}
+
+/// A bullet point: a bullet or a dash, then a space.
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(chars.next(), Some('*' | '•' | '·' | '-' | '–' | '—'))
+        && chars.next().is_some_and(char::is_whitespace)
 }
 
 /// The non-empty lines of a text, each from its first non-whitespace char to
@@ -241,6 +281,9 @@ enum SepKind {
     Underscore,
     /// `:`.
     Colon,
+    /// No separator: the body starts right after a bracketed agency
+    /// ("Hong Kong (CNN Business) A muddled view").
+    Bracket,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -319,6 +362,14 @@ fn tokenize(text: &str, start: usize) -> Option<(Vec<Tok>, Sep)> {
                     end,
                 });
                 i = end;
+                let next = skip_blanks(text, i);
+                if next > i && char_at(text, next).is_some_and(char::is_uppercase) {
+                    let sep = Sep {
+                        kind: SepKind::Bracket,
+                        end: i,
+                    };
+                    return Some((toks, sep));
+                }
             }
             ':' | '_' => return Some((toks, sep_at(text, i))),
             c if is_dash(c) => return Some((toks, sep_at(text, i))),
@@ -543,6 +594,12 @@ fn all_caps_place(parts: &[Vec<&str>]) -> bool {
         && strict_place(rest)
 }
 
+/// Spaces and tabs (not newlines) skipped from `i`.
+fn skip_blanks(text: &str, i: usize) -> usize {
+    let rest = &text[i..];
+    i + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
+}
+
 /// Whitespace (newlines included) skipped from `i`.
 fn skip_space(text: &str, i: usize) -> usize {
     let rest = &text[i..];
@@ -589,7 +646,75 @@ fn body_looks_like_prose(text: &str, body_start: usize) -> bool {
 }
 
 /// Parses a dateline starting at byte `start`, the first non-blank char of a line.
-fn parse_line(text: &str, start: usize) -> Option<Dateline> {
+fn parse_line(text: &str, start: usize, known: &dyn Fn(&str) -> bool) -> Option<Dateline> {
+    agency_first(text, start, known).or_else(|| parse_shape(text, start, known))
+}
+
+/// "(ANSA) - Rome, October 11 - ...", "(Reuters) — The company ...": a known
+/// agency first, then a dateline or the body.
+fn agency_first(text: &str, start: usize, known: &dyn Fn(&str) -> bool) -> Option<Dateline> {
+    if char_at(text, start) != Some('(') {
+        return None;
+    }
+    let (toks, sep) = tokenize(text, start)?;
+    let [tok] = toks[..] else {
+        return None;
+    };
+    if tok.kind != Kind::Paren || sep.kind != SepKind::Dash {
+        return None;
+    }
+    let agency = paren_agency(text, &tok).filter(|a| known_agency(a))?;
+    let rest = skip_blanks(text, sep.end);
+    if let Some(d) = parse_shape(text, rest, known).filter(|d| d.agency.is_none()) {
+        return Some(Dateline {
+            span: start..d.span.end,
+            agency: Some(agency),
+            ..d
+        });
+    }
+    let body_start = skip_space(text, sep.end);
+    body_looks_like_prose(text, body_start).then_some(Dateline {
+        span: start..sep.end,
+        place: None,
+        date_span: None,
+        month: None,
+        day: None,
+        year: None,
+        agency: Some(agency),
+        body_start,
+    })
+}
+
+/// An agency on the list, or one whose first word is ("CNN Business").
+fn known_agency(agency: &str) -> bool {
+    in_list(&KNOWN_AGENCIES, agency)
+        || agency
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| in_list(&KNOWN_AGENCIES, w))
+}
+
+/// "NEW DELHI: Their ...", "Washington, DC, United States: Getting ...": a
+/// colon after a bare place also ends headings and labels ("WARNING: do not
+/// enter"), so the place must be known (its first and last parts) and the body
+/// must open a sentence.
+fn colon_place(
+    text: &str,
+    parts: &[Vec<&str>],
+    body_start: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> bool {
+    let shape = all_caps_place(parts) || (parts.len() >= 2 && strict_place(parts));
+    let part_known = |part: Option<&Vec<&str>>| part.is_some_and(|p| known(&p.join(" ")));
+    shape
+        && char_at(text, body_start).is_some_and(char::is_uppercase)
+        && body_looks_like_prose(text, body_start)
+        && part_known(parts.first())
+        && part_known(parts.last())
+}
+
+/// Parses the place, date, agency and separator shape starting at `start`.
+fn parse_shape(text: &str, start: usize, known: &dyn Fn(&str) -> bool) -> Option<Dateline> {
     let (toks, mut sep) = tokenize(text, start)?;
     let span_start = toks.first()?.start;
     let mut n = toks.len();
@@ -598,18 +723,29 @@ fn parse_line(text: &str, start: usize) -> Option<Dateline> {
         n -= 1;
     }
     let mut agency = None;
+    let mut word_agency = false;
     let last = *toks[..n].last()?;
     if last.kind == Kind::Paren {
         agency = Some(paren_agency(text, &last)?);
         n -= 1;
     } else if n >= 2
         && last.kind == Kind::Word
-        && toks[n - 2].kind == Kind::Comma
+        && matches!(toks[n - 2].kind, Kind::Comma | Kind::Number)
         && in_list(&KNOWN_AGENCIES, &text[last.start..last.end])
     {
-        // "WASHINGTON, March 12, Reuter - "
+        // "WASHINGTON, March 12, Reuter - ", "SEOUL, Nov 26 AFP - ": always
+        // after a date ("BECKY ANDERSON, CONNECT THE WORLD, CNN:" is a
+        // transcript's speaker).
         agency = Some(text[last.start..last.end].to_string());
-        n -= 2;
+        n -= if toks[n - 2].kind == Kind::Comma {
+            2
+        } else {
+            1
+        };
+        word_agency = true;
+    }
+    if sep.kind == SepKind::Bracket && agency.is_none() {
+        return None;
     }
     let mut toks = &toks[..n];
     if toks.iter().any(|t| t.kind == Kind::Paren) {
@@ -617,6 +753,9 @@ fn parse_line(text: &str, start: usize) -> Option<Dateline> {
     }
 
     let mut date = date_at_end(text, toks);
+    if word_agency && date.is_none() {
+        return None;
+    }
     let mut date_span = date.map(|d| toks[d.first].start..toks[n - 1].end);
     let mut comma_before_date = false;
     if let Some(d) = date {
@@ -671,12 +810,12 @@ fn parse_line(text: &str, start: usize) -> Option<Dateline> {
                 let ok = date.is_some()
                     || if let Some(agency) = &agency {
                         strict_place(&parts)
-                            && (all_caps_place(&parts) || in_list(&KNOWN_AGENCIES, agency))
+                            && (all_caps_place(&parts) || known_agency(agency))
                             && !body_starts_with_date(text, body_start)
+                    } else if sep.kind == SepKind::Colon {
+                        colon_place(text, &parts, body_start, known)
                     } else {
-                        sep.kind != SepKind::Colon
-                            && all_caps_place(&parts)
-                            && body_looks_like_prose(text, body_start)
+                        all_caps_place(&parts) && body_looks_like_prose(text, body_start)
                     };
                 if !ok {
                     return None;
@@ -931,12 +1070,107 @@ mod tests {
     }
 
     #[test]
-    fn only_a_short_first_line_is_skipped() {
+    fn only_lead_matter_is_skipped() {
         let long = format!("{}\nLAGOS, May 2 - Oil.", "word ".repeat(40));
         assert_eq!(parse(&long), None);
         let short = format!("{}\nLAGOS, May 2 - Oil.", "word ".repeat(5));
         assert!(parse(&short).is_some());
-        assert_eq!(parse("Headline\nSub-head\nLAGOS, May 2 - Oil."), None);
+        assert!(parse("Headline\nSub-head\nLAGOS, May 2 - Oil.").is_some());
+        // A text of one sentence a line: no dateline below its second line.
+        assert_eq!(
+            parse("Rain fell.\nThe day ended.\nLAGOS, May 2 - Oil."),
+            None
+        );
+        // A date alone below the headline is a chronology's entry.
+        assert_eq!(
+            parse("Timeline\nKey dates\nApril 20, 2010 - A rig exploded."),
+            None
+        );
+        let many = format!("{}LAGOS, May 2 - Oil.", "Head\n".repeat(MAX_LEAD_LINES));
+        assert_eq!(parse(&many), None);
+    }
+
+    #[test]
+    fn a_dateline_after_notes_bylines_captions_and_bullets_is_found() {
+        let cases = [
+            (
+                "(Adds the minister's comments)\n\nBy Ann Smith\n\nLAGOS, May 2 (Reuters) - Oil rose.",
+                "«LAGOS, May 2 (Reuters) -» place=LAGOS date=May 2 (5/2/?) agency=Reuters body=Oil",
+            ),
+            (
+                "* Stocks fall 2 pct\n\n* Oil steady after a long week of selling in every market of the region\n\nLAGOS, May 2 (Reuters) - Shares fell.",
+                "«LAGOS, May 2 (Reuters) -» place=LAGOS date=May 2 (5/2/?) agency=Reuters body=Shares",
+            ),
+            (
+                "Photo of the port. (Reuters)\nKey points\n- The port reopened on Monday after a strike that lasted for most of the spring and the summer.\nLAGOS (AP) - The port reopened.",
+                "«LAGOS (AP) -» place=LAGOS agency=AP body=The",
+            ),
+        ];
+        for (text, want) in cases {
+            let d = parse(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(render(text, &d), want);
+        }
+    }
+
+    #[test]
+    fn agency_first_and_agency_without_brackets() {
+        let cases = [
+            (
+                "(ANSA) - Rome, October 11 - The minister spoke.",
+                "«(ANSA) - Rome, October 11 -» place=Rome date=October 11 (10/11/?) agency=ANSA body=The",
+            ),
+            (
+                "(Reuters) \u{2014} The company is under investigation.",
+                "«(Reuters) \u{2014}» agency=Reuters body=The",
+            ),
+            (
+                "SEOUL, Nov 26 AFP - Samsung sold stakes.",
+                "«SEOUL, Nov 26 AFP -» place=SEOUL date=Nov 26 (11/26/?) agency=AFP body=Samsung",
+            ),
+            (
+                "Hong Kong (CNN Business) A muddled view weighed on shares.",
+                "«Hong Kong (CNN Business)» place=Hong Kong agency=CNN Business body=A",
+            ),
+        ];
+        for (text, want) in cases {
+            let d = parse(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(render(text, &d), want);
+        }
+        for text in [
+            "(Tesla) - shares rose.",
+            "(Undated) - The boy will stay.",
+            "BECKY ANDERSON, CONNECT THE WORLD, CNN: United in prayer.",
+            "Tesla (TSLA) Shares rose in early trade.",
+        ] {
+            assert_eq!(parse(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_colon_dateline_needs_a_known_place_and_a_sentence() {
+        let known = |name: &str| ["NEW DELHI", "Washington", "United States"].contains(&name);
+        let cases = [
+            (
+                "NEW DELHI: Nearly 150 Indians returned home.",
+                "«NEW DELHI:» place=NEW DELHI body=Nearly",
+            ),
+            (
+                "Washington, DC, United States: Getting to the Moon is hard.",
+                "«Washington, DC, United States:» place=Washington, DC, United States body=Getting",
+            ),
+        ];
+        for (text, want) in cases {
+            let d = parse_with(text, &known).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(render(text, &d), want);
+            assert_eq!(parse(text), None, "the text alone does not prove {text:?}");
+        }
+        for text in [
+            "NEW DELHI: the city woke up.",
+            "OBAMA: Thank you all for coming.",
+            "Washington, Lincoln: These are the presidents we remember.",
+        ] {
+            assert_eq!(parse_with(text, &known), None, "{text:?}");
+        }
     }
 
     #[test]

@@ -178,7 +178,7 @@ struct Read<'a> {
 
 fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
     let text = &article.text;
-    let dl = dateline::parse(text);
+    let dl = dateline::parse_with(text, &|name| gaz.names_a_known_place(name));
     let body = dl.as_ref().map_or(0, |d| d.body_start);
     let mut sentences: Vec<(usize, usize)> = Vec::new();
     if let Some(d) = &dl {
@@ -568,7 +568,7 @@ fn locate(
         skip.push((from, d.span.end));
     }
     let rules = matcher::Rules { org_places };
-    let found = matcher::find_tokens(gaz, text, tokens, &skip, rules);
+    let found = matcher::find_tokens(gaz, text, tokens, &skip, dl_place, rules);
     let names = places::resolve(gaz, text, &found, dl_place);
     let dateline = dl_place.and_then(|(a, b)| {
         names

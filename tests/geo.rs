@@ -419,3 +419,39 @@ fn a_city_st_dateline_pins_the_city_in_that_state() {
     let a = analysis_with("NEW YORK (Reuters) - Stocks rose on Tuesday.", &[]);
     assert!(dateline_km(&a, 40.71, -74.01) < 25.0, "{a}");
 }
+
+#[test]
+fn modern_dateline_shapes_pin_the_city_they_name() {
+    // Each shape a modern outlet prints; the place must be found and pinned.
+    let cases = [
+        (
+            "NEW DELHI: Nearly 150 students returned home on Wednesday.",
+            28.61,
+            77.21,
+        ),
+        (
+            "Peace talks stall\nLIMA \u{2014} Ministers walked out of the talks on Saturday.",
+            -12.04,
+            -77.03,
+        ),
+        (
+            "(Adds quotes)\n\nBy Ann Smith\n\nOSLO, Jan 21 (Reuters) - The fund sold shares on Sunday.",
+            59.91,
+            10.75,
+        ),
+        (
+            "(ANSA) - Rome, October 11 - The minister spoke on Wednesday.",
+            41.89,
+            12.51,
+        ),
+        (
+            "Hong Kong (CNN Business) Shares fell on Tuesday in early trading.",
+            22.28,
+            114.17,
+        ),
+    ];
+    for (text, lat, lon) in cases {
+        let a = analysis_with(text, &[]);
+        assert!(dateline_km(&a, lat, lon) < 50.0, "{text:?}: {a}");
+    }
+}

@@ -363,6 +363,19 @@ impl Gazetteer {
         !self.lookup(key).is_empty()
     }
 
+    /// Whether a name, as written, is the own name or an alias of a well-known
+    /// place: a country, a division, a region, or a city of 100,000 or more
+    /// (not a stoplisted word, not a small town: "OBAMA:" in a transcript is
+    /// a speaker). The test a weak dateline shape ("NEW DELHI:") must pass.
+    pub fn names_a_known_place(&self, name: &str) -> bool {
+        let key = super::fold::key(name);
+        !self.is_stopped(&key)
+            && self.lookup(&key).iter().any(|&(c, nk)| {
+                let p = self.place(c);
+                nk != NameKind::Alt && (p.kind != Kind::City || p.population >= 100_000)
+            })
+    }
+
     /// A number no other gazetteer of this run has.
     pub fn instance(&self) -> u64 {
         self.instance

@@ -52,21 +52,32 @@ pub fn find(
     to: usize,
     skip: &[(usize, usize)],
 ) -> Vec<Found> {
-    find_tokens(g, text, &tokenize(text, from, to), skip, Rules::default())
+    find_tokens(
+        g,
+        text,
+        &tokenize(text, from, to),
+        skip,
+        None,
+        Rules::default(),
+    )
 }
 
-/// [`find`] over tokens already made by `tokenize` (shared with the date extractor).
+/// [`find`] over tokens already made by `tokenize` (shared with the date
+/// extractor); `dateline` is the byte range of the dateline's place, whose
+/// words are read as capitals are in a heading ("LIMA", not an acronym).
 pub fn find_tokens(
     g: &Gazetteer,
     text: &str,
     toks: &[Token<'_>],
     skip: &[(usize, usize)],
+    dateline: Option<(usize, usize)>,
     rules: Rules,
 ) -> Vec<Found> {
     let m = Matcher {
         g,
         text,
         t: toks,
+        dateline,
         rules,
         space: std::cell::OnceCell::new(),
     };
@@ -164,8 +175,10 @@ fn prominent(g: &Gazetteer, (c, nk): (u32, NameKind)) -> bool {
         }
 }
 
-/// A place too prominent to be overruled by a weak reading elsewhere: not a
-/// city, or a city of 100,000 or more.
+/// A place whose name may open a sentence unchallenged: anything but a town
+/// under 100,000. Unlike [`prominent`], any name of it counts and counties
+/// and islands are big: this is the test of capitals at a sentence start, not
+/// of a person reading elsewhere.
 fn big(g: &Gazetteer, c: u32) -> bool {
     let p = g.place(c);
     p.kind != super::gazetteer::Kind::City || p.population >= 100_000
@@ -222,6 +235,8 @@ struct Matcher<'g, 't, 'a> {
     g: &'g Gazetteer,
     text: &'a str,
     t: &'t [Token<'a>],
+    /// The dateline's place, as a byte range.
+    dateline: Option<(usize, usize)>,
     rules: Rules,
     /// Whether the text is about space (planets, moons, NASA): asked only when
     /// a planet's or moon's name turns up.
@@ -234,9 +249,22 @@ impl<'a> Matcher<'_, '_, 'a> {
         (t.kind == Kind::Word).then(|| lowercase(t.text))
     }
 
+    /// Whether no line break separates tokens `a` and `b` (`a` before `b`).
+    fn same_line(&self, a: usize, b: usize) -> bool {
+        !self.text[self.t[a].end..self.t[b].start].contains('\n')
+    }
+
     /// Whether token `i` sits in text set in capitals (a wire dateline or a
-    /// headline): its neighbouring words are capitals too.
+    /// headline): it is in the dateline's place, or its neighbouring words are
+    /// capitals too.
     fn caps_context(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        if self
+            .dateline
+            .is_some_and(|(a, b)| t.start >= a && t.end <= b)
+        {
+            return all_caps(t.text);
+        }
         let words = |range: &mut dyn Iterator<Item = usize>| {
             // A window of tokens, so that a text of one-letter words stays linear.
             range
@@ -399,11 +427,14 @@ impl<'a> Matcher<'_, '_, 'a> {
             return true;
         }
         let p = &self.t[i - 1];
+        // A spaced dash or underscore ends a dateline ("BONN (dpa) - Rain fell").
+        let dash = matches!(p.text, "-" | "–" | "_") && self.t[i].gap != Gap::None;
         p.kind == Kind::Punct
-            && matches!(
-                p.text,
-                "." | "!" | "?" | "\"" | "“" | "(" | ":" | "—" | "‘" | "'"
-            )
+            && (dash
+                || matches!(
+                    p.text,
+                    "." | "!" | "?" | "\"" | "“" | "(" | ":" | "—" | "‘" | "'"
+                ))
     }
 
     /// Whether the text is about space: one of [`vocab::SPACE_WORDS`] occurs.
@@ -447,7 +478,7 @@ impl<'a> Matcher<'_, '_, 'a> {
             if !starts_upper(t.text) {
                 break;
             }
-            let on = vocab::lists(&t.text.to_lowercase());
+            let on = vocab::lists(&lowercase(t.text));
             if words == 0 {
                 if *country && on.has(Lists::TITLE) {
                     return false;
@@ -528,7 +559,7 @@ impl<'a> Matcher<'_, '_, 'a> {
             // A place's own institutions ("Dublin City Council", "Texas Fire
             // Service", "Georgia Bureau of Investigation") still name it.
             if let Some(n) = next.filter(|n| starts_upper(n.text)) {
-                let w = n.text.to_lowercase();
+                let w = lowercase(n.text);
                 let on = vocab::lists(&w);
                 if on.has(Lists::ORG) {
                     return Err(Reject::Other);
@@ -553,7 +584,8 @@ impl<'a> Matcher<'_, '_, 'a> {
             // "Michael Jordan": a capitalised word before that is not a function
             // word. A sentence's first word is capitalised whatever it is
             // ("Explaining Beijing's position"): there only small places yield.
-            if let Some(p) = prev_word.as_deref() {
+            // A headline's last word is not a first name: the line breaks.
+            if let Some(p) = prev_word.as_deref().filter(|_| self.same_line(i - 1, i)) {
                 let pt = &self.t[i - 1];
                 let on = vocab::lists(p);
                 let opener_of_prominent =
