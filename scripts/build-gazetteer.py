@@ -104,7 +104,7 @@ ALT_COMMON_TOP_N = 5000
 KINDS = {
     "city", "country", "admin1", "admin2", "continent", "region", "sea", "ocean",
     "strait", "gulf", "bay", "river", "lake", "mountain", "range", "island",
-    "peninsula", "desert", "zone", "union",
+    "peninsula", "desert", "zone", "union", "landmark", "airport",
 }
 FORMAT = "id\tname\talt_names\tlat\tlon\tkind\tcountry\tadmin1\tpopulation\tfeature"
 NFIELDS = 10

@@ -639,7 +639,7 @@ fn best_named(gaz: &Gazetteer, geo: &Geo, span: (usize, usize), at: usize) -> Op
         .map(|n| {
             let p = gaz.place(n.place);
             let specific = match p.kind {
-                Kind::City | Kind::Admin2 => 3.0,
+                Kind::City | Kind::Admin2 | Kind::Landmark => 3.0,
                 Kind::Admin1 | Kind::Zone | Kind::Island | Kind::Land | Kind::Water => 2.0,
                 Kind::Country => 1.0,
                 Kind::Region | Kind::Continent | Kind::Union => 0.5,

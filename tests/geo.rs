@@ -455,3 +455,93 @@ fn modern_dateline_shapes_pin_the_city_they_name() {
         assert!(dateline_km(&a, lat, lon) < 50.0, "{text:?}: {a}");
     }
 }
+
+/// The kind of place a name in `text` resolves to.
+fn kind_of(text: &str, name: &str) -> String {
+    let a = analysis_with(text, &[]);
+    let t = a["toponyms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["text"] == name);
+    let t = t.unwrap_or_else(|| panic!("{name} not found in {text:?}: {a}"));
+    t["kind"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_town_dwarfed_by_a_world_city_needs_more_than_its_country() {
+    // The United States is named, but nothing places Paris or Warsaw in it.
+    let text = "NEW DELHI: Students deported from the United States returned on Wednesday. \
+                One had flown home through Paris, another through Warsaw.";
+    assert_eq!(country_of(text, "Paris"), "FR");
+    assert_eq!(country_of(text, "Warsaw"), "PL");
+    // A state or a neighbour does place it there.
+    let texas = "Storms hit Texas on Monday. In Paris, the county courthouse lost its roof.";
+    assert_eq!(country_of(texas, "Paris"), "US");
+}
+
+#[test]
+fn a_name_of_a_city_and_its_state_is_the_state_when_the_words_say_so() {
+    let gov = "New York Governor Kathy Adams said on Sunday that the parks would reopen.";
+    assert_eq!(kind_of(gov, "New York"), "admin1");
+    let upstate = "Snow fell across upstate New York on Sunday.";
+    assert_eq!(kind_of(upstate, "New York"), "admin1");
+}
+
+#[test]
+fn currencies_tickers_clubs_and_things_with_the_are_not_towns() {
+    let text = "Shares were priced at 176 Hong Kong dollars. Ten-year notes US10YT=RR rose. \
+                The White House said on Monday that it would wait. \
+                The Sabres captain scored twice in Buffalo.";
+    let names = names_with(text, &[]);
+    assert_eq!(names, ["Buffalo"], "{names:?}");
+    // A town's name as a modifier keeps its article, and a place stays one.
+    let area = "Crews worked in the Mount Pleasant area and the Sligo-based group helped.";
+    assert_eq!(
+        names_with(area, &[]).len(),
+        2,
+        "{:?}",
+        names_with(area, &[])
+    );
+}
+
+#[test]
+fn landmarks_and_airports_are_places_at_their_own_point() {
+    let text = "The Statue of Liberty reopened on Monday. A man walked into Rideau Hall \
+                on Thursday. Flights left Heathrow Airport late.";
+    let a = analysis_with(text, &[]);
+    let tops = a["toponyms"].as_array().unwrap();
+    for (name, lat, lon) in [
+        ("Statue of Liberty", 40.69, -74.04),
+        ("Rideau Hall", 45.44, -75.69),
+        ("Heathrow Airport", 51.47, -0.45),
+    ] {
+        let t = tops.iter().find(|t| t["text"] == name);
+        let t = t.unwrap_or_else(|| panic!("{name} not found: {a}"));
+        assert_eq!(t["kind"], "landmark", "{t}");
+        let d = km(
+            t["lat"].as_f64().unwrap(),
+            t["lon"].as_f64().unwrap(),
+            lat,
+            lon,
+        );
+        assert!(d < 5.0, "{name} is {d} km off");
+    }
+}
+
+#[test]
+fn countries_sit_at_geonames_points_not_polygon_centroids() {
+    // GeoNames puts Canada at 60.11, -113.64; its polygon centroid is some 700 km away.
+    let a = analysis_with("Canada and India signed the deal on Monday.", &[]);
+    let tops = a["toponyms"].as_array().unwrap();
+    for (name, lat, lon) in [("Canada", 60.11, -113.64), ("India", 22.0, 79.0)] {
+        let t = tops.iter().find(|t| t["text"] == name).unwrap();
+        let d = km(
+            t["lat"].as_f64().unwrap(),
+            t["lon"].as_f64().unwrap(),
+            lat,
+            lon,
+        );
+        assert!(d < 25.0, "{name} is {d} km from GeoNames' point");
+    }
+}

@@ -32,6 +32,9 @@ pub struct Found {
     pub demonym: bool,
     /// A locative word stands right before it ("in", "near", "from").
     pub cue: bool,
+    /// The words around it say a state or province is meant ("New York
+    /// Governor", "upstate New York"), where the name is also a city's.
+    pub division: bool,
 }
 
 /// Which annotation convention the matcher follows where corpora differ.
@@ -135,6 +138,9 @@ enum Person {
     /// A capitalised word stood before it ("Michael Jordan", but also
     /// "Explaining Beijing's" or "Bengali Watch India").
     Capitalised,
+    /// A club's word stood after it ("Tottenham's manager"): it weighs as
+    /// [`Person::Capitalised`] does elsewhere.
+    Team,
     /// A title stood before it ("Mr. Moore", "President Paris").
     Titled,
 }
@@ -156,7 +162,7 @@ fn person_elsewhere(
     match persons.get(&fold::key(&text[f.start..f.end])) {
         None => false,
         Some(Person::Titled) => true,
-        Some(Person::Capitalised) => !f.cands.iter().any(|&c| prominent(g, c)),
+        Some(Person::Capitalised | Person::Team) => !f.cands.iter().any(|&c| prominent(g, c)),
     }
 }
 
@@ -418,6 +424,7 @@ impl<'a> Matcher<'_, '_, 'a> {
             cands: vec![(place, NameKind::Alias)],
             demonym: false,
             cue: false,
+            division: false,
         })
     }
 
@@ -543,6 +550,12 @@ impl<'a> Matcher<'_, '_, 'a> {
         if (title_before || title_word_before) && !demonym {
             return Err(Reject::Person(Person::Titled));
         }
+        if let Some(r) = (!caps)
+            .then(|| self.used_as_other(i, end, &cands))
+            .flatten()
+        {
+            return Err(r);
+        }
         let cue = prev_word
             .as_deref()
             .is_some_and(|w| vocab::lists(w).has(Lists::LOCATIVE_CUE));
@@ -653,7 +666,92 @@ impl<'a> Matcher<'_, '_, 'a> {
             cands,
             demonym,
             cue,
+            division: self.division_cue(i, end),
         })
+    }
+
+    /// Whether the words around the name at tokens `i..end` say a state or
+    /// province is meant: a word such as "Governor" or "state" after it,
+    /// "upstate" or "state of" before it.
+    fn division_cue(&self, i: usize, end: usize) -> bool {
+        let after = self
+            .t
+            .get(end)
+            .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
+            .is_some_and(|t| vocab::lists(&lowercase(t.text)).has(Lists::DIVISION_CUE));
+        let before = |k: usize| i.checked_sub(k).and_then(|j| self.lower(j));
+        after
+            || matches!(before(1).as_deref(), Some("upstate" | "downstate"))
+            || (before(1).as_deref() == Some("of") && before(2).as_deref() == Some("state"))
+    }
+
+    /// Whether the words around the name at tokens `i..end` use it as
+    /// something other than a place: a ticker ("US10YT"), a currency ("Hong
+    /// Kong dollars"), a club ("Tottenham's manager", "Sabres captain"), or,
+    /// for a small town's name only, a thing with "the" ("the White House",
+    /// "the Sabres": towns take no article).
+    fn used_as_other(&self, i: usize, end: usize, cands: &[(u32, NameKind)]) -> Option<Reject> {
+        let next = self.t.get(end);
+        if next
+            .is_some_and(|n| n.gap == Gap::None && n.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return Some(Reject::Other);
+        }
+        let possessive = next.is_some_and(|n| n.gap == Gap::None && matches!(n.text, "'" | "’"))
+            && self.lower(end + 1).as_deref() == Some("s");
+        let k = if possessive { end + 2 } else { end };
+        if let Some(w) = self
+            .t
+            .get(k)
+            .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
+        {
+            let on = vocab::lists(&lowercase(w.text));
+            if on.has(Lists::CURRENCY) && !possessive && !starts_upper(w.text) {
+                return Some(Reject::Other);
+            }
+            // "Tottenham's manager" (but "the Boulder City manager" runs a city).
+            if on.has(Lists::TEAM)
+                || (possessive && matches!(&*lowercase(w.text), "manager" | "boss"))
+            {
+                return Some(Reject::Person(Person::Team));
+            }
+        }
+        // "the Mount Pleasant area", "the Sligo-based group", "the Williams
+        // and Cranberry rivers": a town's name as a modifier keeps its
+        // article; only "the X" followed by punctuation or a function word
+        // is a thing.
+        let the = i > 0
+            && self.t[i].gap == Gap::Space
+            && self.t[i - 1].text.eq_ignore_ascii_case("the")
+            && next.is_none_or(|n| match n.kind {
+                Kind::Word => {
+                    let w = lowercase(n.text);
+                    // "the White House said", "the Sabres have": an auxiliary or a
+                    // reporting verb also ends the name.
+                    (vocab::lists(&w).has(Lists::FUNCTION) && !matches!(&*w, "and" | "or"))
+                        || matches!(
+                            &*w,
+                            "did"
+                                | "had"
+                                | "has"
+                                | "have"
+                                | "is"
+                                | "said"
+                                | "says"
+                                | "was"
+                                | "were"
+                                | "will"
+                                | "would"
+                        )
+                }
+                _ => !n.is_punct('-'),
+            });
+        let small_towns = || {
+            cands.iter().all(|&(c, nk)| {
+                self.g.place(c).kind == super::gazetteer::Kind::City && !prominent(self.g, (c, nk))
+            })
+        };
+        (the && small_towns()).then_some(Reject::Other)
     }
 }
 

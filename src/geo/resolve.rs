@@ -42,7 +42,7 @@ pub fn prior(p: Place<'_>, nk: NameKind) -> f64 {
         Kind::Continent => 5.0,
         Kind::Union | Kind::Region | Kind::Water | Kind::Zone => 4.5,
         Kind::Admin1 => 3.5,
-        Kind::Island | Kind::Land => 3.0,
+        Kind::Island | Kind::Land | Kind::Landmark => 3.0,
         Kind::Admin2 => 1.0,
         Kind::City => match p.feature {
             "PPLC" => 3.0,
@@ -274,6 +274,9 @@ struct Facts {
     codes: Vec<(u64, u64, [f64; 3])>,
     countries_named: Vec<u64>,
     fixed: Vec<(f64, f64)>,
+    /// Whether each candidate is a town dwarfed by a great city of the same
+    /// name (Paris, Texas beside Paris): see [`dwarfed`].
+    dwarfed: Vec<bool>,
 }
 
 /// Candidate lists a thread remembers before it starts afresh.
@@ -316,6 +319,7 @@ fn facts_of(g: &Gazetteer, cands: &[(u32, NameKind)]) -> Rc<Facts> {
                 .zip(&places)
                 .map(|(&(c, nk), &p)| (capital_bonus(c, p, cands, &places), prior(p, nk)))
                 .collect(),
+            dwarfed: places.iter().map(|&p| dwarfed(p, &places)).collect(),
         });
         kept.insert(cands.to_vec(), Rc::clone(&f));
         f
@@ -383,21 +387,22 @@ pub fn resolve(
                 .enumerate()
                 .map(|(k, &(c, _))| {
                     let same_name_country = fs.countries_named.contains(&fs.codes[k].0);
-                    (
+                    let cand = Cand {
                         c,
-                        score(
-                            i,
-                            c,
-                            fs.kinds[k],
-                            fs.codes[k],
-                            fs.fixed[k].1,
-                            &within[i],
-                            &ctx,
-                            in_range(f, dateline),
-                            same_name_country,
-                        ) + fs.fixed[k].0,
-                        k,
-                    )
+                        kind: fs.kinds[k],
+                        codes: fs.codes[k],
+                        prior: fs.fixed[k].1,
+                        dwarfed: fs.dwarfed[k],
+                    };
+                    let s = score(
+                        i,
+                        cand,
+                        &within[i],
+                        &ctx,
+                        in_range(f, dateline),
+                        same_name_country,
+                    );
+                    (c, s + division_bonus(f, fs.kinds[k], fs.fixed[k].0), k)
                 })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             chosen[i] = best;
@@ -426,6 +431,22 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// A town under 100,000 beside a capital or a city of a million or more in
+/// another country, ten times its size, of the same name: that the town's
+/// country is named somewhere in the article ("deported from the United
+/// States") is not enough to choose it over the city a reader thinks of
+/// (Paris, Warsaw).
+fn dwarfed(p: Place<'_>, places: &[Place<'_>]) -> bool {
+    p.kind == Kind::City
+        && p.population < 100_000
+        && places.iter().any(|q| {
+            q.kind == Kind::City
+                && q.country != p.country
+                && (q.feature == "PPLC" || q.population >= 1_000_000)
+                && q.population >= p.population.saturating_mul(10)
+        })
 }
 
 /// "Moscow", "Beijing": a capital city and the division named after it; the
@@ -494,7 +515,11 @@ fn rebuild(
     for (i, (f, c)) in found.iter().zip(chosen).enumerate() {
         if let Some((c, _, k)) = *c {
             let (kind, (_, _, at)) = (facts[i].kinds[k], facts[i].codes[k]);
-            if matches!(kind, Kind::City | Kind::Admin2 | Kind::Admin1) && !f.demonym {
+            if matches!(
+                kind,
+                Kind::City | Kind::Admin2 | Kind::Admin1 | Kind::Landmark
+            ) && !f.demonym
+            {
                 match seen.entry(c) {
                     Entry::Occupied(e) => ctx.points[*e.get()].3 = true,
                     Entry::Vacant(e) => {
@@ -521,13 +546,35 @@ fn rebuild(
     ctx
 }
 
-#[allow(clippy::too_many_arguments)]
-fn score(
-    me: usize,
+/// The capital's bonus of a candidate, unless the mention says the division
+/// is meant ("New York Governor"): then the division gets one instead.
+fn division_bonus(f: &Found, kind: Kind, capital: f64) -> f64 {
+    match (f.division, kind) {
+        (false, _) => capital,
+        (true, Kind::Admin1) => 3.0,
+        (true, _) => 0.0,
+    }
+}
+
+/// One candidate, as [`score`] needs it.
+#[derive(Clone, Copy)]
+struct Cand {
     c: u32,
     kind: Kind,
-    (country, admin1, at): (u64, u64, [f64; 3]),
+    codes: (u64, u64, [f64; 3]),
     prior: f64,
+    dwarfed: bool,
+}
+
+fn score(
+    me: usize,
+    Cand {
+        c,
+        kind,
+        codes: (country, admin1, at),
+        prior,
+        dwarfed,
+    }: Cand,
     within: &[Container],
     ctx: &Context,
     is_dateline: bool,
@@ -546,11 +593,10 @@ fn score(
     // The article's countries favour places in them, but not a division over
     // its own country of the same name ("Mexico" the state): the name's own
     // country reading is what put that country in the context.
-    if country != NONE && kind != Kind::Country && !same_name_country {
-        s += 1.5 * ctx.country_weight(country, me);
-        if ctx.admin1_named(country, admin1, me) {
-            s += 3.0;
-        }
+    let before = s;
+    let in_country = country != NONE && kind != Kind::Country && !same_name_country;
+    if in_country && ctx.admin1_named(country, admin1, me) {
+        s += 3.0;
     }
     // "Paris, Texas": the place after the comma contains the candidate.
     for &(c, a) in within {
@@ -589,6 +635,10 @@ fn score(
                 s += 1.0;
             }
         }
+    }
+    // A dwarfed town needs evidence nearer than its country (see [`dwarfed`]).
+    if in_country && (!dwarfed || s > before) {
+        s += 1.5 * ctx.country_weight(country, me);
     }
     s
 }

@@ -37,6 +37,9 @@ pub enum Kind {
     Zone,
     /// A union of states treated as a place (the European Union).
     Union,
+    /// A named site: a monument, a building, a square, an airport, a bridge
+    /// (the Statue of Liberty, Rideau Hall, Heathrow Airport).
+    Landmark,
 }
 
 impl Kind {
@@ -54,6 +57,7 @@ impl Kind {
             "island" => Kind::Island,
             "zone" => Kind::Zone,
             "union" => Kind::Union,
+            "landmark" | "airport" => Kind::Landmark,
             _ => return None,
         })
     }
@@ -72,6 +76,7 @@ impl Kind {
             Kind::Island => "island",
             Kind::Zone => "zone",
             Kind::Union => "union",
+            Kind::Landmark => "landmark",
         }
     }
 }
@@ -463,7 +468,7 @@ pub fn unposting(p: u32) -> (u32, NameKind) {
 }
 
 /// Kinds as stored.
-pub const KINDS: [Kind; 11] = [
+pub const KINDS: [Kind; 12] = [
     Kind::City,
     Kind::Country,
     Kind::Admin1,
@@ -475,6 +480,7 @@ pub const KINDS: [Kind; 11] = [
     Kind::Island,
     Kind::Zone,
     Kind::Union,
+    Kind::Landmark,
 ];
 
 impl Builder {

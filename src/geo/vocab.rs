@@ -519,6 +519,55 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "yet",
 ];
 
+/// Lower-case words that, right after a place name, make it a currency's name
+/// ("Hong Kong dollars", "US dollar"), not a place.
+pub const CURRENCY_WORDS: &[&str] = &[
+    "cent", "cents", "crown", "crowns", "dinar", "dinars", "dirham", "dirhams", "dollar",
+    "dollars", "franc", "francs", "krona", "krone", "kroner", "kronor", "lira", "peso", "pesos",
+    "pound", "pounds", "rand", "riyal", "riyals", "rouble", "roubles", "ruble", "rubles", "rupee",
+    "rupees", "shekel", "shekels", "yuan",
+];
+
+/// Words (lower-case) that, right after a place name or its possessive, make
+/// it a sports club's or team's name ("Sabres captain",
+/// "Barcelona soccer player"), not a place.
+pub const TEAM_WORDS: &[&str] = &[
+    "captain",
+    "coach",
+    "defender",
+    "footballer",
+    "goalkeeper",
+    "midfielder",
+    "roster",
+    "shirt",
+    "soccer",
+    "squad",
+    "striker",
+    "teammate",
+    "teammates",
+    "winger",
+];
+
+/// Words (lower-case) that, right after a name that is both a city and its
+/// state, say the state is meant ("New York Governor", "New York state",
+/// "New York lawmakers").
+pub const DIVISION_CUES: &[&str] = &[
+    "assembly",
+    "assemblyman",
+    "assemblywoman",
+    "comptroller",
+    "gov",
+    "governor",
+    "lawmakers",
+    "legislators",
+    "legislature",
+    "senate",
+    "senator",
+    "state",
+    "statehouse",
+    "statewide",
+];
+
 /// Whether a lower-case word is in a sorted list.
 pub fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
@@ -551,6 +600,12 @@ impl Lists {
     pub const FUNCTION: Lists = Lists(1 << 8);
     /// [`ORG_HEADS`].
     pub const ORG_HEAD: Lists = Lists(1 << 9);
+    /// [`CURRENCY_WORDS`].
+    pub const CURRENCY: Lists = Lists(1 << 10);
+    /// [`TEAM_WORDS`].
+    pub const TEAM: Lists = Lists(1 << 11);
+    /// [`DIVISION_CUES`].
+    pub const DIVISION_CUE: Lists = Lists(1 << 12);
 
     /// Whether the word is on list `l`.
     pub fn has(self, l: Lists) -> bool {
@@ -559,7 +614,7 @@ impl Lists {
 }
 
 /// Each list and its flag.
-const TABLES: [(Lists, &[&str]); 10] = [
+const TABLES: [(Lists, &[&str]); 13] = [
     (Lists::CONNECTOR, CONNECTORS),
     (Lists::ORG, ORG_WORDS),
     (Lists::INSTITUTION, INSTITUTION_WORDS),
@@ -570,6 +625,9 @@ const TABLES: [(Lists, &[&str]); 10] = [
     (Lists::COMMON, COMMON_WORDS),
     (Lists::FUNCTION, FUNCTION_WORDS),
     (Lists::ORG_HEAD, ORG_HEADS),
+    (Lists::CURRENCY, CURRENCY_WORDS),
+    (Lists::TEAM, TEAM_WORDS),
+    (Lists::DIVISION_CUE, DIVISION_CUES),
 ];
 
 /// Every word of the lists and the lists it is on. Filled from the lists
@@ -615,6 +673,9 @@ mod tests {
             ("COMMON_WORDS", COMMON_WORDS),
             ("FUNCTION_WORDS", FUNCTION_WORDS),
             ("ORG_HEADS", ORG_HEADS),
+            ("CURRENCY_WORDS", CURRENCY_WORDS),
+            ("TEAM_WORDS", TEAM_WORDS),
+            ("DIVISION_CUES", DIVISION_CUES),
             ("CELESTIAL", CELESTIAL),
             ("SPACE_WORDS", SPACE_WORDS),
         ] {
