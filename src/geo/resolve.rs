@@ -267,8 +267,8 @@ impl Context {
 /// dateline's place text, if the article has one.
 /// What resolution needs of one name's candidates that does not depend on the
 /// article: their kinds, their country and admin1 codes and where they are,
-/// the countries the name itself can mean, and each candidate's capital bonus
-/// and prior.
+/// the countries the name itself can mean, each candidate's capital bonus
+/// and prior, and whether it yields to a city (see [`yields_to_city`]).
 struct Facts {
     kinds: Vec<Kind>,
     codes: Vec<(u64, u64, [f64; 3])>,
@@ -277,6 +277,7 @@ struct Facts {
     /// Whether each candidate is a town dwarfed by a great city of the same
     /// name (Paris, Texas beside Paris): see [`dwarfed`].
     dwarfed: Vec<bool>,
+    yields: Vec<bool>,
 }
 
 /// Candidate lists a thread remembers before it starts afresh.
@@ -320,6 +321,7 @@ fn facts_of(g: &Gazetteer, cands: &[(u32, NameKind)]) -> Rc<Facts> {
                 .map(|(&(c, nk), &p)| (capital_bonus(c, p, cands, &places), prior(p, nk)))
                 .collect(),
             dwarfed: places.iter().map(|&p| dwarfed(p, &places)).collect(),
+            yields: places.iter().map(|&p| yields_to_city(p, &places)).collect(),
         });
         kept.insert(cands.to_vec(), Rc::clone(&f));
         f
@@ -385,6 +387,7 @@ pub fn resolve(
                 .cands
                 .iter()
                 .enumerate()
+                .filter(|&(k, _)| !fs.yields[k])
                 .map(|(k, &(c, _))| {
                     let same_name_country = fs.countries_named.contains(&fs.codes[k].0);
                     let cand = Cand {
@@ -472,6 +475,16 @@ fn capital_bonus(c: u32, p: Place<'_>, cands: &[(u32, NameKind)], places: &[Plac
     } else {
         0.0
     }
+}
+
+/// "Cork", "Pune", "Bolton", "Torino": a county or district named like a city
+/// of its own state or province; the name means the city, and the division is
+/// never chosen for it ("County Cork" and "Co. Cork" name the county alone).
+fn yields_to_city(p: Place<'_>, places: &[Place<'_>]) -> bool {
+    p.kind == Kind::Admin2
+        && places
+            .iter()
+            .any(|q| q.kind == Kind::City && q.country == p.country && q.admin1 == p.admin1)
 }
 
 fn in_range(f: &Found, r: Option<(usize, usize)>) -> bool {
