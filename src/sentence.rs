@@ -31,6 +31,19 @@ const ABBREVIATIONS: [&str; 79] = [
     "Sgt", "Sr", "St", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "e.g", "etc", "i.e", "vs",
 ];
 
+/// Bytes that only open or extend a sentence: ASCII but for whitespace and
+/// sentence-final punctuation. A table, so that a run of them costs one load
+/// a byte.
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(b as u8, b' ' | b'\t'..=b'\r' | b'.' | b'!' | b'?');
+        b += 1;
+    }
+    t
+};
+
 /// Longest sentence, in bytes, before it is closed at the next whitespace.
 pub const MAX_SENTENCE: usize = 1000;
 
@@ -54,7 +67,7 @@ pub fn split(text: &str, from: usize) -> Vec<Range<usize>> {
     while i < bytes.len() {
         // Most bytes are ASCII word characters: they only open or extend a
         // sentence. A run of them is taken at once.
-        let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r' | b'.' | b'!' | b'?');
+        let plain = |b: u8| PLAIN[b as usize];
         if plain(bytes[i]) {
             let run_end = bytes[i..]
                 .iter()

@@ -593,3 +593,13 @@ fn a_county_or_district_named_like_its_city_leaves_the_name_to_the_city() {
         vec![("gn:1259229".into(), "city".into(), "IN".into())]
     );
 }
+
+#[test]
+fn a_number_word_opening_a_sentence_is_not_a_first_name() {
+    // "One" or "Several" before a county is a determiner, not a first name.
+    let names = names_with(
+        "One Napa County station has had no rain since September.",
+        &[],
+    );
+    assert_eq!(names, ["Napa County"], "{names:?}");
+}

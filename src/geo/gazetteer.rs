@@ -126,6 +126,15 @@ impl Compiled {
         }
     }
 
+    fn kind_population(&self, i: u32) -> (Kind, u64) {
+        let r = HEADER + i as usize * PLACE_REC;
+        let b = self.blob;
+        (
+            KINDS[(b[r + 72] as usize).min(KINDS.len() - 1)],
+            u64_at(b, r + 64),
+        )
+    }
+
     fn key(&self, k: usize) -> &'static [u8] {
         self.str_at(self.keys_at + k * KEY_REC).as_bytes()
     }
@@ -337,6 +346,18 @@ impl Gazetteer {
                     population: r.population,
                     feature: &r.feature,
                 }
+            }
+        }
+    }
+
+    /// The kind and population of place `i`: what the matcher's tests of
+    /// size ask, without reading the place's strings.
+    pub fn kind_population(&self, i: u32) -> (Kind, u64) {
+        match &self.backing {
+            Backing::Compiled(c) => c.kind_population(i),
+            Backing::Built(b) => {
+                let r = b.place(i);
+                (r.kind, r.population)
             }
         }
     }

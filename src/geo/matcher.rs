@@ -172,11 +172,10 @@ fn person_elsewhere(
 /// are named after people (Snyder, Webb, Caldwell).
 fn prominent(g: &Gazetteer, (c, nk): (u32, NameKind)) -> bool {
     use super::gazetteer::Kind as K;
-    let p = g.place(c);
     nk != NameKind::Alt
-        && match p.kind {
-            K::City => p.population >= 100_000,
-            K::Admin2 | K::Island | K::Land => false,
+        && match g.kind_population(c) {
+            (K::City, population) => population >= 100_000,
+            (K::Admin2 | K::Island | K::Land, _) => false,
             _ => true,
         }
 }
@@ -186,8 +185,8 @@ fn prominent(g: &Gazetteer, (c, nk): (u32, NameKind)) -> bool {
 /// and islands are big: this is the test of capitals at a sentence start, not
 /// of a person reading elsewhere.
 fn big(g: &Gazetteer, c: u32) -> bool {
-    let p = g.place(c);
-    p.kind != super::gazetteer::Kind::City || p.population >= 100_000
+    let (kind, population) = g.kind_population(c);
+    kind != super::gazetteer::Kind::City || population >= 100_000
 }
 
 /// The key with a leading abbreviation written out ("st joseph" -> "saint
@@ -224,6 +223,8 @@ fn is_date_word(key: &str) -> bool {
 fn lowercase(s: &str) -> Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(s)
+    } else if s.is_ascii() {
+        Cow::Owned(s.to_ascii_lowercase())
     } else {
         Cow::Owned(s.to_lowercase())
     }
@@ -330,7 +331,9 @@ impl<'a> Matcher<'_, '_, 'a> {
         key: &mut String,
         ends: &mut Vec<usize>,
     ) -> Option<(usize, Vec<(u32, NameKind)>)> {
-        let caps = self.caps_context(i);
+        // Asked only of a short word in capitals (rare): the context scan is
+        // not free.
+        let caps = std::cell::OnceCell::new();
         let mut best: Option<(usize, Vec<(u32, NameKind)>)> = None;
         let mut best_key = String::new();
         self.spans(i, ends);
@@ -354,7 +357,11 @@ impl<'a> Matcher<'_, '_, 'a> {
             // A short word in capitals outside capital text is an acronym: only
             // the curators' aliases ("US", "UK") count, not stray alternate names.
             let n = self.t[i].text.chars().count();
-            if end == i + 1 && !caps && all_caps(self.t[i].text) && (2..=4).contains(&n) {
+            if end == i + 1
+                && all_caps(self.t[i].text)
+                && (2..=4).contains(&n)
+                && !*caps.get_or_init(|| self.caps_context(i))
+            {
                 cands.retain(|(_, nk)| *nk == NameKind::Alias);
             }
             if !cands.is_empty() {
@@ -660,13 +667,14 @@ impl<'a> Matcher<'_, '_, 'a> {
                 return Err(Reject::Other);
             }
         }
+        let division = cands.len() > 1 && self.division_cue(i, end);
         Ok(Found {
             start: self.t[i].start,
             end: self.t[end - 1].end,
             cands,
             demonym,
             cue,
-            division: self.division_cue(i, end),
+            division,
         })
     }
 
@@ -748,7 +756,8 @@ impl<'a> Matcher<'_, '_, 'a> {
             });
         let small_towns = || {
             cands.iter().all(|&(c, nk)| {
-                self.g.place(c).kind == super::gazetteer::Kind::City && !prominent(self.g, (c, nk))
+                self.g.kind_population(c).0 == super::gazetteer::Kind::City
+                    && !prominent(self.g, (c, nk))
             })
         };
         (the && small_towns()).then_some(Reject::Other)
