@@ -380,12 +380,14 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     let mut events = Vec::new();
     let mut statement: Option<Statement> = None;
     let mut previous: Option<Anchor> = None;
+    let mut previous_day: Option<Anchor> = None;
     let mut period: Option<(i32, u32)> = None;
     let dl_span = r.dateline.as_ref().and_then(|d| d.date_span.clone());
     for (m, tense) in &r.mentions {
         let ctx = Context {
             anchor,
             previous,
+            previous_day,
             tense: *tense,
             period,
         };
@@ -429,6 +431,9 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 kind: res.anchor,
                 certainty: res.certainty,
             });
+            if res.precision == Some(crate::date::resolve::Precision::Day) {
+                previous_day = previous;
+            }
         }
         let is_dateline = dl_span
             .as_ref()

@@ -167,6 +167,10 @@ pub struct Context {
     pub anchor: Option<Anchor>,
     /// The latest date with a known year mentioned before the expression.
     pub previous: Option<Anchor>,
+    /// The latest date of one day mentioned before the expression: what a
+    /// narrative's "the next Monday" or "yesterday" may lean on when the
+    /// article has no anchor (a stray year, "the 1980s", never does).
+    pub previous_day: Option<Anchor>,
     /// The tense of the statement.
     pub tense: Tense,
     /// The latest quarter the story named (year, quarter), for "the quarter" and
@@ -265,17 +269,28 @@ fn unresolved(timex_type: TimexType, value: String) -> Resolved {
     }
 }
 
-/// The anchor to use for a base: deictic expressions prefer the article anchor,
-/// anaphoric ones the previous date; each falls back on the other.
+/// The anchor to use for a base: deictic expressions prefer the article
+/// anchor, anaphoric ones the previous date; each falls back on the other,
+/// but a deictic one ("yesterday", "Monday", "last year") only on a previous
+/// date of one day: with no anchor, "yesterday" after "the 1980s" is unknown.
 fn base_anchor(ctx: &Context, base: Base) -> Option<Anchor> {
-    let prev = ctx.previous.map(|p| Anchor {
+    let as_previous = |p: Anchor| Anchor {
         kind: AnchorKind::Previous,
         ..p
-    });
+    };
     match base {
-        Base::Anchor => ctx.anchor.or(prev),
-        Base::Previous => prev.or(ctx.anchor),
+        Base::Anchor => ctx.anchor.or(ctx.previous_day.map(as_previous)),
+        Base::Previous => ctx.previous.map(as_previous).or(ctx.anchor),
     }
+}
+
+/// The anchor of a calendar date without its year ("June 26", "in
+/// December"): the article's, or in a narrative the last year named.
+fn year_anchor(ctx: &Context) -> Option<Anchor> {
+    ctx.anchor.or(ctx.previous.map(|p| Anchor {
+        kind: AnchorKind::Previous,
+        ..p
+    }))
 }
 
 fn resolve_point(
@@ -534,7 +549,7 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
     let (used, period) = match point {
         Point::Cal { year, month, day } => match (year, month, day) {
             (YearSpec::Context, Some(m), d) => {
-                let a = deictic?;
+                let a = year_anchor(ctx)?;
                 // In narrative (anchored on an earlier mention) the year carries over;
                 // against a dateline the tense decides between neighbouring years.
                 let y = if a.kind == AnchorKind::Previous {
@@ -1013,6 +1028,7 @@ mod tests {
                 certainty: Certainty::Exact,
             }),
             previous: None,
+            previous_day: None,
             tense,
             period: None,
         }
@@ -1080,12 +1096,44 @@ mod tests {
         let c = Context {
             anchor: None,
             previous: None,
+            previous_day: None,
             tense: Tense::Past,
             period: None,
         };
         let r = resolve(&cal(YearSpec::Context, Some(6), Some(26)), &c);
         assert_eq!(r.value, "XXXX-06-26");
         assert_eq!(r.interval, None);
+    }
+
+    #[test]
+    fn with_no_anchor_a_deictic_date_needs_a_previous_day_not_a_stray_year() {
+        let year = Anchor {
+            date: d("1980-01-01"),
+            kind: AnchorKind::Stated,
+            certainty: Certainty::Exact,
+        };
+        let mut c = Context {
+            anchor: None,
+            previous: Some(year),
+            previous_day: None,
+            tense: Tense::Past,
+            period: None,
+        };
+        let yesterday = pt(Point::Shift {
+            unit: Unit::Day,
+            n: -1,
+            base: Base::Anchor,
+            grain: Unit::Day,
+        });
+        let r = resolve(&yesterday, &c);
+        assert_eq!(r.interval, None, "{r:?}");
+        c.previous_day = Some(Anchor {
+            date: d("1944-06-06"),
+            ..year
+        });
+        let r = resolve(&yesterday, &c);
+        assert_eq!(r.value, "1944-06-05");
+        assert_eq!(r.anchor, AnchorKind::Previous);
     }
 
     #[test]
@@ -1097,6 +1145,7 @@ mod tests {
                 kind: AnchorKind::Stated,
                 certainty: Certainty::Exact,
             }),
+            previous_day: None,
             tense: Tense::Past,
             period: None,
         };
