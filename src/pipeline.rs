@@ -176,6 +176,36 @@ struct Read<'a> {
     geo: Geo,
 }
 
+/// Whether an article without an anchor reads as a narrative (see
+/// [`Context::narrative`]): a history states its years, at least twice as
+/// many as it has expressions told from the time of writing ("yesterday",
+/// "Monday", "last year"); news without its date is the other way round.
+fn is_narrative(mentions: &[(Mention, Tense)]) -> bool {
+    let (mut deictic, mut stated) = (0usize, 0usize);
+    for (m, _) in mentions {
+        let points = match m.expr {
+            Expr::Point { point, .. } => [Some(point), None],
+            Expr::Range { from, to } => [Some(from), Some(to)],
+            _ => [None, None],
+        };
+        let points = points.into_iter().flatten();
+        if points.clone().any(|p| p.is_deictic()) {
+            deictic += 1;
+        } else if points.into_iter().any(|p| {
+            matches!(
+                p,
+                Point::Cal {
+                    year: YearSpec::Abs(_),
+                    ..
+                }
+            )
+        }) {
+            stated += 1;
+        }
+    }
+    2 * deictic <= stated
+}
+
 fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
     let text = &article.text;
     let dl = dateline::parse_with(text, &|name| gaz.names_a_known_place(name));
@@ -381,6 +411,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     let mut statement: Option<Statement> = None;
     let mut previous: Option<Anchor> = None;
     let mut previous_day: Option<Anchor> = None;
+    let narrative = anchor.is_some() || is_narrative(&r.mentions);
     let mut period: Option<(i32, u32)> = None;
     let dl_span = r.dateline.as_ref().and_then(|d| d.date_span.clone());
     for (m, tense) in &r.mentions {
@@ -388,6 +419,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             anchor,
             previous,
             previous_day,
+            narrative,
             tense: *tense,
             period,
         };

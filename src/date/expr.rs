@@ -151,6 +151,20 @@ pub enum Point {
 }
 
 /// A TIMEX3 reference to an unspecified time: "now", "recently", "in the future".
+impl Point {
+    /// Whether the point is told from the time of writing ("yesterday",
+    /// "Monday", "last week", "next year", "last March"), not from a date in
+    /// the text: news writes so, histories seldom do.
+    pub fn is_deictic(&self) -> bool {
+        match *self {
+            Point::Shift { base, .. } => base == Base::Anchor,
+            Point::Weekday { .. } | Point::Weekend { .. } | Point::MonthRel { .. } => true,
+            Point::Cal { year, .. } => matches!(year, YearSpec::Rel(_)),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RefKind {
     /// PRESENT_REF.

@@ -171,6 +171,10 @@ pub struct Context {
     /// narrative's "the next Monday" or "yesterday" may lean on when the
     /// article has no anchor (a stray year, "the 1980s", never does).
     pub previous_day: Option<Anchor>,
+    /// Whether the text may be read as a narrative, each date after the
+    /// ones before it (a history): with no anchor, only then do dates without
+    /// a year take the last year named, and deictic ones an earlier day.
+    pub narrative: bool,
     /// The tense of the statement.
     pub tense: Tense,
     /// The latest quarter the story named (year, quarter), for "the quarter" and
@@ -279,7 +283,9 @@ fn base_anchor(ctx: &Context, base: Base) -> Option<Anchor> {
         ..p
     };
     match base {
-        Base::Anchor => ctx.anchor.or(ctx.previous_day.map(as_previous)),
+        Base::Anchor => ctx
+            .anchor
+            .or(ctx.previous_day.filter(|_| ctx.narrative).map(as_previous)),
         Base::Previous => ctx.previous.map(as_previous).or(ctx.anchor),
     }
 }
@@ -287,10 +293,11 @@ fn base_anchor(ctx: &Context, base: Base) -> Option<Anchor> {
 /// The anchor of a calendar date without its year ("June 26", "in
 /// December"): the article's, or in a narrative the last year named.
 fn year_anchor(ctx: &Context) -> Option<Anchor> {
-    ctx.anchor.or(ctx.previous.map(|p| Anchor {
-        kind: AnchorKind::Previous,
-        ..p
-    }))
+    ctx.anchor
+        .or(ctx.previous.filter(|_| ctx.narrative).map(|p| Anchor {
+            kind: AnchorKind::Previous,
+            ..p
+        }))
 }
 
 fn resolve_point(
@@ -1029,6 +1036,7 @@ mod tests {
             }),
             previous: None,
             previous_day: None,
+            narrative: true,
             tense,
             period: None,
         }
@@ -1097,6 +1105,7 @@ mod tests {
             anchor: None,
             previous: None,
             previous_day: None,
+            narrative: true,
             tense: Tense::Past,
             period: None,
         };
@@ -1116,6 +1125,7 @@ mod tests {
             anchor: None,
             previous: Some(year),
             previous_day: None,
+            narrative: true,
             tense: Tense::Past,
             period: None,
         };
@@ -1146,6 +1156,7 @@ mod tests {
                 certainty: Certainty::Exact,
             }),
             previous_day: None,
+            narrative: true,
             tense: Tense::Past,
             period: None,
         };

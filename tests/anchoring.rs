@@ -1,0 +1,97 @@
+//! End-to-end tests of honest anchoring: what chronomap resolves, and what it
+//! leaves unresolved, when an article gives no date to resolve against.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+/// The JSON Lines analysis of one text read from stdin, with extra flags.
+fn analysis(text: &str, extra: &[&str]) -> serde_json::Value {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .args(["extract", "-", "--format", "jsonl", "-q"])
+        .args(["--not-after", "2026-11-28"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run chronomap");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().expect("wait");
+    serde_json::from_slice(&out.stdout).expect("one JSON line")
+}
+
+/// The (text, value, has an interval) of each date the analysis found.
+fn dates(a: &serde_json::Value) -> Vec<(String, String, bool)> {
+    a["timexes"]
+        .as_array()
+        .expect("timexes")
+        .iter()
+        .map(|t| {
+            let s = |k: &str| t[k].as_str().unwrap_or_default().to_string();
+            (s("text"), s("value"), !t["start_date"].is_null())
+        })
+        .collect()
+}
+
+#[test]
+fn news_without_an_anchor_leaves_its_relative_dates_unresolved() {
+    // No --date, no date field, a dateline without a date; the stray years
+    // ("the 1980s", 2016) must not become the anchor of "yesterday" or "Monday".
+    let text = "WASHINGTON (AP) \u{2014} The senator said yesterday that the plan, first \
+                drafted in the 1980s and revised in 2016, would be voted on Monday. \
+                Aides met last week and will meet again next month.";
+    let a = analysis(text, &[]);
+    let ds = dates(&a);
+    for rel in ["yesterday", "Monday", "last week", "next month"] {
+        let d = ds.iter().find(|(t, _, _)| t == rel);
+        let (_, value, interval) = d.unwrap_or_else(|| panic!("{rel} not found: {ds:?}"));
+        assert!(!interval, "{rel} resolved to {value} with no anchor");
+        assert!(
+            value.contains('X') || value.ends_with("_REF"),
+            "{rel}: {value}"
+        );
+    }
+    // What the text states stays.
+    assert!(
+        ds.iter().any(|(t, v, i)| t == "2016" && v == "2016" && *i),
+        "{ds:?}"
+    );
+    // And no timeline row comes from the unresolved ones.
+    assert!(
+        a["events"].as_array().map_or(true, |e| e
+            .iter()
+            .all(|e| e["expression"] != "yesterday" && e["expression"] != "Monday")),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_history_still_reads_each_date_after_the_last() {
+    // A narrative of stated dates: "the next day" and "in December" follow them.
+    let text = "On June 6, 1944, the landings began. The next day the beachheads joined. \
+                In August 1944 Paris was freed, and in December the offensive came.";
+    let ds = dates(&analysis(text, &[]));
+    let value = |t: &str| ds.iter().find(|d| d.0 == t).map(|d| d.1.clone());
+    assert_eq!(
+        value("The next day").as_deref(),
+        Some("1944-06-07"),
+        "{ds:?}"
+    );
+    assert_eq!(value("December").as_deref(), Some("1944-12"), "{ds:?}");
+}
+
+#[test]
+fn the_same_news_with_its_date_resolves_everything() {
+    let text = "The senator said yesterday that the vote would be on Monday.";
+    let ds = dates(&analysis(text, &["--date", "2019-11-20"]));
+    let value = |t: &str| ds.iter().find(|d| d.0 == t).map(|d| d.1.clone());
+    assert_eq!(value("yesterday").as_deref(), Some("2019-11-19"), "{ds:?}");
+    assert!(
+        value("Monday").is_some_and(|v| v.starts_with("2019-11-")),
+        "{ds:?}"
+    );
+}
