@@ -62,7 +62,7 @@ fn news_without_an_anchor_leaves_its_relative_dates_unresolved() {
     );
     // And no timeline row comes from the unresolved ones.
     assert!(
-        a["events"].as_array().map_or(true, |e| e
+        a["events"].as_array().is_none_or(|e| e
             .iter()
             .all(|e| e["expression"] != "yesterday" && e["expression"] != "Monday")),
         "{a}"
