@@ -95,3 +95,12 @@ fn the_same_news_with_its_date_resolves_everything() {
         "{ds:?}"
     );
 }
+
+#[test]
+fn house_numbers_and_blocks_are_not_years() {
+    let text = "Police arrested a man, 32, of 1119 Eighth St., and a woman of 2134 N. \
+                Caldwell Place, after a stop in the 3400 block of Main Street in 2019.";
+    let ds = dates(&analysis(text, &["--date", "2019-11-20"]));
+    let texts: Vec<&str> = ds.iter().map(|d| d.0.as_str()).collect();
+    assert_eq!(texts, ["2019"], "{ds:?}");
+}

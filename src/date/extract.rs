@@ -989,6 +989,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                     return None;
                 }
             }
+            if self.house_number(i) {
+                return None;
+            }
         }
         // Before 1800 a number is more often a count: a year needs a cue before it
         // ("in 1777"), another year beside it ("1775-1780"), or no word after it
@@ -1007,6 +1010,31 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         Some((i + 1, y))
+    }
+
+    /// Whether the number at `i` opens a street address: capitalised words
+    /// (or initials, "N.") end in a street word within a few words ("1119
+    /// Eighth St.", "1909 Jolinda Drive", "2134 N. Caldwell Place").
+    fn house_number(&self, i: usize) -> bool {
+        const MAX_NAME_WORDS: usize = 4;
+        let mut k = i + 1;
+        for _ in 0..=MAX_NAME_WORDS {
+            let Some(t) = self.t.get(k).filter(|t| t.kind == Kind::Word && self.ok(k)) else {
+                return false;
+            };
+            if !t.text.starts_with(char::is_uppercase) {
+                return false;
+            }
+            if k > i + 1
+                && self
+                    .lw(k)
+                    .is_some_and(|w| vocab::contains(vocab::STREET_WORDS, w))
+            {
+                return true;
+            }
+            k += if self.punct(k + 1, '.') { 2 } else { 1 };
+        }
+        false
     }
 
     /// "490 BC", "ca. 490 BC", "490 B.C.", "AD 43", "43 AD".

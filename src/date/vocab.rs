@@ -252,6 +252,7 @@ pub const COUNT_NOUNS: &[&str] = &[
     "barrels",
     "bbl",
     "billion",
+    "block",
     "bpd",
     "cars",
     "cents",
@@ -453,6 +454,45 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
         .map(|i| table[i].1)
 }
 
+/// Street words (lower-case) that end an address: "1119 Eighth St.", "2134
+/// Caldwell Place". A number before a capitalised name ending in one is a
+/// house number, not a year.
+pub const STREET_WORDS: &[&str] = &[
+    "alley",
+    "ave",
+    "avenue",
+    "blvd",
+    "boulevard",
+    "cir",
+    "circle",
+    "court",
+    "ct",
+    "dr",
+    "drive",
+    "expressway",
+    "freeway",
+    "highway",
+    "hwy",
+    "lane",
+    "ln",
+    "parkway",
+    "pike",
+    "pkwy",
+    "pl",
+    "place",
+    "plaza",
+    "rd",
+    "road",
+    "sq",
+    "square",
+    "st",
+    "street",
+    "ter",
+    "terrace",
+    "trail",
+    "way",
+];
+
 /// Whether a lower-case word is in a sorted word list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -491,6 +531,7 @@ mod tests {
         assert_sorted_unique(&keys(SEASONS), "SEASONS");
         assert_sorted_unique(&keys(DAY_PARTS), "DAY_PARTS");
         assert_sorted_unique(COUNT_NOUNS, "COUNT_NOUNS");
+        assert_sorted_unique(STREET_WORDS, "STREET_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
