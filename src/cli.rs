@@ -58,7 +58,9 @@ Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson f
 sorted order) and - for stdin.
 
 Exit codes: 0 all inputs read; 1 some inputs failed (the others were written);
-2 usage error or outputs could not be written.";
+2 usage error, outputs could not be written, or (with --out) a named input is
+missing or unreadable, no article was read, or another run holds DIR: the
+outputs already in DIR are kept.";
 
 /// Output formats for stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,8 +92,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Format printed to stdout when --out is not given.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    /// Format printed to stdout (not with --out, which writes every format).
+    #[arg(long, value_enum, default_value_t = Format::Csv, conflicts_with = "out")]
     pub format: Format,
 
     /// CSV outputs for Excel: a UTF-8 byte order mark first and CRLF line ends

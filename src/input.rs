@@ -233,12 +233,37 @@ fn error(path: &str, line: Option<usize>, kind: InputErrorKind) -> Item {
     })
 }
 
+/// A path as printed on stderr: control characters (a terminal escape
+/// sequence in a file name, a newline) and bidirectional overrides are shown
+/// as `\x1b`, `\u{202e}`, never sent raw to the terminal.
+pub fn shown(path: &Path) -> String {
+    let raw = path.display().to_string();
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !raw.chars().any(unsafe_char) {
+        return raw;
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for c in raw.chars() {
+        if !unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    out
+}
+
 /// One INPUT argument: stdin, a file or a directory.
 fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
     if path.as_os_str() == "-" {
         return read_stdin(io::stdin());
     }
-    let shown = path.display().to_string();
+    let shown = shown(&path);
     match fs::metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             one(error(&shown, None, InputErrorKind::NotFound))
@@ -254,8 +279,11 @@ fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
 /// comes before `a.txt` and a subdirectory `c` before `c.txt`. Hidden entries
 /// are skipped, and only `.txt`, `.jsonl` and `.ndjson` files (in any letter
 /// case) are read; symlinked files are read, symlinked directories not entered.
-/// The folder `except` (canonical) is not entered.
+/// The folder `except` (canonical, the `--out` folder) is not entered, and
+/// when it is walked all the same (it is `root`: `extract DIR --out DIR`), the
+/// outputs an earlier run wrote there ([`crate::emit::OUTPUTS`]) are not read.
 fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
+    let out_dir = except.clone();
     let walk = WalkDir::new(&root)
         .sort_by_file_name()
         .into_iter()
@@ -269,7 +297,7 @@ fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
     Box::new(walk.flat_map(move |entry| -> Items {
         match entry {
             Err(e) => {
-                let shown = e.path().unwrap_or(&root).display().to_string();
+                let shown = shown(e.path().unwrap_or(&root));
                 let io_error = match e.into_io_error() {
                     Some(io_error) => io_error,
                     None => io::Error::other("filesystem loop"),
@@ -280,13 +308,34 @@ fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
                 let file_type = entry.file_type();
                 let is_file =
                     file_type.is_file() || (file_type.is_symlink() && entry.path().is_file());
-                if entry.depth() == 0 || !is_file || !has_input_extension(entry.path()) {
+                if entry.depth() == 0
+                    || !is_file
+                    || !has_input_extension(entry.path())
+                    || is_earlier_output(entry.path(), out_dir.as_deref())
+                {
                     return Box::new(std::iter::empty());
                 }
                 read_file(entry.path())
             }
         }
     }))
+}
+
+/// Whether `path` is one of the outputs in the `--out` folder `out_dir`
+/// (canonical).
+fn is_earlier_output(path: &Path, out_dir: Option<&Path>) -> bool {
+    let Some(out_dir) = out_dir else {
+        return false;
+    };
+    let named_like_one = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| crate::emit::OUTPUTS.contains(&n));
+    named_like_one
+        && path
+            .parent()
+            .and_then(|p| p.canonicalize().ok())
+            .is_some_and(|p| p == out_dir)
 }
 
 fn extension_is(path: &Path, wanted: &[&str]) -> bool {
@@ -314,7 +363,7 @@ fn file_stem(path: &Path) -> String {
 
 /// One file: JSON Lines by extension, otherwise one text article.
 fn read_file(path: &Path) -> Items {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     if is_jsonl(path) {
         let mut file = match File::open(path) {
             Ok(file) => file,
@@ -677,6 +726,18 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn file_names_with_terminal_escapes_are_printed_escaped() {
+        let p = Path::new("evil\x1b]0;pwned\x07\u{202e}txt.txt");
+        assert_eq!(shown(p), "evil\\x1b]0;pwned\\x07\\u{202e}txt.txt");
+        assert_eq!(shown(Path::new("plain/é.txt")), "plain/é.txt");
+        let dir = Scratch::new("esc");
+        let missing = dir.path("a\x1b[2Jb.txt");
+        let items = collect(std::slice::from_ref(&missing));
+        let e = error_text(&items[0]);
+        assert!(!e.contains('\x1b') && e.contains("a\\x1b[2Jb.txt"), "{e}");
     }
 
     #[test]
