@@ -760,3 +760,61 @@ fn format_with_out_is_a_usage_error() {
     );
     assert!(!out.join("timeline.csv").exists(), "{why}");
 }
+
+#[test]
+fn markup_in_a_gazetteer_name_or_an_article_reaches_the_map_and_timelinejs_only_as_text() {
+    let tmp = TempDir::new("markup");
+    let evil = "<img src=x onerror=alert(1)>";
+    let gaz = tmp.path().join("evil.tsv");
+    fs::write(
+        &gaz,
+        format!(
+            "# hostile names\n# format: id name alt_names lat lon kind country admin1 population feature\n\
+             cm:evil\t{evil}\tZorbaville\t48.1\t11.5\tcity\tDE\t\t500000\tPPL\n"
+        ),
+    )
+    .unwrap();
+    let feed = tmp.path().join("feed.jsonl");
+    let line = serde_json::json!({
+        "id": "<script>alert(2)</script>",
+        "title": "<b onmouseover=alert(3)>t</b>",
+        "url": "\"><svg onload=alert(4)>",
+        "text": "ZORBAVILLE, June 26, 2025 - The council in Zorbaville voted on Thursday \
+                 to rebuild the <iframe src=javascript:alert(5)> bridge. Work starts on July 14.",
+    });
+    fs::write(&feed, format!("{line}\n")).unwrap();
+    let out = tmp.path().join("out");
+    let args = [
+        "extract",
+        feed.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(0), "{why}");
+    // The place was found and named as the gazetteer names it.
+    let places = read_json(&out.join("places.geojson"));
+    assert_eq!(places["features"][0]["properties"]["name"], evil, "{why}");
+    let page = fs::read_to_string(out.join("map.html")).unwrap();
+    let sheet = fs::read_to_string(out.join("timelinejs.csv")).unwrap();
+    for raw in ["<img", "<script>alert", "<b onmouseover", "<svg", "<iframe"] {
+        assert!(!page.contains(raw), "map.html holds raw {raw:?}");
+        assert!(!sheet.contains(raw), "timelinejs.csv holds raw {raw:?}");
+    }
+    // In the page's data the name is JSON with < escaped; the label that
+    // Leaflet shows is a DOM text node, never an HTML string.
+    assert!(page.contains("\\u003cimg src=x onerror=alert(1)\\u003e"));
+    assert!(page.contains("m.bindTooltip(el(\"span\", null, label)"));
+    assert!(!page.contains("bindTooltip(label"));
+    // In the sheet, every cell that TimelineJS reads as HTML is escaped:
+    // the Group cell included.
+    let rows = read_rows(&out.join("timelinejs.csv"));
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(&r[17], "&lt;img src=x onerror=alert(1)&gt;");
+    }
+}
