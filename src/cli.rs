@@ -135,7 +135,14 @@ pub struct ExtractArgs {
 
     /// Articles analysed together, so that undated datelines can borrow the year
     /// their neighbours in the feed agree on.
-    #[arg(long, default_value_t = 4096, value_name = "N", hide = true)]
+    /// At most a million: the batch is held in memory.
+    #[arg(
+        long,
+        default_value_t = 4096,
+        value_name = "N",
+        hide = true,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000)
+    )]
     pub batch: usize,
 
     /// Keep every report of an event as its own row (by default the same event

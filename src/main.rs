@@ -52,16 +52,38 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             // A closed pipe (| head) is a normal way to stop reading.
-            if e.chain().any(|c| {
-                c.downcast_ref::<io::Error>()
-                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            }) {
+            if is_broken_pipe(&e) {
                 return ExitCode::from(exit::OK);
             }
             eprintln!("chronomap: error: {e:#}");
             ExitCode::from(exit::USAGE)
         }
     }
+}
+
+/// Whether the error is a closed standard output (`| head`): an
+/// `io::Error` of kind `BrokenPipe` anywhere in the chain, also inside the
+/// `io::Error` that wraps a CSV writer's error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    fn io_is_broken_pipe(io: &io::Error) -> bool {
+        io.kind() == io::ErrorKind::BrokenPipe
+            || io.get_ref().is_some_and(|inner| {
+                inner
+                    .downcast_ref::<csv::Error>()
+                    .is_some_and(csv_is_broken_pipe)
+                    || inner
+                        .downcast_ref::<io::Error>()
+                        .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            })
+    }
+    fn csv_is_broken_pipe(c: &csv::Error) -> bool {
+        matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+    }
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>().is_some_and(io_is_broken_pipe)
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(csv_is_broken_pipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<u8> {

@@ -818,3 +818,53 @@ fn markup_in_a_gazetteer_name_or_an_article_reaches_the_map_and_timelinejs_only_
         assert_eq!(&r[17], "&lt;img src=x onerror=alert(1)&gt;");
     }
 }
+
+#[test]
+fn a_broken_pipe_on_stdout_exits_quietly() {
+    let tmp = TempDir::new("pipe");
+    let feed = tmp.path().join("feed.jsonl");
+    fs::write(&feed, big_feed(8000)).unwrap();
+    for format in ["csv", "timelinejs", "events", "jsonl", "map"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+            .args([
+                "extract",
+                feed.to_str().unwrap(),
+                "--no-merge",
+                "--format",
+                format,
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close the pipe, as `| head -1` does.
+        let mut so = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut so, &mut first).unwrap();
+        drop(so);
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "--format {format}: {stderr}");
+        assert!(
+            !stderr.contains("Broken pipe"),
+            "--format {format}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_batch_is_a_usage_error_not_a_panic() {
+    let tmp = TempDir::new("batch");
+    let input = tmp.path().join("good-harbour.txt");
+    fs::write(&input, GOOD_HARBOUR).unwrap();
+    for n in ["99999999999999999", "18446744073709551615", "0"] {
+        let args = ["extract", input.to_str().unwrap(), "--batch", n];
+        let o = run(&args, Duration::from_secs(60));
+        let why = show(&args, &o);
+        assert_eq!(o.status.code(), Some(2), "{why}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("--batch"), "{why}");
+        assert!(!stderr.contains("panicked"), "{why}");
+    }
+}
