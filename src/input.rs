@@ -501,12 +501,12 @@ impl<R: Read> Iterator for JsonLines<R> {
             let mut line = self.buf.as_slice();
             line = line.strip_suffix(b"\n").unwrap_or(line);
             line = line.strip_suffix(b"\r").unwrap_or(line);
+            // A byte order mark starts the file, or any line of files joined
+            // with `cat a.jsonl b.jsonl`.
             let mut base = 0;
-            if self.line_no == 1 {
-                if let Some(rest) = line.strip_prefix(BOM) {
-                    line = rest;
-                    base = BOM.len();
-                }
+            if let Some(rest) = line.strip_prefix(BOM) {
+                line = rest;
+                base = BOM.len();
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -534,15 +534,70 @@ impl<R: Read> Iterator for JsonLines<R> {
     }
 }
 
+/// The fields of a JSON Lines line that chronomap reads, each as the JSON
+/// value given (`None` when absent). Other fields are skipped without being
+/// parsed into values, so that a number too large for a float in a field
+/// nobody reads does not cost the line.
+#[derive(serde::Deserialize)]
+struct Fields {
+    #[serde(default, deserialize_with = "present")]
+    text: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    date: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    url: Option<Value>,
+}
+
+/// A field that is there, `null` included (absent ones are `None` by default).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    <Value as serde::Deserialize>::deserialize(d).map(Some)
+}
+
 /// One JSON Lines line to an article.
 fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article, InputErrorKind> {
+    // (serde reads a struct from an array too: only an object is tried.)
+    let object = line.trim_start().starts_with('{');
+    if let Some(f) = object
+        .then(|| serde_json::from_str::<Fields>(line).ok())
+        .flatten()
+    {
+        let mut fields = Map::new();
+        for (k, v) in [
+            ("text", f.text),
+            ("id", f.id),
+            ("date", f.date),
+            ("title", f.title),
+            ("url", f.url),
+        ] {
+            if let Some(v) = v {
+                fields.insert(k.to_string(), v);
+            }
+        }
+        return article_of(fields, default_id, origin);
+    }
+    // Not a line of those fields (not JSON, not an object, a field given
+    // twice): parsed whole, for the error message, or for the last of
+    // duplicated fields as before.
     let value: Value = serde_json::from_str(line).map_err(|e| {
         // The line is parsed on its own, so "line 1" says nothing.
         InputErrorKind::NotJson(e.to_string().replace(" at line 1 column ", " at column "))
     })?;
-    let Value::Object(mut fields) = value else {
+    let Value::Object(fields) = value else {
         return Err(InputErrorKind::NotObject(render(&value)));
     };
+    article_of(fields, default_id, origin)
+}
+
+/// The fields of a line to an article.
+fn article_of(
+    mut fields: Map<String, Value>,
+    default_id: String,
+    origin: Origin,
+) -> Result<Article, InputErrorKind> {
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
@@ -726,6 +781,44 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_utf8_bom_at_the_start_of_a_middle_json_lines_line_is_accepted() {
+        let dir = Scratch::new("bom");
+        let line = |id: &str| format!("{{\"id\":\"{id}\",\"text\":\"Paris on Monday.\"}}\n");
+        // `cat a.jsonl b.jsonl` of two files saved with a BOM.
+        let joined = format!("\u{feff}{}\u{feff}{}", line("a"), line("b"));
+        let path = dir.write("joined.jsonl", joined);
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(summary(&items), ["A:a", "A:b"]);
+    }
+
+    #[test]
+    fn a_huge_number_in_an_ignored_json_field_does_not_reject_the_line() {
+        let dir = Scratch::new("huge");
+        let big = "9".repeat(400);
+        let path = dir.write(
+            "feed.jsonl",
+            format!(
+                "{{\"id\":\"a\",\"score\":{big}e999,\"nested\":{{\"n\":-{big}}},\"text\":\"Paris on Monday.\"}}\n\
+                 {{\"id\":\"b\",\"text\":\"x\",\"text\":\"Lyon on Friday.\"}}\n\
+                 {{\"id\":{big}e999,\"text\":\"Rome.\"}}\n\
+                 [1]\n"
+            ),
+        );
+        let items = collect(std::slice::from_ref(&path));
+        let s = summary(&items);
+        assert_eq!(s[0], "A:a");
+        // A field given twice: the last one, as before.
+        assert_eq!(s[1], "A:b");
+        assert_eq!(article(&items[1]).text, "Lyon on Friday.");
+        // A huge number where one is read (the id) is still an error.
+        assert!(
+            s[2].starts_with("E:") && s[2].contains(":3: not JSON"),
+            "{s:?}"
+        );
+        assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
     }
 
     #[test]
