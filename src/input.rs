@@ -55,6 +55,9 @@ pub enum InputErrorKind {
     /// A NUL byte in the first 8 KB.
     #[error("looks like a binary file")]
     Binary,
+    /// A JSON Lines file in UTF-16 (it starts with a UTF-16 byte order mark).
+    #[error("UTF-16 text (byte order mark {0}); JSON Lines must be UTF-8: convert it first, e.g. with iconv -f UTF-16 -t UTF-8")]
+    Utf16JsonLines(&'static str),
     /// A text input with nothing but whitespace, or a JSON Lines file without any
     /// non-blank line.
     #[error("empty file")]
@@ -179,6 +182,13 @@ pub fn read_stdin<'a, R: Read + Send + 'a>(
         Ok(head) => head,
         Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
     };
+    if utf16_bom(&head).is_some() {
+        // UTF-16 text: one article (its NULs are not binary).
+        if let Err(e) = reader.read_to_end(&mut head) {
+            return one(error(path, None, InputErrorKind::Io(e)));
+        }
+        return Box::new(text_items(&head, path, "stdin".to_string()).into_iter());
+    }
     if is_binary(&head) {
         return one(error(path, None, InputErrorKind::Binary));
     }
@@ -373,6 +383,9 @@ fn read_file(path: &Path) -> Items {
             Ok(head) => head,
             Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
         };
+        if let Some((_, bom)) = utf16_bom(&head) {
+            return one(error(&shown, None, InputErrorKind::Utf16JsonLines(bom)));
+        }
         if is_binary(&head) {
             return one(error(&shown, None, InputErrorKind::Binary));
         }
@@ -393,6 +406,29 @@ fn read_head(reader: &mut impl Read) -> io::Result<Vec<u8>> {
         .take(BINARY_SNIFF_LEN as u64)
         .read_to_end(&mut head)?;
     Ok(head)
+}
+
+/// The UTF-16 byte order mark `bytes` start with: little-endian (`FF FE`) or
+/// big-endian (`FE FF`).
+fn utf16_bom(bytes: &[u8]) -> Option<(bool, &'static str)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some((true, "FF FE")),
+        [0xFE, 0xFF, ..] => Some((false, "FE FF")),
+        _ => None,
+    }
+}
+
+/// UTF-16 text after its byte order mark, decoded; unpaired surrogates (and a
+/// stray last byte) become U+FFFD.
+fn decode_utf16(body: &[u8], little_endian: bool) -> String {
+    let units = body.chunks(2).map(|c| match (c, little_endian) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 fn is_binary(bytes: &[u8]) -> bool {
@@ -422,14 +458,20 @@ fn text_items(bytes: &[u8], path: &str, id: String) -> Vec<Item> {
         path: path.to_string(),
         line: None,
     };
-    if is_binary(bytes) {
-        return vec![error(path, None, InputErrorKind::Binary)];
-    }
-    let (body, base) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (rest, BOM.len()),
-        None => (bytes, 0),
+    // UTF-16 (Windows Notepad's "Unicode") has NULs in ASCII text: its byte
+    // order mark says it is text.
+    let (text, warning) = if let Some((little_endian, _)) = utf16_bom(bytes) {
+        (decode_utf16(&bytes[2..], little_endian), None)
+    } else {
+        if is_binary(bytes) {
+            return vec![error(path, None, InputErrorKind::Binary)];
+        }
+        let (body, base) = match bytes.strip_prefix(BOM) {
+            Some(rest) => (rest, BOM.len()),
+            None => (bytes, 0),
+        };
+        decode(body, base, &origin)
     };
-    let (text, warning) = decode(body, base, &origin);
     if text.trim().is_empty() {
         return vec![error(path, None, InputErrorKind::Empty)];
     }
@@ -819,6 +861,34 @@ mod tests {
             "{s:?}"
         );
         assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
+    }
+
+    #[test]
+    fn utf16_files_with_a_bom_are_decoded_not_called_binary() {
+        let dir = Scratch::new("utf16");
+        let text = "PARIS, June 26 - Talks in Lyon ended on Thursday. Café.\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (a, b) = (dir.write("le.txt", &le), dir.write("be.txt", &be));
+        let items = collect(&[a, b]);
+        assert_eq!(summary(&items), ["A:le", "A:be"]);
+        assert_eq!(article(&items[0]).text, text);
+        assert_eq!(article(&items[1]).text, text);
+        let from_stdin: Vec<Item> = read_stdin(Cursor::new(le.clone())).collect();
+        assert_eq!(article(&from_stdin[0]).text, text);
+        // JSON Lines must be UTF-8: a clear error naming the file.
+        let j = dir.write("feed.jsonl", &le);
+        let e = error_text(&collect(std::slice::from_ref(&j))[0]);
+        assert!(
+            e.contains("feed.jsonl: UTF-16 text (byte order mark FF FE)"),
+            "{e}"
+        );
     }
 
     #[test]
