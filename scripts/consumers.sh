@@ -150,8 +150,27 @@ check "Chromium map.html degenerate markers (swapped lat/lon draw d=\"M0 0\")" \
 check "Chromium map.html status" "$(grep -o 'Leaflet 1\.9\.4' "$OUT/map.dom.html" | head -1)" "Leaflet 1.9.4"
 for name in Qingdao China Iran Russia; do
     check "Chromium map.html label $name" \
-        "$(grep -c "leaflet-tooltip cm-label[^>]*>$name<" "$OUT/map.dom.html" || true)" "1"
+        "$(grep -c "leaflet-tooltip cm-label[^>]*><span>$name<" "$OUT/map.dom.html" || true)" "1"
 done
+# A place name that is markup, from a --gazetteer file: shown as text, never run
+# (its handler would set the page's title).
+HOSTILE=$OUT/hostile
+rm -rf "$HOSTILE"
+mkdir -p "$HOSTILE"
+printf '# hostile place names\n# format: id name alt_names lat lon kind country admin1 population feature\n' >"$HOSTILE/gazetteer.tsv"
+printf 'cm:hostile\t<img src=x onerror="document.title=%s">\tZorbaville\t48.1\t11.5\tcity\tDE\t\t500000\tPPL\n' \
+    "'PWNED'" >>"$HOSTILE/gazetteer.tsv"
+printf 'ZORBAVILLE, June 26, 2025 - The council in Zorbaville voted on Thursday to rebuild the bridge.\n' \
+    >"$HOSTILE/article.txt"
+"$BIN" extract "$HOSTILE/article.txt" --gazetteer "$HOSTILE/gazetteer.tsv" -q --out "$HOSTILE/out" \
+    --leaflet-url "$LEAFLET"
+chrome --dump-dom "file://$HOSTILE/out/map.html" >"$HOSTILE/map.dom.html" || true
+check "Chromium map.html, markup as a place name: the handler did not run (title)" \
+    "$(grep -c '<title>PWNED' "$HOSTILE/map.dom.html" || true)" "0"
+check "Chromium map.html, markup as a place name: no img element" \
+    "$(grep -c '<img src="x"' "$HOSTILE/map.dom.html" || true)" "0"
+check "Chromium map.html, markup as a place name: label shown as text" \
+    "$(grep -c 'cm-label[^>]*><span>&lt;img src=x onerror=' "$HOSTILE/map.dom.html" || true)" "1"
 chrome --screenshot="$OUT/map.png" "file://$MAP" >/dev/null || true
 # The default page loads Leaflet from the CDN; offline it falls back to a plain
 # SVG plot of the same markers (online, Leaflet draws them).

@@ -58,7 +58,9 @@ Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson f
 sorted order) and - for stdin.
 
 Exit codes: 0 all inputs read; 1 some inputs failed (the others were written);
-2 usage error or outputs could not be written.";
+2 usage error, outputs could not be written, or (with --out) a named input is
+missing or unreadable, no article was read, or another run holds DIR: the
+outputs already in DIR are kept.";
 
 /// Output formats for stdout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,8 +92,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 
-    /// Format printed to stdout when --out is not given.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    /// Format printed to stdout (not with --out, which writes every format).
+    #[arg(long, value_enum, default_value_t = Format::Csv, conflicts_with = "out")]
     pub format: Format,
 
     /// CSV outputs for Excel: a UTF-8 byte order mark first and CRLF line ends
@@ -133,7 +135,14 @@ pub struct ExtractArgs {
 
     /// Articles analysed together, so that undated datelines can borrow the year
     /// their neighbours in the feed agree on.
-    #[arg(long, default_value_t = 4096, value_name = "N", hide = true)]
+    /// At most a million: the batch is held in memory.
+    #[arg(
+        long,
+        default_value_t = 4096,
+        value_name = "N",
+        hide = true,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000)
+    )]
     pub batch: usize,
 
     /// Keep every report of an event as its own row (by default the same event

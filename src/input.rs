@@ -55,6 +55,9 @@ pub enum InputErrorKind {
     /// A NUL byte in the first 8 KB.
     #[error("looks like a binary file")]
     Binary,
+    /// A JSON Lines file in UTF-16 (it starts with a UTF-16 byte order mark).
+    #[error("UTF-16 text (byte order mark {0}); JSON Lines must be UTF-8: convert it first, e.g. with iconv -f UTF-16 -t UTF-8")]
+    Utf16JsonLines(&'static str),
     /// A text input with nothing but whitespace, or a JSON Lines file without any
     /// non-blank line.
     #[error("empty file")]
@@ -179,6 +182,13 @@ pub fn read_stdin<'a, R: Read + Send + 'a>(
         Ok(head) => head,
         Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
     };
+    if utf16_bom(&head).is_some() {
+        // UTF-16 text: one article (its NULs are not binary).
+        if let Err(e) = reader.read_to_end(&mut head) {
+            return one(error(path, None, InputErrorKind::Io(e)));
+        }
+        return Box::new(text_items(&head, path, "stdin".to_string()).into_iter());
+    }
     if is_binary(&head) {
         return one(error(path, None, InputErrorKind::Binary));
     }
@@ -233,12 +243,37 @@ fn error(path: &str, line: Option<usize>, kind: InputErrorKind) -> Item {
     })
 }
 
+/// A path as printed on stderr: control characters (a terminal escape
+/// sequence in a file name, a newline) and bidirectional overrides are shown
+/// as `\x1b`, `\u{202e}`, never sent raw to the terminal.
+pub fn shown(path: &Path) -> String {
+    let raw = path.display().to_string();
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !raw.chars().any(unsafe_char) {
+        return raw;
+    }
+    let mut out = String::with_capacity(raw.len() + 8);
+    for c in raw.chars() {
+        if !unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    out
+}
+
 /// One INPUT argument: stdin, a file or a directory.
 fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
     if path.as_os_str() == "-" {
         return read_stdin(io::stdin());
     }
-    let shown = path.display().to_string();
+    let shown = shown(&path);
     match fs::metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             one(error(&shown, None, InputErrorKind::NotFound))
@@ -254,8 +289,11 @@ fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
 /// comes before `a.txt` and a subdirectory `c` before `c.txt`. Hidden entries
 /// are skipped, and only `.txt`, `.jsonl` and `.ndjson` files (in any letter
 /// case) are read; symlinked files are read, symlinked directories not entered.
-/// The folder `except` (canonical) is not entered.
+/// The folder `except` (canonical, the `--out` folder) is not entered, and
+/// when it is walked all the same (it is `root`: `extract DIR --out DIR`), the
+/// outputs an earlier run wrote there ([`crate::emit::OUTPUTS`]) are not read.
 fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
+    let out_dir = except.clone();
     let walk = WalkDir::new(&root)
         .sort_by_file_name()
         .into_iter()
@@ -269,7 +307,7 @@ fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
     Box::new(walk.flat_map(move |entry| -> Items {
         match entry {
             Err(e) => {
-                let shown = e.path().unwrap_or(&root).display().to_string();
+                let shown = shown(e.path().unwrap_or(&root));
                 let io_error = match e.into_io_error() {
                     Some(io_error) => io_error,
                     None => io::Error::other("filesystem loop"),
@@ -280,13 +318,34 @@ fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
                 let file_type = entry.file_type();
                 let is_file =
                     file_type.is_file() || (file_type.is_symlink() && entry.path().is_file());
-                if entry.depth() == 0 || !is_file || !has_input_extension(entry.path()) {
+                if entry.depth() == 0
+                    || !is_file
+                    || !has_input_extension(entry.path())
+                    || is_earlier_output(entry.path(), out_dir.as_deref())
+                {
                     return Box::new(std::iter::empty());
                 }
                 read_file(entry.path())
             }
         }
     }))
+}
+
+/// Whether `path` is one of the outputs in the `--out` folder `out_dir`
+/// (canonical).
+fn is_earlier_output(path: &Path, out_dir: Option<&Path>) -> bool {
+    let Some(out_dir) = out_dir else {
+        return false;
+    };
+    let named_like_one = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| crate::emit::OUTPUTS.contains(&n));
+    named_like_one
+        && path
+            .parent()
+            .and_then(|p| p.canonicalize().ok())
+            .is_some_and(|p| p == out_dir)
 }
 
 fn extension_is(path: &Path, wanted: &[&str]) -> bool {
@@ -314,7 +373,7 @@ fn file_stem(path: &Path) -> String {
 
 /// One file: JSON Lines by extension, otherwise one text article.
 fn read_file(path: &Path) -> Items {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     if is_jsonl(path) {
         let mut file = match File::open(path) {
             Ok(file) => file,
@@ -324,6 +383,9 @@ fn read_file(path: &Path) -> Items {
             Ok(head) => head,
             Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
         };
+        if let Some((_, bom)) = utf16_bom(&head) {
+            return one(error(&shown, None, InputErrorKind::Utf16JsonLines(bom)));
+        }
         if is_binary(&head) {
             return one(error(&shown, None, InputErrorKind::Binary));
         }
@@ -344,6 +406,29 @@ fn read_head(reader: &mut impl Read) -> io::Result<Vec<u8>> {
         .take(BINARY_SNIFF_LEN as u64)
         .read_to_end(&mut head)?;
     Ok(head)
+}
+
+/// The UTF-16 byte order mark `bytes` start with: little-endian (`FF FE`) or
+/// big-endian (`FE FF`).
+fn utf16_bom(bytes: &[u8]) -> Option<(bool, &'static str)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some((true, "FF FE")),
+        [0xFE, 0xFF, ..] => Some((false, "FE FF")),
+        _ => None,
+    }
+}
+
+/// UTF-16 text after its byte order mark, decoded; unpaired surrogates (and a
+/// stray last byte) become U+FFFD.
+fn decode_utf16(body: &[u8], little_endian: bool) -> String {
+    let units = body.chunks(2).map(|c| match (c, little_endian) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 fn is_binary(bytes: &[u8]) -> bool {
@@ -373,14 +458,20 @@ fn text_items(bytes: &[u8], path: &str, id: String) -> Vec<Item> {
         path: path.to_string(),
         line: None,
     };
-    if is_binary(bytes) {
-        return vec![error(path, None, InputErrorKind::Binary)];
-    }
-    let (body, base) = match bytes.strip_prefix(BOM) {
-        Some(rest) => (rest, BOM.len()),
-        None => (bytes, 0),
+    // UTF-16 (Windows Notepad's "Unicode") has NULs in ASCII text: its byte
+    // order mark says it is text.
+    let (text, warning) = if let Some((little_endian, _)) = utf16_bom(bytes) {
+        (decode_utf16(&bytes[2..], little_endian), None)
+    } else {
+        if is_binary(bytes) {
+            return vec![error(path, None, InputErrorKind::Binary)];
+        }
+        let (body, base) = match bytes.strip_prefix(BOM) {
+            Some(rest) => (rest, BOM.len()),
+            None => (bytes, 0),
+        };
+        decode(body, base, &origin)
     };
-    let (text, warning) = decode(body, base, &origin);
     if text.trim().is_empty() {
         return vec![error(path, None, InputErrorKind::Empty)];
     }
@@ -452,12 +543,12 @@ impl<R: Read> Iterator for JsonLines<R> {
             let mut line = self.buf.as_slice();
             line = line.strip_suffix(b"\n").unwrap_or(line);
             line = line.strip_suffix(b"\r").unwrap_or(line);
+            // A byte order mark starts the file, or any line of files joined
+            // with `cat a.jsonl b.jsonl`.
             let mut base = 0;
-            if self.line_no == 1 {
-                if let Some(rest) = line.strip_prefix(BOM) {
-                    line = rest;
-                    base = BOM.len();
-                }
+            if let Some(rest) = line.strip_prefix(BOM) {
+                line = rest;
+                base = BOM.len();
             }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -485,15 +576,70 @@ impl<R: Read> Iterator for JsonLines<R> {
     }
 }
 
+/// The fields of a JSON Lines line that chronomap reads, each as the JSON
+/// value given (`None` when absent). Other fields are skipped without being
+/// parsed into values, so that a number too large for a float in a field
+/// nobody reads does not cost the line.
+#[derive(serde::Deserialize)]
+struct Fields {
+    #[serde(default, deserialize_with = "present")]
+    text: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    date: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    url: Option<Value>,
+}
+
+/// A field that is there, `null` included (absent ones are `None` by default).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    <Value as serde::Deserialize>::deserialize(d).map(Some)
+}
+
 /// One JSON Lines line to an article.
 fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article, InputErrorKind> {
+    // (serde reads a struct from an array too: only an object is tried.)
+    let object = line.trim_start().starts_with('{');
+    if let Some(f) = object
+        .then(|| serde_json::from_str::<Fields>(line).ok())
+        .flatten()
+    {
+        let mut fields = Map::new();
+        for (k, v) in [
+            ("text", f.text),
+            ("id", f.id),
+            ("date", f.date),
+            ("title", f.title),
+            ("url", f.url),
+        ] {
+            if let Some(v) = v {
+                fields.insert(k.to_string(), v);
+            }
+        }
+        return article_of(fields, default_id, origin);
+    }
+    // Not a line of those fields (not JSON, not an object, a field given
+    // twice): parsed whole, for the error message, or for the last of
+    // duplicated fields as before.
     let value: Value = serde_json::from_str(line).map_err(|e| {
         // The line is parsed on its own, so "line 1" says nothing.
         InputErrorKind::NotJson(e.to_string().replace(" at line 1 column ", " at column "))
     })?;
-    let Value::Object(mut fields) = value else {
+    let Value::Object(fields) = value else {
         return Err(InputErrorKind::NotObject(render(&value)));
     };
+    article_of(fields, default_id, origin)
+}
+
+/// The fields of a line to an article.
+fn article_of(
+    mut fields: Map<String, Value>,
+    default_id: String,
+    origin: Origin,
+) -> Result<Article, InputErrorKind> {
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
@@ -677,6 +823,84 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_utf8_bom_at_the_start_of_a_middle_json_lines_line_is_accepted() {
+        let dir = Scratch::new("bom");
+        let line = |id: &str| format!("{{\"id\":\"{id}\",\"text\":\"Paris on Monday.\"}}\n");
+        // `cat a.jsonl b.jsonl` of two files saved with a BOM.
+        let joined = format!("\u{feff}{}\u{feff}{}", line("a"), line("b"));
+        let path = dir.write("joined.jsonl", joined);
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(summary(&items), ["A:a", "A:b"]);
+    }
+
+    #[test]
+    fn a_huge_number_in_an_ignored_json_field_does_not_reject_the_line() {
+        let dir = Scratch::new("huge");
+        let big = "9".repeat(400);
+        let path = dir.write(
+            "feed.jsonl",
+            format!(
+                "{{\"id\":\"a\",\"score\":{big}e999,\"nested\":{{\"n\":-{big}}},\"text\":\"Paris on Monday.\"}}\n\
+                 {{\"id\":\"b\",\"text\":\"x\",\"text\":\"Lyon on Friday.\"}}\n\
+                 {{\"id\":{big}e999,\"text\":\"Rome.\"}}\n\
+                 [1]\n"
+            ),
+        );
+        let items = collect(std::slice::from_ref(&path));
+        let s = summary(&items);
+        assert_eq!(s[0], "A:a");
+        // A field given twice: the last one, as before.
+        assert_eq!(s[1], "A:b");
+        assert_eq!(article(&items[1]).text, "Lyon on Friday.");
+        // A huge number where one is read (the id) is still an error.
+        assert!(
+            s[2].starts_with("E:") && s[2].contains(":3: not JSON"),
+            "{s:?}"
+        );
+        assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
+    }
+
+    #[test]
+    fn utf16_files_with_a_bom_are_decoded_not_called_binary() {
+        let dir = Scratch::new("utf16");
+        let text = "PARIS, June 26 - Talks in Lyon ended on Thursday. Café.\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (a, b) = (dir.write("le.txt", &le), dir.write("be.txt", &be));
+        let items = collect(&[a, b]);
+        assert_eq!(summary(&items), ["A:le", "A:be"]);
+        assert_eq!(article(&items[0]).text, text);
+        assert_eq!(article(&items[1]).text, text);
+        let from_stdin: Vec<Item> = read_stdin(Cursor::new(le.clone())).collect();
+        assert_eq!(article(&from_stdin[0]).text, text);
+        // JSON Lines must be UTF-8: a clear error naming the file.
+        let j = dir.write("feed.jsonl", &le);
+        let e = error_text(&collect(std::slice::from_ref(&j))[0]);
+        assert!(
+            e.contains("feed.jsonl: UTF-16 text (byte order mark FF FE)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn file_names_with_terminal_escapes_are_printed_escaped() {
+        let p = Path::new("evil\x1b]0;pwned\x07\u{202e}txt.txt");
+        assert_eq!(shown(p), "evil\\x1b]0;pwned\\x07\\u{202e}txt.txt");
+        assert_eq!(shown(Path::new("plain/é.txt")), "plain/é.txt");
+        let dir = Scratch::new("esc");
+        let missing = dir.path("a\x1b[2Jb.txt");
+        let items = collect(std::slice::from_ref(&missing));
+        let e = error_text(&items[0]);
+        assert!(!e.contains('\x1b') && e.contains("a\\x1b[2Jb.txt"), "{e}");
     }
 
     #[test]

@@ -19,25 +19,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-/// The files `--out` writes.
-const OUTPUTS: [&str; 8] = [
-    "timeline.csv",
-    "places.geojson",
-    "events.geojson",
-    "articles.jsonl",
-    "timelinejs.csv",
-    "map.html",
-    "timeline.csvt",
-    "timeline.prj",
-];
-
 /// Exit codes, in one place.
 mod exit {
     /// Every input was read and every output written.
     pub const OK: u8 = 0;
     /// Some inputs failed; the others were processed and written.
     pub const SOME_INPUTS_FAILED: u8 = 1;
-    /// Bad usage, or the outputs could not be written.
+    /// Bad usage, or the outputs could not be written, or (with `--out`) the
+    /// run was not worth writing: the outputs already there are kept.
     pub const USAGE: u8 = 2;
 }
 
@@ -63,16 +52,38 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             // A closed pipe (| head) is a normal way to stop reading.
-            if e.chain().any(|c| {
-                c.downcast_ref::<io::Error>()
-                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            }) {
+            if is_broken_pipe(&e) {
                 return ExitCode::from(exit::OK);
             }
             eprintln!("chronomap: error: {e:#}");
             ExitCode::from(exit::USAGE)
         }
     }
+}
+
+/// Whether the error is a closed standard output (`| head`): an
+/// `io::Error` of kind `BrokenPipe` anywhere in the chain, also inside the
+/// `io::Error` that wraps a CSV writer's error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    fn io_is_broken_pipe(io: &io::Error) -> bool {
+        io.kind() == io::ErrorKind::BrokenPipe
+            || io.get_ref().is_some_and(|inner| {
+                inner
+                    .downcast_ref::<csv::Error>()
+                    .is_some_and(csv_is_broken_pipe)
+                    || inner
+                        .downcast_ref::<io::Error>()
+                        .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            })
+    }
+    fn csv_is_broken_pipe(c: &csv::Error) -> bool {
+        matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+    }
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>().is_some_and(io_is_broken_pipe)
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(csv_is_broken_pipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -193,19 +204,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     if args.batch == 0 {
         bail!("--batch must be at least 1");
     }
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
-        for input in &args.inputs {
-            for name in OUTPUTS {
-                if same_file(input, &dir.join(name)) {
-                    bail!("{} is both an input and an output", input.display());
-                }
-            }
-        }
-        // Temporary files of earlier runs that were killed before they finished.
-        emit::remove_stale_temps(dir, &OUTPUTS);
-    }
+    // With --out, the folder is locked for the whole run, and a named input
+    // that does not exist stops the run before anything is written.
+    let _lock = match &args.out {
+        Some(dir) => Some(prepare_out_dir(dir, &args.inputs)?),
+        None => None,
+    };
     let filter = chronomap::merge::Filter {
         since: args
             .since
@@ -260,6 +264,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut articles_n = 0usize;
     // Inputs that yielded nothing, as named on stderr, for the closing summary.
     let mut skipped: Vec<String> = Vec::new();
+    // INPUT arguments that could not be read at all (missing, unreadable).
+    let named: Vec<String> = args.inputs.iter().map(|p| input::shown(p)).collect();
+    let mut named_failed: Vec<String> = Vec::new();
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
     let sink = Sink {
@@ -356,6 +363,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 }
                 Item::Error(e) => {
                     skipped.push(e.origin.to_string());
+                    if e.origin.line.is_none()
+                        && named.contains(&e.origin.path)
+                        && matches!(
+                            e.kind(),
+                            input::InputErrorKind::NotFound | input::InputErrorKind::Io(_)
+                        )
+                    {
+                        named_failed.push(e.to_string());
+                    }
                     if !args.quiet {
                         eprintln!("chronomap: {e}");
                     }
@@ -383,9 +399,27 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         first_ids,
     } = sink;
     progress.finish_and_clear();
-    // The JSON Lines are complete: they are synced to disk and put in place
-    // while the other outputs are made.
-    let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.commit()));
+    if let Some(dir) = &args.out {
+        // Nothing new is worth more than the outputs already there: the staged
+        // JSON Lines are dropped (removed), and nothing else is written.
+        let why = if let Some(first) = named_failed.first() {
+            Some(first.clone())
+        } else if articles_n == 0 {
+            Some("no article was read".to_string())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            drop(jsonl_file);
+            bail!(
+                "{why}; nothing was written to {} (the outputs there, if any, are kept)",
+                input::shown(dir)
+            );
+        }
+    }
+    // The JSON Lines are complete: they are synced to disk while the other
+    // outputs are made, and put in place with them.
+    let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.finish()));
     let mut events = event::sorted(events);
     let reports = events.len();
     if !args.no_merge {
@@ -448,11 +482,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     };
     match &args.out {
         Some(dir) => {
-            // Each file, once written, is synced to disk and put in place on a
-            // thread of its own, while the cores go on with the next file.
+            // Each file, once written, is synced to disk on a thread of its
+            // own, while the cores go on with the next file; all are renamed
+            // into place together at the end, when every one is complete.
             let syncing = std::sync::Mutex::new(Vec::new());
             let sync_later = |p: std::path::PathBuf, f: emit::AtomicFile| {
-                let done = std::thread::spawn(move || f.commit());
+                let done = std::thread::spawn(move || f.finish());
                 syncing
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -512,18 +547,28 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 .into_iter()
                 .map(|(p, done)| (p, done.join()))
                 .collect();
+            // Any error drops every staged file (removing it): the outputs
+            // from before stay as they were.
             a?;
             b?;
+            let mut staged = Vec::with_capacity(emit::OUTPUTS.len());
             for (p, done) in synced {
-                done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                    .with_context(|| format!("cannot write {}", p.display()))?;
+                staged.push(
+                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
+                        .with_context(|| format!("cannot write {}", p.display()))?,
+                );
             }
             if let Some(done) = jsonl {
-                done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                    .with_context(|| {
-                        format!("cannot write {}", dir.join("articles.jsonl").display())
-                    })?;
+                staged.push(
+                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
+                        .with_context(|| {
+                            format!("cannot write {}", dir.join("articles.jsonl").display())
+                        })?,
+                );
             }
+            emit::commit_all(staged).map_err(|(p, e)| {
+                anyhow::Error::new(e).context(format!("cannot write {}", p.display()))
+            })?;
         }
         None => match args.format {
             Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
@@ -596,6 +641,39 @@ fn analyze_guarded(
         }
     }
     (done, lost)
+}
+
+/// Make the `--out` folder ready: created if missing, locked against a
+/// concurrent run, cleared of the temporary files of killed runs; refused if
+/// an output is also an input, or if a named input does not exist (a typo
+/// must not cost the outputs of the last good run).
+fn prepare_out_dir(
+    dir: &std::path::Path,
+    inputs: &[std::path::PathBuf],
+) -> Result<emit::OutputLock> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create output folder {}", input::shown(dir)))?;
+    let lock = emit::lock_output_dir(dir)?;
+    for input in inputs {
+        for name in emit::OUTPUTS {
+            if same_file(input, &dir.join(name)) {
+                bail!("{} is both an input and an output", input::shown(input));
+            }
+        }
+        if input.as_os_str() != "-" {
+            if let Err(e) = std::fs::metadata(input) {
+                if e.kind() == io::ErrorKind::NotFound {
+                    bail!(
+                        "{}: no such file or directory; nothing was written to {} (the outputs there, if any, are kept)",
+                        input::shown(input),
+                        input::shown(dir)
+                    );
+                }
+            }
+        }
+    }
+    emit::remove_stale_temps(&lock, dir, &emit::OUTPUTS);
+    Ok(lock)
 }
 
 /// Whether two paths name the same existing file.

@@ -1,11 +1,12 @@
 //! Broken and hostile input, end to end through the binary: a folder that mixes
 //! good articles with every kind of junk (empty, binary, invalid UTF-8, bad JSON
 //! Lines, a 1 MB line without spaces, endless repetition, nonsense dates, an
-//! unreadable file, a missing path) must give exit code 1, name every bad input
-//! on stderr, and write for the good articles exactly what a run over them alone
-//! writes. An `--out` folder that cannot be made is an error (exit 2), an output
-//! that is also an input is refused, and a run killed midway leaves every output
-//! file either absent or complete.
+//! unreadable file) must give exit code 1, name every bad input on stderr, and
+//! write for the good articles exactly what a run over them alone writes. An
+//! `--out` folder that cannot be made is an error (exit 2), an output that is
+//! also an input is refused, a run killed midway leaves every output file
+//! either absent or complete, and a run that read nothing, named a missing
+//! input or found the folder locked by another run keeps the previous outputs.
 
 use std::fs;
 use std::path::Path;
@@ -38,7 +39,11 @@ dispute in 2021 lasted until May.\n";
 
 const GOOD_LINE: &str = r#"{"id":"good-line","date":"2023-10-05","text":"Crews in Berlin finished the tunnel on Tuesday, three days ahead of schedule. The line opens on November 1."}"#;
 
-/// The folder holds exactly the outputs: no temporary file is left.
+/// The lock file a run holds in its `--out` folder; it stays there.
+const LOCK: &str = ".chronomap.lock";
+
+/// The folder holds exactly the outputs (and the lock file): no temporary
+/// file is left.
 fn assert_only_outputs(dir: &Path) {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -46,6 +51,7 @@ fn assert_only_outputs(dir: &Path) {
         .collect();
     names.sort();
     let mut want: Vec<&str> = OUTPUTS.to_vec();
+    want.push(LOCK);
     want.sort();
     assert_eq!(names, want);
 }
@@ -209,17 +215,13 @@ fn good_articles_survive_a_folder_of_junk() {
     let alone = tmp.path().join("alone");
     let unreadable_holds = write_mixed(&mixed);
     write_good(&alone);
-    let missing = tmp.path().join("missing.txt");
     let (out_mixed, out_alone) = (tmp.path().join("out-mixed"), tmp.path().join("out-alone"));
-    let (mixed_s, missing_s, out_mixed_s) = (
-        mixed.to_str().unwrap(),
-        missing.to_str().unwrap(),
-        out_mixed.to_str().unwrap(),
-    );
+    // (A missing INPUT argument keeps the previous outputs and writes none:
+    // a_typo_in_the_input_path_keeps_the_previous_outputs.)
+    let (mixed_s, out_mixed_s) = (mixed.to_str().unwrap(), out_mixed.to_str().unwrap());
     let args = [
         "extract",
         mixed_s,
-        missing_s,
         "--out",
         out_mixed_s,
         "--not-after",
@@ -246,9 +248,8 @@ fn good_articles_survive_a_folder_of_junk() {
         format!("{}:3: \"text\" must be a string, got 42", p("lines.jsonl")),
         format!("{}:4: \"date\" must be", p("lines.jsonl")),
         format!("{}:6: expected a JSON object", p("lines.jsonl")),
-        format!("{}: no such file or directory", missing.display()),
     ];
-    let mut skipped = 10;
+    let mut skipped = 9;
     if unreadable_holds {
         expected.push(format!("{}: cannot read", p("unreadable.txt")));
         skipped += 1;
@@ -465,14 +466,29 @@ fn a_run_killed_midway_leaves_no_partial_output() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let tmp_name = format!(".articles.jsonl.tmp-{}", child.id());
+    // The JSON Lines are staged under a random name with this prefix.
+    let staged = |dir: &Path| -> Vec<std::path::PathBuf> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(".articles.jsonl.tmp-")
+            })
+            .collect()
+    };
     let started = Instant::now();
     let mut saw_partial = false;
     while started.elapsed() < Duration::from_secs(120) {
         if child.try_wait().unwrap().is_some() {
             break;
         }
-        if fs::metadata(out.join(&tmp_name)).is_ok_and(|m| m.len() > 0) {
+        if staged(&out)
+            .iter()
+            .any(|p| fs::metadata(p).is_ok_and(|m| m.len() > 0))
+        {
             saw_partial = true;
             break;
         }
@@ -496,8 +512,8 @@ fn a_run_killed_midway_leaves_no_partial_output() {
     assert_eq!(read_jsonl(&out.join("articles.jsonl")).len(), 3);
 
     // The killed run's hidden temporary file is left; the next run into the
-    // folder removes it (its process is gone) and leaves only the outputs.
-    assert!(out.join(&tmp_name).exists());
+    // folder, holding the folder's lock, removes it and leaves only the outputs.
+    assert!(!staged(&out).is_empty());
     let o = run(&args, Duration::from_secs(60));
     assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
     assert_only_outputs(&out);
@@ -532,4 +548,323 @@ fn an_out_folder_inside_an_input_folder_is_not_read_back() {
         "{why}"
     );
     assert_eq!(fs::read(out.join("articles.jsonl")).unwrap(), before);
+}
+
+/// A complete run of the good inputs into `out`; the bytes of its outputs.
+fn good_run_into(tmp: &Path, out: &Path) -> Vec<Vec<u8>> {
+    let good = tmp.join("good");
+    write_good(&good);
+    let args = [
+        "extract",
+        good.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--not-after",
+        NOT_AFTER,
+        "-q",
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+    outputs_of(out)
+}
+
+fn outputs_of(out: &Path) -> Vec<Vec<u8>> {
+    OUTPUTS
+        .iter()
+        .map(|n| fs::read(out.join(n)).unwrap())
+        .collect()
+}
+
+/// The outputs are byte for byte those of before, and no temporary is left.
+fn assert_kept(out: &Path, before: &[Vec<u8>], why: &str) {
+    for (name, old) in OUTPUTS.iter().zip(before) {
+        assert!(
+            fs::read(out.join(name)).unwrap() == *old,
+            "{name} changed\n{why}"
+        );
+    }
+    assert_only_outputs(out);
+}
+
+#[test]
+fn a_typo_in_the_input_path_keeps_the_previous_outputs() {
+    let tmp = TempDir::new("typo");
+    let out = tmp.path().join("out");
+    let before = good_run_into(tmp.path(), &out);
+    let typo = tmp.path().join("good").join("good-harbour.tx");
+    let good = tmp.path().join("good").join("good-lake.txt");
+    let args = [
+        "extract",
+        good.to_str().unwrap(),
+        typo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(2), "{why}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(&format!("{}: no such file or directory", typo.display())),
+        "{why}"
+    );
+    assert!(stderr.contains("nothing was written to"), "{why}");
+    assert_kept(&out, &before, &why);
+}
+
+#[test]
+fn an_empty_input_folder_keeps_the_previous_outputs() {
+    let tmp = TempDir::new("emptyin");
+    let out = tmp.path().join("out");
+    let before = good_run_into(tmp.path(), &out);
+    let empty = tmp.path().join("empty");
+    fs::create_dir_all(&empty).unwrap();
+    // A folder of inputs none of which is an article does the same.
+    let junk = tmp.path().join("junk");
+    fs::create_dir_all(&junk).unwrap();
+    fs::write(junk.join("blank.txt"), "  \n").unwrap();
+    for input in [&empty, &junk] {
+        let args = [
+            "extract",
+            input.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let o = run(&args, Duration::from_secs(60));
+        let why = show(&args, &o);
+        assert_eq!(o.status.code(), Some(2), "{why}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("no article was read"),
+            "{why}"
+        );
+        assert_kept(&out, &before, &why);
+    }
+}
+
+#[test]
+fn a_planted_symlink_at_a_temp_name_is_not_followed() {
+    // Temporary names are random and opened with O_EXCL, so there is no
+    // name to plant a link at in advance; a link at the old predictable name
+    // or at an output's own name is left alone or replaced, never written
+    // through.
+    let tmp = TempDir::new("symlink");
+    let out = tmp.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    let victim = tmp.path().join("victim.txt");
+    fs::write(&victim, "precious\n").unwrap();
+    for name in OUTPUTS {
+        std::os::unix::fs::symlink(&victim, out.join(name)).unwrap();
+    }
+    let old_style = out.join(".timeline.csv.tmp-1");
+    std::os::unix::fs::symlink(&victim, &old_style).unwrap();
+    let good = tmp.path().join("good");
+    write_good(&good);
+    let args = [
+        "extract",
+        good.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(0), "{why}");
+    assert_eq!(fs::read(&victim).unwrap(), b"precious\n", "{why}");
+    for name in OUTPUTS {
+        let meta = fs::symlink_metadata(out.join(name)).unwrap();
+        assert!(meta.file_type().is_file(), "{name} is not a plain file");
+    }
+    read_rows(&out.join("timeline.csv"));
+    // The stale-looking link is removed (under the lock), not followed.
+    assert!(fs::symlink_metadata(&old_style).is_err(), "{why}");
+    assert_only_outputs(&out);
+}
+
+#[test]
+fn a_second_run_into_the_same_folder_is_refused_while_the_first_holds_the_lock() {
+    let tmp = TempDir::new("lock");
+    let out = tmp.path().join("out");
+    let before = good_run_into(tmp.path(), &out);
+    // The first run's lock, held here.
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(out.join(LOCK))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let good = tmp.path().join("good").join("good-lake.txt");
+    let args = [
+        "extract",
+        good.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(2), "{why}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains(&format!(
+            "another chronomap run is writing into {}",
+            out.display()
+        )),
+        "{why}"
+    );
+    assert_kept(&out, &before, &why);
+    // Released, the folder takes the next run.
+    drop(lock);
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+}
+
+#[test]
+fn an_out_folder_that_is_the_input_folder_does_not_read_its_own_outputs() {
+    let tmp = TempDir::new("self");
+    let dir = tmp.path().join("dir");
+    write_good(&dir);
+    let d = dir.to_str().unwrap();
+    let args = ["extract", d, "--out", d, "--not-after", NOT_AFTER];
+    let first = run(&args, Duration::from_secs(60));
+    assert_eq!(first.status.code(), Some(0), "{}", show(&args, &first));
+    let before = fs::read(dir.join("articles.jsonl")).unwrap();
+    let second = run(&args, Duration::from_secs(60));
+    let why = show(&args, &second);
+    assert_eq!(second.status.code(), Some(0), "{why}");
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("articles.jsonl"),
+        "{why}"
+    );
+    assert_eq!(read_jsonl(&dir.join("articles.jsonl")).len(), 3);
+    assert_eq!(fs::read(dir.join("articles.jsonl")).unwrap(), before);
+}
+
+#[test]
+fn format_with_out_is_a_usage_error() {
+    let tmp = TempDir::new("fmtout");
+    let good = tmp.path().join("good");
+    write_good(&good);
+    let out = tmp.path().join("out");
+    let args = [
+        "extract",
+        good.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(2), "{why}");
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot be used with"),
+        "{why}"
+    );
+    assert!(!out.join("timeline.csv").exists(), "{why}");
+}
+
+#[test]
+fn markup_in_a_gazetteer_name_or_an_article_reaches_the_map_and_timelinejs_only_as_text() {
+    let tmp = TempDir::new("markup");
+    let evil = "<img src=x onerror=alert(1)>";
+    let gaz = tmp.path().join("evil.tsv");
+    fs::write(
+        &gaz,
+        format!(
+            "# hostile names\n# format: id name alt_names lat lon kind country admin1 population feature\n\
+             cm:evil\t{evil}\tZorbaville\t48.1\t11.5\tcity\tDE\t\t500000\tPPL\n"
+        ),
+    )
+    .unwrap();
+    let feed = tmp.path().join("feed.jsonl");
+    let line = serde_json::json!({
+        "id": "<script>alert(2)</script>",
+        "title": "<b onmouseover=alert(3)>t</b>",
+        "url": "\"><svg onload=alert(4)>",
+        "text": "ZORBAVILLE, June 26, 2025 - The council in Zorbaville voted on Thursday \
+                 to rebuild the <iframe src=javascript:alert(5)> bridge. Work starts on July 14.",
+    });
+    fs::write(&feed, format!("{line}\n")).unwrap();
+    let out = tmp.path().join("out");
+    let args = [
+        "extract",
+        feed.to_str().unwrap(),
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "-q",
+    ];
+    let o = run(&args, Duration::from_secs(60));
+    let why = show(&args, &o);
+    assert_eq!(o.status.code(), Some(0), "{why}");
+    // The place was found and named as the gazetteer names it.
+    let places = read_json(&out.join("places.geojson"));
+    assert_eq!(places["features"][0]["properties"]["name"], evil, "{why}");
+    let page = fs::read_to_string(out.join("map.html")).unwrap();
+    let sheet = fs::read_to_string(out.join("timelinejs.csv")).unwrap();
+    for raw in ["<img", "<script>alert", "<b onmouseover", "<svg", "<iframe"] {
+        assert!(!page.contains(raw), "map.html holds raw {raw:?}");
+        assert!(!sheet.contains(raw), "timelinejs.csv holds raw {raw:?}");
+    }
+    // In the page's data the name is JSON with < escaped; the label that
+    // Leaflet shows is a DOM text node, never an HTML string.
+    assert!(page.contains("\\u003cimg src=x onerror=alert(1)\\u003e"));
+    assert!(page.contains("m.bindTooltip(el(\"span\", null, label)"));
+    assert!(!page.contains("bindTooltip(label"));
+    // In the sheet, every cell that TimelineJS reads as HTML is escaped:
+    // the Group cell included.
+    let rows = read_rows(&out.join("timelinejs.csv"));
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(&r[17], "&lt;img src=x onerror=alert(1)&gt;");
+    }
+}
+
+#[test]
+fn a_broken_pipe_on_stdout_exits_quietly() {
+    let tmp = TempDir::new("pipe");
+    let feed = tmp.path().join("feed.jsonl");
+    fs::write(&feed, big_feed(8000)).unwrap();
+    for format in ["csv", "timelinejs", "events", "jsonl", "map"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+            .args([
+                "extract",
+                feed.to_str().unwrap(),
+                "--no-merge",
+                "--format",
+                format,
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a little, then close the pipe, as `| head -1` does.
+        let mut so = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut so, &mut first).unwrap();
+        drop(so);
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "--format {format}: {stderr}");
+        assert!(
+            !stderr.contains("Broken pipe"),
+            "--format {format}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_huge_batch_is_a_usage_error_not_a_panic() {
+    let tmp = TempDir::new("batch");
+    let input = tmp.path().join("good-harbour.txt");
+    fs::write(&input, GOOD_HARBOUR).unwrap();
+    for n in ["99999999999999999", "18446744073709551615", "0"] {
+        let args = ["extract", input.to_str().unwrap(), "--batch", n];
+        let o = run(&args, Duration::from_secs(60));
+        let why = show(&args, &o);
+        assert_eq!(o.status.code(), Some(2), "{why}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("--batch"), "{why}");
+        assert!(!stderr.contains("panicked"), "{why}");
+    }
 }

@@ -1,6 +1,9 @@
 //! Emitters: the timeline CSV, GeoJSON and JSON Lines, the views built on them
-//! (the map page, the TimelineJS sheet), and the atomic file writing they share. Outputs go to a temporary file in the target folder and are renamed into
-//! place, so a failed or interrupted run never leaves a truncated file behind.
+//! (the map page, the TimelineJS sheet), and the atomic file writing they
+//! share: every output of a run is staged under a random temporary name in the
+//! target folder, and the set is renamed into place only when every file is
+//! complete, so a failed or interrupted run never leaves a truncated file or a
+//! mixed set behind.
 
 pub mod csv;
 pub mod geojson;
@@ -12,7 +15,7 @@ pub mod timelinejs;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Escape text for HTML element content or a quoted attribute value (the map
 /// page's title and URLs, TimelineJS's Headline and Text). Text with nothing
@@ -52,7 +55,23 @@ pub(crate) fn html_escape_into(out: &mut String, s: &str) {
     out.push_str(&s[from..]);
 }
 
-/// Write a file whole or not at all: write to a temporary sibling, then rename.
+/// The files `--out` writes into its folder.
+pub const OUTPUTS: [&str; 8] = [
+    "timeline.csv",
+    "places.geojson",
+    "events.geojson",
+    "articles.jsonl",
+    "timelinejs.csv",
+    "map.html",
+    "timeline.csvt",
+    "timeline.prj",
+];
+
+/// The lock file a run holds in its `--out` folder while it writes there.
+pub const LOCK_NAME: &str = ".chronomap.lock";
+
+/// Write one file whole or not at all: staged under a temporary name, then
+/// renamed into place.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -62,33 +81,71 @@ pub fn write_atomic(
     f.commit()
 }
 
-/// The temporary sibling that [`AtomicFile`] writes `name` to is this prefix
-/// and the process id.
+/// The temporary files that [`AtomicFile`] stages `name` in start with this
+/// prefix; a random suffix follows.
 fn temp_prefix(name: &str) -> String {
     format!(".{name}.tmp-")
 }
 
-/// Remove the temporary files that killed runs left in `dir` for the outputs
-/// `names`: those of processes that no longer run. Where running processes
-/// cannot be told (no `/proc`), nothing is removed. Returns how many were.
-pub fn remove_stale_temps(dir: &Path, names: &[&str]) -> usize {
-    let proc_fs = Path::new("/proc/self");
-    if !proc_fs.exists() {
-        return 0;
+/// The lock on an output folder: held while a run stages and puts its
+/// outputs in place, released on drop.
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: fs::File,
+}
+
+/// Why an output folder could not be locked.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another run holds the lock.
+    #[error("another chronomap run is writing into {0}; wait for it to finish (or use another --out folder)")]
+    Busy(String),
+    /// The lock file could not be opened or locked.
+    #[error("cannot lock {0}: {1}")]
+    Io(String, io::Error),
+}
+
+/// Take the lock of the output folder `dir`, without waiting: a second run
+/// into the same folder is refused while the first holds it. The lock file
+/// ([`LOCK_NAME`]) is opened without following a symlink and stays in the
+/// folder (removing it would let two runs lock two different files).
+pub fn lock_output_dir(dir: &Path) -> Result<OutputLock, LockError> {
+    let path = dir.join(LOCK_NAME);
+    let shown = || dir.display().to_string();
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
     }
+    let file = options
+        .open(&path)
+        .map_err(|e| LockError::Io(path.display().to_string(), e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(OutputLock { _file: file }),
+        Err(fs::TryLockError::WouldBlock) => Err(LockError::Busy(shown())),
+        Err(fs::TryLockError::Error(e)) => Err(LockError::Io(path.display().to_string(), e)),
+    }
+}
+
+/// Remove the temporary files that killed runs (`kill -9`, a power cut) left
+/// in `dir` for the outputs `names`. Call it only while holding the folder's
+/// [`OutputLock`]: then no other run is staging files there, and every such
+/// temporary file is a leftover. Returns how many were removed.
+pub fn remove_stale_temps(_lock: &OutputLock, dir: &Path, names: &[&str]) -> usize {
     let Ok(entries) = fs::read_dir(dir) else {
         return 0;
     };
+    let prefixes: Vec<String> = names.iter().map(|n| temp_prefix(n)).collect();
     let mut removed = 0;
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let file_name = file_name.to_string_lossy();
-        let stale = names.iter().any(|name| {
-            file_name
-                .strip_prefix(&temp_prefix(name))
-                .and_then(|pid| pid.parse::<u32>().ok())
-                .is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists())
-        });
+        let stale = prefixes.iter().any(|p| file_name.starts_with(p.as_str()))
+            && entry
+                .file_type()
+                .is_ok_and(|t| t.is_file() || t.is_symlink());
         if stale && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
@@ -102,13 +159,15 @@ pub fn remove_stale_temps(dir: &Path, names: &[&str]) -> usize {
 /// that was most of the 50 MB of JSON Lines again.
 pub const WRITE_BUFFER: usize = 1 << 20;
 
-/// A file written in a stream and put in place only when complete: it is
-/// written to a temporary sibling, renamed by [`AtomicFile::commit`], and
-/// removed if dropped uncommitted (a failed or interrupted run).
+/// A file written in a stream and put in place only when complete. It is
+/// staged under a fresh temporary name in the target folder (random, created
+/// with `O_EXCL`, so a file or symlink planted there is never opened), made
+/// durable by [`AtomicFile::finish`], and renamed into place with the others
+/// of its set by [`commit_all`]. Dropped before that (a failed or interrupted
+/// run), the temporary file is removed.
 pub struct AtomicFile {
-    path: std::path::PathBuf,
-    tmp: std::path::PathBuf,
-    w: Option<BufWriter<fs::File>>,
+    path: PathBuf,
+    w: BufWriter<tempfile::NamedTempFile>,
 }
 
 impl AtomicFile {
@@ -122,47 +181,154 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = dir.join(format!("{}{}", temp_prefix(&name), std::process::id()));
-        let f = fs::File::create(&tmp)?;
+        let prefix = temp_prefix(&name);
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).rand_bytes(8);
+        // The mode a plain File::create gives (0666 less the umask), not
+        // tempfile's 0600: map.html is meant to be served and shared.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder.tempfile_in(dir)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            tmp,
-            w: Some(BufWriter::with_capacity(WRITE_BUFFER, f)),
+            w: BufWriter::with_capacity(WRITE_BUFFER, tmp),
         })
     }
 
     /// The writer.
     pub fn writer(&mut self) -> &mut dyn Write {
-        self.w.as_mut().expect("not yet committed")
+        &mut self.w
     }
 
-    /// Flush, sync and rename into place; on failure the temporary file is
-    /// removed.
-    pub fn commit(mut self) -> io::Result<()> {
-        let w = self.w.take().expect("commit once");
-        let done = w
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .and_then(|f| f.sync_all())
-            .and_then(|()| fs::rename(&self.tmp, &self.path));
-        if done.is_err() {
-            let _ = fs::remove_file(&self.tmp);
-        }
-        done
+    /// Flush and sync to disk; the file stays under its temporary name until
+    /// [`commit_all`] puts it in place (or it is dropped and removed).
+    pub fn finish(self) -> io::Result<Staged> {
+        let tmp = self.w.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file().sync_all()?;
+        Ok(Staged {
+            path: self.path,
+            tmp: tmp.into_temp_path(),
+        })
+    }
+
+    /// [`AtomicFile::finish`], then put in place on its own.
+    pub fn commit(self) -> io::Result<()> {
+        commit_all(vec![self.finish()?]).map_err(|(_, e)| e)
     }
 }
 
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.w.is_some() {
-            let _ = fs::remove_file(&self.tmp);
+/// A complete, synced output under its temporary name, waiting to be renamed
+/// into place; removed if dropped.
+pub struct Staged {
+    path: PathBuf,
+    tmp: tempfile::TempPath,
+}
+
+impl Staged {
+    /// The final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Rename every staged file into place, then sync the folders, so that the
+/// renames survive a power cut. Call it only once every file of the set is
+/// complete. On an error (which names the file), the files not yet renamed
+/// are removed.
+pub fn commit_all(staged: Vec<Staged>) -> Result<(), (PathBuf, io::Error)> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for s in staged {
+        let dir = s
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+        let Staged { path, tmp } = s;
+        tmp.persist(&path).map_err(|e| (path.clone(), e.error))?;
+    }
+    #[cfg(unix)]
+    for dir in dirs {
+        if let Ok(d) = fs::File::open(&dir) {
+            let _ = d.sync_all();
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hidden files in `dir`.
+    fn hidden(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.'))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_set_is_staged_under_random_names_and_put_in_place_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+        fs::write(&a, "old a").unwrap();
+        let mut fa = AtomicFile::create(&a).unwrap();
+        let mut fa2 = AtomicFile::create(&a).unwrap();
+        let mut fb = AtomicFile::create(&b).unwrap();
+        fa.writer().write_all(b"new a").unwrap();
+        fa2.writer().write_all(b"other").unwrap();
+        fb.writer().write_all(b"new b").unwrap();
+        let temps = hidden(dir.path());
+        assert_eq!(temps.len(), 3, "{temps:?}");
+        assert!(temps
+            .iter()
+            .all(|t| t.starts_with(".a.csv.tmp-") || t.starts_with(".b.csv.tmp-")));
+        drop(fa2);
+        let staged = vec![fa.finish().unwrap(), fb.finish().unwrap()];
+        // Complete and synced, but nothing is in place yet.
+        assert_eq!(fs::read(&a).unwrap(), b"old a");
+        assert!(!b.exists());
+        commit_all(staged).unwrap();
+        assert_eq!(fs::read(&a).unwrap(), b"new a");
+        assert_eq!(fs::read(&b).unwrap(), b"new b");
+        assert!(hidden(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_set_dropped_before_commit_leaves_the_old_files_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        fs::write(&a, "old a").unwrap();
+        let mut fa = AtomicFile::create(&a).unwrap();
+        fa.writer().write_all(b"new a").unwrap();
+        let staged = fa.finish().unwrap();
+        drop(staged);
+        assert_eq!(fs::read(&a).unwrap(), b"old a");
+        assert!(hidden(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_lock_refuses_a_second_holder_until_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_output_dir(dir.path()).unwrap();
+        let second = lock_output_dir(dir.path()).unwrap_err();
+        assert!(matches!(second, LockError::Busy(_)), "{second}");
+        assert!(second
+            .to_string()
+            .contains(&dir.path().display().to_string()));
+        drop(first);
+        lock_output_dir(dir.path()).unwrap();
+    }
 
     proptest::proptest! {
         #[test]

@@ -14,7 +14,7 @@
 //! row of markers per group). No title row is written: every slide is an event.
 //! Formula neutralisation and `--excel` follow the timeline CSV (`csv.rs`).
 
-use super::csv::{reads_as_formula, safe_text, writer, Dialect};
+use super::csv::{reads_as_formula, writer, Dialect};
 use super::html_escape_into as html_into;
 use crate::event::{ymd, Event};
 use std::io::{self, Write};
@@ -164,8 +164,14 @@ impl Row {
         for part in [" (", e.precision, ", ", e.certainty, ")</p>"] {
             text.push_str(part);
         }
+        // TimelineJS puts the group name in as HTML: a place name (from a
+        // --gazetteer file, say) is text.
+        let group = e.place.as_deref().unwrap_or("");
         r[17].clear();
-        r[17].push_str(&safe_text(e.place.as_deref().unwrap_or("")));
+        if reads_as_formula(group) {
+            r[17].push('\'');
+        }
+        html_into(&mut r[17], group);
     }
 }
 
@@ -274,6 +280,14 @@ mod tests {
         assert_eq!(rows[0][17], "Qingdao");
         assert_eq!(rows[1][9], "'=1+1 &lt;b&gt;x&lt;/b&gt;");
         assert!(rows[1][10].starts_with("<p>=1+1 &lt;b&gt;"));
+        // A place name that is markup (from a --gazetteer file) is escaped
+        // in the Group cell, which TimelineJS reads as HTML.
+        let mut hostile = event("2025-06-26", "2025-06-26", "day", "x");
+        hostile.place = Some("<img src=x onerror=alert(1)>".into());
+        hostile.places = vec!["<img src=x onerror=alert(1)>".into()];
+        let rows = csv_rows(&[hostile]);
+        assert_eq!(rows[0][17], "&lt;img src=x onerror=alert(1)&gt;");
+        assert!(!rows[0][10].contains("<img"), "{}", rows[0][10]);
     }
 
     #[test]
