@@ -53,6 +53,8 @@ fuzz_target!(|data: &[u8]| {
     let ctx = Context {
         anchor: (flags & 1 == 0).then_some(anchor),
         previous: (flags & 2 == 0).then_some(previous),
+        previous_day: (flags & 32 == 0).then_some(previous),
+        narrative: flags & 64 == 0,
         tense,
         period: (flags & 4 == 0).then_some((anchor.date.year(), 1 + (flags as u32 >> 3) % 4)),
     };
