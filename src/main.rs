@@ -281,6 +281,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     // thread writes the JSON Lines and gathers places and events. Each channel
     // holds about one batch, so memory stays bounded.
     let chunk = 256;
+    // Articles with no date to resolve relative dates against: one warning
+    // for the run, at the end.
+    let mut unanchored = 0usize;
     let sink = std::thread::scope(|scope| -> Result<Sink> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
         let (inputs, out_dir) = (&args.inputs, args.out.as_deref());
@@ -319,6 +322,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         // stopped (on a write error, reported below).
         let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
             let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
+            unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
             for origin in &lost {
                 if !args.quiet {
                     eprintln!(
@@ -591,6 +595,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         );
         if failed > 0 {
             eprintln!("chronomap: skipped: {}", list_skipped(&skipped));
+        }
+        if unanchored > 0 {
+            eprintln!(
+                "chronomap: warning: {unanchored} of {articles_n} articles had no date to resolve \
+                 relative dates against (no --date, no `date` field, no dated dateline): their \
+                 \"yesterday\", \"Monday\" and dates without a year stay unresolved; give one with \
+                 --date YYYY-MM-DD or a `date` field in the JSON Lines"
+            );
         }
     }
     Ok(if failed > 0 {

@@ -104,3 +104,37 @@ fn house_numbers_and_blocks_are_not_years() {
     let texts: Vec<&str> = ds.iter().map(|d| d.0.as_str()).collect();
     assert_eq!(texts, ["2019"], "{ds:?}");
 }
+
+#[test]
+fn articles_without_an_anchor_are_counted_in_one_warning() {
+    let feed = concat!(
+        r#"{"id":"a","text":"The senator said yesterday that the vote is on Monday."}"#,
+        "\n",
+        r#"{"id":"b","text":"Aides met last week.","date":"2019-11-20"}"#,
+        "\n",
+        r#"{"id":"c","text":"Crowds gathered on Tuesday."}"#,
+        "\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .args(["extract", "-", "--not-after", "2026-11-28"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run chronomap");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(feed.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("no date to resolve"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(warnings[0].contains("2 of 3 articles"), "{err}");
+    assert!(warnings[0].contains("--date"), "{err}");
+}
