@@ -145,6 +145,17 @@ pub struct ExtractArgs {
     )]
     pub batch: usize,
 
+    /// The largest article read, in bytes: a text file, a text on stdin or a
+    /// JSON Lines line over it is skipped with an error naming it, and never
+    /// read whole (so `/dev/zero` or `yes |` as input cannot exhaust memory).
+    #[arg(
+        long,
+        default_value_t = crate::input::DEFAULT_MAX_ARTICLE_BYTES,
+        value_name = "BYTES",
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=(1u64 << 32))
+    )]
+    pub max_article_bytes: usize,
+
     /// Keep every report of an event as its own row (by default the same event
     /// reported by several articles is one row that counts and lists them).
     #[arg(long)]

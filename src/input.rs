@@ -22,6 +22,18 @@ use walkdir::WalkDir;
 /// How many leading bytes are searched for a NUL to call an input binary.
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
+/// The default of `--max-article-bytes`: the largest article (a text file, a
+/// text on stdin, a JSON Lines line) read. Memory per article is a small
+/// multiple of its size, so this keeps a run over hostile input (`/dev/zero`,
+/// `yes Paris |`) far from a 24 GB machine's limit; real articles are a few
+/// KB, and whole books a few MB.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 32 << 20;
+
+/// How many times [`DEFAULT_MAX_ARTICLE_BYTES`]-sized runs past an over-long
+/// JSON Lines line are skipped in search of the next line before the rest of
+/// the file is given up.
+const MAX_SKIPPED_LIMITS: usize = 16;
+
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One problem with one input; the run goes on with the others.
@@ -55,6 +67,9 @@ pub enum InputErrorKind {
     /// A NUL byte in the first 8 KB.
     #[error("looks like a binary file")]
     Binary,
+    /// An article (a text, or a JSON Lines line) over `--max-article-bytes`.
+    #[error("over {0} bytes (--max-article-bytes); skipped")]
+    TooLarge(usize),
     /// A JSON Lines file in UTF-16 (it starts with a UTF-16 byte order mark).
     #[error("UTF-16 text (byte order mark {0}); JSON Lines must be UTF-8: convert it first, e.g. with iconv -f UTF-16 -t UTF-8")]
     Utf16JsonLines(&'static str),
@@ -153,6 +168,20 @@ pub fn read_inputs(inputs: &[PathBuf]) -> impl Iterator<Item = Item> + Send {
     read_inputs_except(inputs, None)
 }
 
+/// [`read_inputs_except`], with articles over `max_article_bytes` skipped
+/// (each an error naming it) and never read whole.
+pub fn read_inputs_limited(
+    inputs: &[PathBuf],
+    except: Option<&Path>,
+    max_article_bytes: usize,
+) -> impl Iterator<Item = Item> + Send {
+    let owned: Vec<PathBuf> = inputs.to_vec();
+    let except: Option<PathBuf> = except.and_then(|p| p.canonicalize().ok());
+    owned
+        .into_iter()
+        .flat_map(move |path| read_input(path, except.clone(), max_article_bytes))
+}
+
 /// [`read_inputs`], not entering the folder `except` when walking a directory:
 /// the `--out` folder of an earlier run inside an input folder holds outputs,
 /// not articles.
@@ -160,12 +189,7 @@ pub fn read_inputs_except(
     inputs: &[PathBuf],
     except: Option<&Path>,
 ) -> impl Iterator<Item = Item> + Send {
-    // Owned, so that the stream does not borrow the caller's slice.
-    let owned: Vec<PathBuf> = inputs.to_vec();
-    let except: Option<PathBuf> = except.and_then(|p| p.canonicalize().ok());
-    owned
-        .into_iter()
-        .flat_map(move |path| read_input(path, except.clone()))
+    read_inputs_limited(inputs, except, DEFAULT_MAX_ARTICLE_BYTES)
 }
 
 /// Read what `-` names, from `reader` (the real caller passes [`io::stdin`]).
@@ -176,6 +200,14 @@ pub fn read_inputs_except(
 pub fn read_stdin<'a, R: Read + Send + 'a>(
     reader: R,
 ) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
+    read_stdin_limited(reader, DEFAULT_MAX_ARTICLE_BYTES)
+}
+
+/// [`read_stdin`], with an article over `max` bytes skipped, never read whole.
+pub fn read_stdin_limited<'a, R: Read + Send + 'a>(
+    reader: R,
+    max: usize,
+) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
     let path = "-";
     let mut reader = reader;
     let mut head = match read_head(&mut reader) {
@@ -184,10 +216,10 @@ pub fn read_stdin<'a, R: Read + Send + 'a>(
     };
     if utf16_bom(&head).is_some() {
         // UTF-16 text: one article (its NULs are not binary).
-        if let Err(e) = reader.read_to_end(&mut head) {
-            return one(error(path, None, InputErrorKind::Io(e)));
-        }
-        return Box::new(text_items(&head, path, "stdin".to_string()).into_iter());
+        return match read_capped(&mut reader, &mut head, max) {
+            Ok(()) => Box::new(text_items(&head, path, "stdin".to_string()).into_iter()),
+            Err(kind) => one(error(path, None, kind)),
+        };
     }
     if is_binary(&head) {
         return one(error(path, None, InputErrorKind::Binary));
@@ -219,12 +251,33 @@ pub fn read_stdin<'a, R: Read + Send + 'a>(
             Cursor::new(head).chain(reader),
             path,
             "stdin",
+            max,
         ));
     }
-    if let Err(e) = reader.read_to_end(&mut head) {
-        return one(error(path, None, InputErrorKind::Io(e)));
+    match read_capped(&mut reader, &mut head, max) {
+        Ok(()) => Box::new(text_items(&head, path, "stdin".to_string()).into_iter()),
+        Err(kind) => one(error(path, None, kind)),
     }
-    Box::new(text_items(&head, path, "stdin".to_string()).into_iter())
+}
+
+/// Read the rest of `reader` onto `buf`, unless `buf` would grow past `max`
+/// bytes: then stop reading at once (`/dev/zero` never ends) and say so.
+fn read_capped(
+    reader: &mut impl Read,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> Result<(), InputErrorKind> {
+    let room = (max + 1).saturating_sub(buf.len()) as u64;
+    reader
+        .take(room)
+        .read_to_end(buf)
+        .map_err(InputErrorKind::Io)?;
+    if buf.len() > max {
+        buf.clear();
+        buf.shrink_to_fit();
+        return Err(InputErrorKind::TooLarge(max));
+    }
+    Ok(())
 }
 
 type Items = Box<dyn Iterator<Item = Item> + Send>;
@@ -269,9 +322,9 @@ pub fn shown(path: &Path) -> String {
 }
 
 /// One INPUT argument: stdin, a file or a directory.
-fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
+fn read_input(path: PathBuf, except: Option<PathBuf>, max: usize) -> Items {
     if path.as_os_str() == "-" {
-        return read_stdin(io::stdin());
+        return read_stdin_limited(io::stdin(), max);
     }
     let shown = shown(&path);
     match fs::metadata(&path) {
@@ -279,8 +332,8 @@ fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
             one(error(&shown, None, InputErrorKind::NotFound))
         }
         Err(e) => one(error(&shown, None, InputErrorKind::Io(e))),
-        Ok(meta) if meta.is_dir() => read_dir(path, except),
-        Ok(_) => read_file(&path),
+        Ok(meta) if meta.is_dir() => read_dir(path, except, max),
+        Ok(_) => read_file(&path, max),
     }
 }
 
@@ -292,7 +345,7 @@ fn read_input(path: PathBuf, except: Option<PathBuf>) -> Items {
 /// The folder `except` (canonical, the `--out` folder) is not entered, and
 /// when it is walked all the same (it is `root`: `extract DIR --out DIR`), the
 /// outputs an earlier run wrote there ([`crate::emit::OUTPUTS`]) are not read.
-fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
+fn read_dir(root: PathBuf, except: Option<PathBuf>, max: usize) -> Items {
     let out_dir = except.clone();
     let walk = WalkDir::new(&root)
         .sort_by_file_name()
@@ -325,7 +378,7 @@ fn read_dir(root: PathBuf, except: Option<PathBuf>) -> Items {
                 {
                     return Box::new(std::iter::empty());
                 }
-                read_file(entry.path())
+                read_file(entry.path(), max)
             }
         }
     }))
@@ -372,17 +425,17 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// One file: JSON Lines by extension, otherwise one text article.
-fn read_file(path: &Path) -> Items {
+fn read_file(path: &Path, max: usize) -> Items {
     let shown = shown(path);
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
+    };
+    let mut head = match read_head(&mut file) {
+        Ok(head) => head,
+        Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
+    };
     if is_jsonl(path) {
-        let mut file = match File::open(path) {
-            Ok(file) => file,
-            Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
-        };
-        let head = match read_head(&mut file) {
-            Ok(head) => head,
-            Err(e) => return one(error(&shown, None, InputErrorKind::Io(e))),
-        };
         if let Some((_, bom)) = utf16_bom(&head) {
             return one(error(&shown, None, InputErrorKind::Utf16JsonLines(bom)));
         }
@@ -390,11 +443,15 @@ fn read_file(path: &Path) -> Items {
             return one(error(&shown, None, InputErrorKind::Binary));
         }
         let reader = Cursor::new(head).chain(file);
-        Box::new(JsonLines::new(reader, &shown, &file_stem(path)))
+        Box::new(JsonLines::new(reader, &shown, &file_stem(path), max))
     } else {
-        match fs::read(path) {
-            Ok(bytes) => Box::new(text_items(&bytes, &shown, file_stem(path)).into_iter()),
-            Err(e) => one(error(&shown, None, InputErrorKind::Io(e))),
+        // Sniffed before it is read whole: `/dev/zero` is binary at once.
+        if utf16_bom(&head).is_none() && is_binary(&head) {
+            return one(error(&shown, None, InputErrorKind::Binary));
+        }
+        match read_capped(&mut file, &mut head, max) {
+            Ok(()) => Box::new(text_items(&head, &shown, file_stem(path)).into_iter()),
+            Err(kind) => one(error(&shown, None, kind)),
         }
     }
 }
@@ -498,10 +555,12 @@ struct JsonLines<R> {
     seen_content: bool,
     pending: Option<Item>,
     done: bool,
+    /// The longest line read, in bytes.
+    max: usize,
 }
 
 impl<R: Read> JsonLines<R> {
-    fn new(reader: R, path: &str, stem: &str) -> Self {
+    fn new(reader: R, path: &str, stem: &str, max: usize) -> Self {
         JsonLines {
             reader: BufReader::new(reader),
             path: path.to_string(),
@@ -511,6 +570,30 @@ impl<R: Read> JsonLines<R> {
             seen_content: false,
             pending: None,
             done: false,
+            max,
+        }
+    }
+
+    /// Skip the rest of an over-long line, up to its newline, holding
+    /// nothing; false when the input ends first or the newline is too far
+    /// (the rest of the input is then given up).
+    fn skip_line(&mut self) -> io::Result<bool> {
+        let mut skipped = 0usize;
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(false);
+            }
+            if let Some(k) = chunk.iter().position(|&b| b == b'\n') {
+                self.reader.consume(k + 1);
+                return Ok(true);
+            }
+            let n = chunk.len();
+            self.reader.consume(n);
+            skipped += n;
+            if skipped / MAX_SKIPPED_LIMITS > self.max {
+                return Ok(false);
+            }
         }
     }
 }
@@ -524,7 +607,11 @@ impl<R: Read> Iterator for JsonLines<R> {
         }
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            let limit = self.max as u64 + 1;
+            match (&mut self.reader)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => {
                     self.done = true;
                     if !self.seen_content {
@@ -540,6 +627,20 @@ impl<R: Read> Iterator for JsonLines<R> {
                 }
             }
             self.line_no += 1;
+            if self.buf.len() > self.max && !self.buf.ends_with(b"\n") {
+                self.buf = Vec::new();
+                let line = Some(self.line_no);
+                match self.skip_line() {
+                    Ok(true) => {}
+                    Ok(false) => self.done = true,
+                    Err(e) => {
+                        self.done = true;
+                        return Some(error(&self.path, line, InputErrorKind::Io(e)));
+                    }
+                }
+                self.seen_content = true;
+                return Some(error(&self.path, line, InputErrorKind::TooLarge(self.max)));
+            }
             let mut line = self.buf.as_slice();
             line = line.strip_suffix(b"\n").unwrap_or(line);
             line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -1316,7 +1417,7 @@ mod tests {
         let reader = FailAfter(Cursor::new(
             b"{\"text\": \"one\"}\n{\"text\": \"tw".to_vec(),
         ));
-        let mut lines = JsonLines::new(reader, "f.jsonl", "f");
+        let mut lines = JsonLines::new(reader, "f.jsonl", "f", DEFAULT_MAX_ARTICLE_BYTES);
         assert_eq!(article(&lines.next().unwrap()).text, "one");
         assert_eq!(
             error_text(&lines.next().unwrap()),

@@ -287,9 +287,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let sink = std::thread::scope(|scope| -> Result<Sink> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
         let (inputs, out_dir) = (&args.inputs, args.out.as_deref());
+        let max_article_bytes = args.max_article_bytes;
         scope.spawn(move || {
             let mut items = Vec::with_capacity(chunk);
-            for item in input::read_inputs_except(inputs, out_dir) {
+            for item in input::read_inputs_limited(inputs, out_dir, max_article_bytes) {
                 items.push(item);
                 if items.len() >= chunk
                     && tx

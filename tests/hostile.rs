@@ -868,3 +868,40 @@ fn a_huge_batch_is_a_usage_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{why}");
     }
 }
+
+#[test]
+fn an_article_over_max_article_bytes_is_skipped_never_read_whole() {
+    let limit = Duration::from_secs(60);
+    // /dev/zero never ends: it is sniffed and refused at once.
+    let o = run(&["extract", "/dev/zero"], limit);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("/dev/zero: looks like a binary file"), "{err}");
+    // A text over the limit, and a JSON Lines line over it: each is named and
+    // skipped; the good line after the long one is still read.
+    let dir = TempDir::new("max-article");
+    let big = dir.path().join("big.txt");
+    fs::write(&big, "Paris, 2001. ".repeat(100_000)).unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let long = format!("{{\"text\":\"{}\"}}", "a".repeat(5_000));
+    let good = r#"{"id":"ok","text":"Rain fell in Paris on Monday.","date":"2020-01-06"}"#;
+    fs::write(&feed, format!("{long}\n{good}\n")).unwrap();
+    let (big_s, feed_s) = (big.to_str().unwrap(), feed.to_str().unwrap());
+    let args = [
+        "extract",
+        big_s,
+        feed_s,
+        "--format",
+        "jsonl",
+        "--max-article-bytes",
+        "4000",
+    ];
+    let o = run(&args, limit);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("big.txt: over 4000 bytes"), "{err}");
+    assert!(err.contains("feed.jsonl:1: over 4000 bytes"), "{err}");
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with(r#"{"id":"ok""#), "{lines:?}");
+}
