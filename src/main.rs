@@ -324,6 +324,16 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
             let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
             unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
+            if !args.quiet {
+                for a in analyses.iter().filter(|a| a.capped) {
+                    eprintln!(
+                        "chronomap: warning: {}: over {} date expressions or place names; only the first {} of each are kept",
+                        input::shown(std::path::Path::new(&a.id)),
+                        chronomap::pipeline::MAX_MENTIONS,
+                        chronomap::pipeline::MAX_MENTIONS
+                    );
+                }
+            }
             for origin in &lost {
                 if !args.quiet {
                     eprintln!(

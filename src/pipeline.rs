@@ -162,6 +162,10 @@ pub struct Analysis {
     pub adjectivals: Vec<Toponym>,
     /// Dated statements.
     pub events: Vec<Event>,
+    /// Whether date expressions or place names past [`MAX_MENTIONS`] were
+    /// dropped (not in the JSON Lines: the caller warns).
+    #[serde(skip)]
+    pub capped: bool,
 }
 
 /// The first pass over one article.
@@ -174,7 +178,15 @@ struct Read<'a> {
     /// The places: they need nothing from the other articles, so they are found
     /// in this pass, from the same tokens as the dates.
     geo: Geo,
+    /// Whether date expressions past [`MAX_MENTIONS`] were dropped.
+    capped: bool,
 }
+
+/// Most date expressions, and most place names, kept of one article: beyond,
+/// the rest are dropped with a warning naming the article. Real articles
+/// have tens; text this dense (12 MB of "Paris, 2001.") is not news, and its
+/// events would cost memory 150 times its size.
+pub const MAX_MENTIONS: usize = 20_000;
 
 /// Whether an article without an anchor reads as a narrative (see
 /// [`Context::narrative`]): a history states its years, at least twice as
@@ -220,7 +232,9 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
             .map(|r| (r.start, r.end)),
     );
     let tokens = tokenize(text, 0, text.len());
-    let found = extract_tokens(text, &tokens);
+    let mut found = extract_tokens(text, &tokens);
+    let capped = found.len() > MAX_MENTIONS;
+    found.truncate(MAX_MENTIONS);
     let geo = locate(text, dl.as_ref(), &tokens, gaz, opts.org_places);
     let mut evidence = Evidence::default();
     let mut mentions = Vec::with_capacity(found.len());
@@ -258,6 +272,7 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
         mentions,
         evidence,
         geo,
+        capped,
     }
 }
 
@@ -573,6 +588,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             .map(toponym)
             .collect(),
         events,
+        capped: r.capped || geo.capped,
     }
 }
 
@@ -584,6 +600,8 @@ struct Geo {
     dateline: Option<u32>,
     /// The place the article names most often.
     main: Option<u32>,
+    /// Whether names past [`MAX_MENTIONS`] were dropped.
+    capped: bool,
 }
 
 /// Find and resolve the article's place names; the dateline's agency is not one.
@@ -605,7 +623,9 @@ fn locate(
         skip.push((from, d.span.end));
     }
     let rules = matcher::Rules { org_places };
-    let found = matcher::find_tokens(gaz, text, tokens, &skip, dl_place, rules);
+    let mut found = matcher::find_tokens(gaz, text, tokens, &skip, dl_place, rules);
+    let capped = found.len() > MAX_MENTIONS;
+    found.truncate(MAX_MENTIONS);
     let names = places::resolve(gaz, text, &found, dl_place);
     let dateline = dl_place.and_then(|(a, b)| {
         names
@@ -618,6 +638,7 @@ fn locate(
         names,
         dateline,
         main,
+        capped,
     }
 }
 

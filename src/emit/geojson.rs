@@ -641,6 +641,7 @@ mod tests {
                 ],
                 adjectivals: vec![toponym("gn:1", "Qingdao\n  people", 36.0)],
                 events: vec![event.clone()],
+                capped: false,
             });
         }
         let ours = table.to_json();

@@ -182,6 +182,7 @@ mod tests {
             toponyms: Vec::new(),
             adjectivals: Vec::new(),
             events: vec![Event::default()],
+            capped: false,
         };
         assert_eq!(our_line(&a), serde_line(&a));
         a.anchor = Some(AnchorOut {
