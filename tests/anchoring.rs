@@ -2,25 +2,30 @@
 //! leaves unresolved, when an article gives no date to resolve against.
 
 use std::io::Write as _;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
-/// The JSON Lines analysis of one text read from stdin, with extra flags.
-fn analysis(text: &str, extra: &[&str]) -> serde_json::Value {
+/// `chronomap extract - --not-after 2026-11-28 ARGS` with `input` on stdin.
+fn extract_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .args(["extract", "-", "--format", "jsonl", "-q"])
-        .args(["--not-after", "2026-11-28"])
-        .args(extra)
+        .args(["extract", "-", "--not-after", "2026-11-28"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("run chronomap");
     child
         .stdin
         .take()
         .unwrap()
-        .write_all(text.as_bytes())
+        .write_all(input.as_bytes())
         .unwrap();
-    let out = child.wait_with_output().expect("wait");
+    child.wait_with_output().expect("wait")
+}
+
+/// The JSON Lines analysis of one text read from stdin, with extra flags.
+fn analysis(text: &str, extra: &[&str]) -> serde_json::Value {
+    let out = extract_stdin(&[&["--format", "jsonl", "-q"], extra].concat(), text);
     serde_json::from_slice(&out.stdout).expect("one JSON line")
 }
 
@@ -115,20 +120,7 @@ fn articles_without_an_anchor_are_counted_in_one_warning() {
         r#"{"id":"c","text":"Crowds gathered on Tuesday."}"#,
         "\n",
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .args(["extract", "-", "--not-after", "2026-11-28"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run chronomap");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(feed.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().expect("wait");
+    let out = extract_stdin(&[], feed);
     let err = String::from_utf8_lossy(&out.stderr);
     let warnings: Vec<&str> = err
         .lines()

@@ -18,16 +18,8 @@ use common::TempDir;
 
 const NOT_AFTER: &str = "2026-11-28";
 
-const OUTPUTS: &[&str] = &[
-    "timeline.csv",
-    "places.geojson",
-    "events.geojson",
-    "articles.jsonl",
-    "timelinejs.csv",
-    "map.html",
-    "timeline.csvt",
-    "timeline.prj",
-];
+/// The files `--out` writes, as the library lists them.
+const OUTPUTS: [&str; 8] = chronomap::emit::OUTPUTS;
 
 const GOOD_HARBOUR: &str = "HARBOURTOWN, June 26, 2025 (Example Wire) - The city council \
 in Paris voted on Thursday to rebuild the old bridge. Work will begin on July 14 and end in \

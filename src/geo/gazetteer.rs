@@ -391,10 +391,16 @@ impl Gazetteer {
     pub fn names_a_known_place(&self, name: &str) -> bool {
         let key = super::fold::key(name);
         !self.is_stopped(&key)
-            && self.lookup(&key).iter().any(|&(c, nk)| {
-                let p = self.place(c);
-                nk != NameKind::Alt && (p.kind != Kind::City || p.population >= 100_000)
-            })
+            && self
+                .lookup(&key)
+                .iter()
+                .any(|&(c, nk)| nk != NameKind::Alt && self.is_big(c))
+    }
+
+    /// Whether place `i` is anything but a town under 100,000.
+    pub fn is_big(&self, i: u32) -> bool {
+        let (kind, population) = self.kind_population(i);
+        kind != Kind::City || population >= 100_000
     }
 
     /// A number no other gazetteer of this run has.

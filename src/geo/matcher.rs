@@ -185,8 +185,7 @@ fn prominent(g: &Gazetteer, (c, nk): (u32, NameKind)) -> bool {
 /// and islands are big: this is the test of capitals at a sentence start, not
 /// of a person reading elsewhere.
 fn big(g: &Gazetteer, c: u32) -> bool {
-    let (kind, population) = g.kind_population(c);
-    kind != super::gazetteer::Kind::City || population >= 100_000
+    g.is_big(c)
 }
 
 /// The key with a leading abbreviation written out ("st joseph" -> "saint
