@@ -189,9 +189,10 @@ struct Read<'a> {
 pub const MAX_MENTIONS: usize = 20_000;
 
 /// Whether an article without an anchor reads as a narrative (see
-/// [`Context::narrative`]): a history states its years, at least twice as
+/// [`Context::narrative`]): a history states its years, more than twice as
 /// many as it has expressions told from the time of writing ("yesterday",
-/// "Monday", "last year"); news without its date is the other way round.
+/// "Monday", "last year") and statements of the future ("is scheduled to take
+/// place in February"); news without its date is the other way round.
 fn is_narrative(mentions: &[(Mention, Tense)]) -> bool {
     let (mut deictic, mut stated) = (0usize, 0usize);
     for (m, _) in mentions {
@@ -215,7 +216,8 @@ fn is_narrative(mentions: &[(Mention, Tense)]) -> bool {
             stated += 1;
         }
     }
-    2 * deictic <= stated
+    let future = mentions.iter().filter(|m| m.1 == Tense::Future).count();
+    2 * (deictic + future) < stated
 }
 
 fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
@@ -255,11 +257,12 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
                 Point::Cal {
                     year: YearSpec::Abs(y),
                     ..
-                } if tense == Tense::Future => evidence.future_years.push(y),
-                Point::Cal {
-                    year: YearSpec::Abs(y),
-                    ..
-                } => evidence.years.push(y),
+                } => match year::role(text, m.start, m.end) {
+                    year::Role::Ahead => evidence.future_years.push(y),
+                    year::Role::History => evidence.history.push(y),
+                    _ if tense == Tense::Future => evidence.future_years.push(y),
+                    _ => evidence.years.push(y),
+                },
                 _ => {}
             }
         }
@@ -314,6 +317,13 @@ fn sentence_of(sentences: &[(usize, usize)], at: usize) -> Option<(usize, usize)
     sentences.get(i).copied().filter(|s| s.0 <= at)
 }
 
+/// A dateline's month and day, when its year stays unknown, in TIMEX3's way:
+/// "XXXX-12-23".
+fn yearless(d: &Dateline) -> Option<String> {
+    let (m, day) = (d.month?, d.day?);
+    NaiveDate::from_ymd_opt(2000, m, day).map(|_| format!("XXXX-{m:02}-{day:02}"))
+}
+
 /// The dateline's month and day when its year is missing and no other anchor wins.
 fn needs_year(r: &Read<'_>, opts: &Options) -> Option<(u32, u32)> {
     if opts.date.is_some() || r.article.date.is_some() {
@@ -328,10 +338,15 @@ fn needs_year(r: &Read<'_>, opts: &Options) -> Option<(u32, u32)> {
     }
 }
 
-/// Year votes carried from batch to batch, so a long feed keeps its period.
+/// Year votes carried from batch to batch, so a long feed keeps its period:
+/// `(year, weight)`, an article's weight of one split between the years its
+/// evidence leaves in contention.
 #[derive(Debug, Clone, Default)]
 pub struct YearVotes {
-    votes: Vec<i32>,
+    votes: Vec<(i32, f64)>,
+    voters: usize,
+    /// The years the first prior told, one per article.
+    picks: Vec<(i32, f64)>,
 }
 
 /// Analyse a batch of articles. `votes` carries the year evidence of earlier batches.
@@ -344,22 +359,51 @@ pub fn analyze_batch(
     // Both passes are per article and pure: rayon spreads them over the cores and
     // `collect` keeps input order, so the output is the same on any thread count.
     let reads: Vec<Read<'_>> = articles.par_iter().map(|a| read(a, opts, gaz)).collect();
-    // Articles that say something about their year vote for it.
-    for r in &reads {
-        if let Some((m, d)) = needs_year(r, opts) {
-            if !r.evidence.is_empty() {
-                if let Some(y) = year::infer(m, d, &r.evidence, &[], opts.not_after) {
-                    votes.votes.push(y);
-                }
-            }
-        }
-    }
-    let prior = year::prior(&votes.votes);
+    let prior = feed_prior(&reads, opts, votes);
     reads
         .par_iter()
         .map(|r| finish(r, opts, gaz, &prior))
         .collect()
 }
+
+/// The feed's year prior, in two passes: the articles that write a year vote
+/// for the years their own evidence leaves in contention (a weekday alone
+/// tells no year; "in 1986" splits its vote between 1987 and 1986), and these
+/// votes (with those of earlier batches) make a first prior; then every article
+/// that needs a year picks one with that prior, and the share of these picks
+/// (those the evidence tells, earlier batches' included) is the prior the batch
+/// is resolved with.
+fn feed_prior(reads: &[Read<'_>], opts: &Options, votes: &mut YearVotes) -> Vec<(i32, f64)> {
+    let needing: Vec<(&Read<'_>, (u32, u32))> = reads
+        .iter()
+        .filter_map(|r| needs_year(r, opts).map(|md| (r, md)))
+        .collect();
+    for (r, (m, d)) in &needing {
+        if r.evidence.has_years() {
+            votes
+                .votes
+                .extend(year::contenders(*m, *d, &r.evidence, opts.not_after));
+            votes.voters += 1;
+        }
+    }
+    if votes.voters < MIN_VOTES {
+        return Vec::new();
+    }
+    let first = year::prior(&votes.votes);
+    for (r, (m, d)) in &needing {
+        let told = year::infer_told(*m, *d, &r.evidence, &first, opts.not_after);
+        votes.picks.extend(told.map(|y| (y, 1.0)));
+    }
+    if votes.picks.is_empty() {
+        return first;
+    }
+    let picks = &votes.picks;
+    year::prior(picks)
+}
+
+/// The fewest articles writing a year that make a feed's prior: a handful of
+/// articles from different years is no consensus.
+const MIN_VOTES: usize = 5;
 
 /// Analyse one article on its own.
 pub fn analyze(article: &Article, opts: &Options, gaz: &Gazetteer) -> Analysis {
@@ -391,7 +435,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 let y = match (opts.date, a.date) {
                     // A given anchor decides the dateline's year too: the nearest.
                     (Some(x), _) | (None, Some(x)) => nearest_year(x, m, day)?,
-                    _ => year::infer(m, day, &r.evidence, prior, opts.not_after)?,
+                    _ => year::infer_told(m, day, &r.evidence, prior, opts.not_after)?,
                 };
                 let c = if opts.date.is_some() || a.date.is_some() {
                     Certainty::Exact
@@ -531,7 +575,7 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     }
     let dateline = r.dateline.as_ref().map(|d| DatelineOut {
         text: text[d.span.clone()].trim().to_string(),
-        date: dl_date.map(|(x, _)| fmt_date(x)),
+        date: dl_date.map(|(x, _)| fmt_date(x)).or_else(|| yearless(d)),
         certainty: dl_date.map(|(_, c)| c.as_str()),
         place: d.place.clone().map(|p| {
             let resolved = geo.dateline.map(|i| gaz.place(i));

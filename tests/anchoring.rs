@@ -130,3 +130,84 @@ fn articles_without_an_anchor_are_counted_in_one_warning() {
     assert!(warnings[0].contains("2 of 3 articles"), "{err}");
     assert!(warnings[0].contains("--date"), "{err}");
 }
+
+/// The JSON Lines analyses of a feed of text articles (one JSON line each).
+fn feed(texts: &[&str]) -> Vec<serde_json::Value> {
+    let input: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": format!("a{i}"), "text": t}).to_string() + "\n")
+        .collect();
+    let out = extract_stdin(&["--format", "jsonl", "-q"], &input);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn a_dateline_year_the_text_does_not_tell_stays_unknown() {
+    // "Dec. 23" and nothing that tells the year: no anchor is invented, the
+    // dateline keeps its month and day, and relative dates stay unresolved.
+    let text = "HONOLULU, Dec. 23 (UPI) \u{2014} Researchers said on Tuesday that \
+                the whales returned to the bay last week, earlier than in 2014.";
+    let a = analysis(text, &[]);
+    assert!(a["anchor"].is_null(), "{}", a["anchor"]);
+    assert_eq!(a["dateline"]["date"], "XXXX-12-23");
+    assert!(a["dateline"]["certainty"].is_null());
+    for (t, v, interval) in dates(&a) {
+        assert!(t == "2014" || !interval, "{t} resolved to {v}");
+    }
+}
+
+#[test]
+fn a_feed_tells_the_year_of_its_undated_datelines() {
+    // Each article alone says 1986 or 1987; the feed agrees on 1987, and the
+    // article with no evidence at all (and the one with a weekday only) takes
+    // the feed's year. A weekday does not outweigh it: Feb 27, 1987 was a Friday.
+    let mut texts = vec![
+        "NEW YORK, Feb 26 - Profits rose to 12 mln dlrs in 1986, the company said.",
+        "CHICAGO, March 2 - Sales in 1986 fell 3 pct, the company said.",
+        "LONDON, March 3 - Output was flat in 1986, the ministry said.",
+        "TOKYO, March 4 - Exports grew in 1986, officials said.",
+        "PARIS, March 5 - The 1986 deficit was the smallest since 1980.",
+        "BONN, March 6 - Prices fell in 1986, the office said.",
+        "SYDNEY, March 9 - Wheat sales rose in 1986.",
+    ];
+    texts.push("ROME, March 10 - The government met to discuss the budget.");
+    texts.push("MADRID, Feb 27 - The bank cut its rates on Thursday.");
+    let out = feed(&texts);
+    assert_eq!(out.len(), texts.len());
+    for a in &out {
+        let d = a["dateline"]["date"].as_str().unwrap_or_default();
+        assert!(d.starts_with("1987-"), "{}: {d}", a["id"]);
+    }
+}
+
+#[test]
+fn years_ahead_and_years_of_history_are_not_the_story_year() {
+    // "fiscal 1990", "notes due 2017" and "founded in 1950" say nothing of
+    // the year after them; "on Thursday" with Feb 26 and "in 1986" tell 1987.
+    let text = "NEW YORK, Feb 26 - The company, founded in 1950, said on Thursday \
+                its 1986 profit rose and that it sold notes due 2017. It expects \
+                growth in fiscal 1990.";
+    let a = analysis(text, &[]);
+    assert_eq!(a["dateline"]["date"], "1987-02-26");
+    assert_eq!(a["dateline"]["certainty"], "inferred");
+}
+
+#[test]
+fn news_that_tells_of_the_future_is_not_a_narrative() {
+    // Stated years, but also "last month" and a scheduled hearing: news whose
+    // date is missing, so a bare "April" is not the April after "2012".
+    let text = "Assange sought refuge at the embassy in 2012 and was evicted in 2019 \
+                after years inside. He was arrested in April.\n\nLast month, a judge \
+                rejected his appeal. The hearing is scheduled to take place in February.";
+    let a = analysis(text, &[]);
+    for (t, v, interval) in dates(&a) {
+        if t == "April" || t == "February" || t == "Last month" {
+            assert!(!interval, "{t} resolved to {v}");
+        }
+    }
+}

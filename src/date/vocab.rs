@@ -493,6 +493,45 @@ pub const STREET_WORDS: &[&str] = &[
     "way",
 ];
 
+/// Words (lower-case) right before a year that make it a year ahead of the
+/// story, whatever the tense: "fiscal 1988", "through 1988", "expiring April
+/// 23, 1988", "notes due 2017". Such a year says the story is from that year
+/// or before it, not from the year after.
+pub const FORWARD_BEFORE: &[&str] = &[
+    "by", "due", "ending", "expire", "expires", "expiring", "fiscal", "matures", "maturing",
+    "through", "till", "until",
+];
+
+/// Words (lower-case) right after a year that make it a year ahead of the story:
+/// "the 1988 budget", "its 1987 forecast".
+pub const FORWARD_AFTER: &[&str] = &[
+    "budget",
+    "budgets",
+    "forecast",
+    "forecasts",
+    "outlook",
+    "projection",
+    "projections",
+    "target",
+    "targets",
+];
+
+/// Verbs (lower-case) of a founding or a first time, read before "in YEAR":
+/// "founded in 2001", "built in 1889". With "since YEAR", such a year is
+/// history: the story is from later, by any number of years.
+pub const HISTORY_VERBS: &[&str] = &[
+    "born",
+    "built",
+    "created",
+    "established",
+    "formed",
+    "founded",
+    "incorporated",
+    "introduced",
+    "launched",
+    "opened",
+];
+
 /// Whether a lower-case word is in a sorted word list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -532,6 +571,9 @@ mod tests {
         assert_sorted_unique(&keys(DAY_PARTS), "DAY_PARTS");
         assert_sorted_unique(COUNT_NOUNS, "COUNT_NOUNS");
         assert_sorted_unique(STREET_WORDS, "STREET_WORDS");
+        assert_sorted_unique(FORWARD_BEFORE, "FORWARD_BEFORE");
+        assert_sorted_unique(FORWARD_AFTER, "FORWARD_AFTER");
+        assert_sorted_unique(HISTORY_VERBS, "HISTORY_VERBS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");

@@ -1,14 +1,21 @@
 //! The missing year: a dateline that says "Jun 26" and nothing else.
 //!
-//! Each candidate year gets a score from the article's own evidence: weekdays tied
-//! to the dateline ("on Thursday" with Jun 26 favours years in which Jun 26 is a
-//! Thursday, or the Friday after it, when wires report the day before), and years
-//! written in the text ("founded in 2001", "fiscal 1986": the story is usually from
-//! that year or the next). A prior from the other articles of the same batch (a
-//! feed is written in one period) and a slight preference for recent years break
-//! ties. Candidates never pass `not_after`. The answer is always `inferred`.
+//! Each candidate year gets a score from the article's own evidence and from the
+//! feed. Years written in past (or tenseless) statements say the story is from
+//! that year or the next ("up from 6.5 pct in 1985": usually last year), and never
+//! from before them; a year of history ("founded in 2001", "since 1985") is only
+//! such a lower bound; a year ahead ("expects 1987 sales", "fiscal 1988", "the 1988
+//! budget", "notes due 2017") says the story is from that year or before it. A bare
+//! weekday tied to the dateline ("on Thursday" with Jun 26) is weak evidence: it
+//! usually names some day of the past week, whatever the year, so it only breaks
+//! ties between the years the text and the feed allow. The feed's prior (a feed is
+//! written in one period) outweighs one article's written years, and recency breaks
+//! the last ties. Candidates never pass `not_after`. The answer is always
+//! `inferred`.
 
 use chrono::{Datelike, NaiveDate};
+
+use super::vocab;
 
 /// What one article says about its own year.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,23 +24,112 @@ pub struct Evidence {
     pub weekdays: Vec<u32>,
     /// Years written in past (or tenseless) statements.
     pub years: Vec<i32>,
-    /// Years written in future statements ("expects 1987 sales to rise").
+    /// Years ahead of the story: in future statements ("expects 1987 sales to
+    /// rise") or forward-looking phrases ("fiscal 1988", "due 2017").
     pub future_years: Vec<i32>,
+    /// Years of history ("founded in 2001", "since 1985"): lower bounds only.
+    pub history: Vec<i32>,
 }
 
 impl Evidence {
     /// Whether the article says anything about its year.
     pub fn is_empty(&self) -> bool {
-        self.weekdays.is_empty() && self.years.is_empty() && self.future_years.is_empty()
+        self.weekdays.is_empty() && !self.has_years()
     }
+
+    /// Whether the article writes a year (a weekday alone does not tell one).
+    pub fn has_years(&self) -> bool {
+        !(self.years.is_empty() && self.future_years.is_empty() && self.history.is_empty())
+    }
+}
+
+/// What a written year says about the story's own year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Read by the tense of its statement.
+    ByTense,
+    /// A year ahead of the story, whatever the tense.
+    Ahead,
+    /// A year of history: the story is from later.
+    History,
+}
+
+/// The role of the year written at `start..end` of `text`, from the words
+/// around it: "fiscal 1988", "the 1988 budget", "founded in 2001", "since 1985".
+pub fn role(text: &str, start: usize, end: usize) -> Role {
+    let from = (start.saturating_sub(40)..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let to = (end..=(end + 24).min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(end);
+    let before = lower_words(&text[from..start], true);
+    let after = lower_words(&text[end..to], false);
+    let prev = before.first().map(String::as_str);
+    if prev.is_some_and(|w| vocab::contains(vocab::FORWARD_BEFORE, w))
+        || after
+            .first()
+            .is_some_and(|w| vocab::contains(vocab::FORWARD_AFTER, w))
+    {
+        return Role::Ahead;
+    }
+    let history = match (prev, before.get(1)) {
+        (Some("since"), _) => true,
+        (Some("in"), Some(v)) => vocab::contains(vocab::HISTORY_VERBS, v),
+        _ => false,
+    };
+    if history {
+        Role::History
+    } else {
+        Role::ByTense
+    }
+}
+
+/// The lower-cased words of a snippet: nearest first when `backwards`. Only
+/// whole words are kept (the cut ends of the snippet are dropped).
+fn lower_words(snippet: &str, backwards: bool) -> Vec<String> {
+    let mut words: Vec<String> = snippet
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if backwards {
+        words.reverse();
+    }
+    words.truncate(3);
+    words
+}
+
+/// The weights of the evidence: a written year outweighs a weekday, and the
+/// feed's prior outweighs a written year.
+const WEEKDAY: f64 = 8.0;
+const WRITTEN: f64 = 10.0;
+const PRIOR: f64 = 60.0;
+/// A year before a year the article writes in the past (or as history).
+const BEFORE_WRITTEN: f64 = -20.0;
+
+/// The first weekday the article writes is the dateline's own, in the last
+/// two years before `not_after`:
+/// news is mostly read soon after it is written ("QINGDAO, Jun 26" with "on
+/// Thursday", read in 2026, is 2025).
+const RECENT: f64 = 4.0;
+const RECENT_DAYS: i64 = 730;
+/// How far the best year's score must lead the next year's for the year to be
+/// told (see [`infer_told`]).
+const MARGIN: f64 = 3.0;
+
+/// Whether `month`/`day` of `y` falls in the [`RECENT_DAYS`] up to `not_after`.
+fn recent(y: i32, month: u32, day: u32, not_after: NaiveDate) -> bool {
+    NaiveDate::from_ymd_opt(y, month, day)
+        .is_some_and(|d| d <= not_after && (not_after - d).num_days() < RECENT_DAYS)
 }
 
 /// How far back candidates go from `not_after`.
 const SPAN: i32 = 120;
 
-/// Score every candidate year for `month`/`day`, best evidence first: a weekday
-/// match outweighs any written year, a written year outweighs the batch prior, and
-/// recency only breaks ties. `prior` is sorted by year, as [`prior`] makes it.
+/// Score every candidate year for `month`/`day`: the feed's prior outweighs the
+/// written years, written years outweigh a weekday, and recency only breaks ties. `prior` is sorted by year, as [`prior`] makes it.
 pub fn scores(
     month: u32,
     day: u32,
@@ -67,6 +163,7 @@ fn each_score(
 ) {
     let hi = not_after.year();
     let (past, future) = (ev.years.iter().max(), ev.future_years.iter().min());
+    let floor = ev.years.iter().chain(&ev.history).max();
     if NaiveDate::from_ymd_opt(2000, month, day).is_none() {
         return;
     }
@@ -117,9 +214,19 @@ fn each_score(
             Some((py, p)) if py == y => p,
             _ => 0.0,
         };
+        let early = if floor.is_some_and(|&m| y < m) {
+            BEFORE_WRITTEN
+        } else {
+            0.0
+        };
+        let fresh = if wd >= 1.0 && recent(y, month, day, not_after) {
+            RECENT
+        } else {
+            0.0
+        };
         f(
             y,
-            100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),
+            WEEKDAY * wd + WRITTEN * ym + PRIOR * p + early + fresh - 0.001 * f64::from(hi - y),
         );
     }
 }
@@ -150,11 +257,43 @@ pub fn infer(
     prior: &[(i32, f64)],
     not_after: NaiveDate,
 ) -> Option<i32> {
+    best_two(month, day, ev, prior, not_after).map(|(y, _)| y)
+}
+
+/// The year, only when the evidence tells it: its score leads every other
+/// year's by [`MARGIN`] at least. Without that ("Dec. 23" and nothing else,
+/// "in 2013" and "on Sunday" that fit 2018 and 2024 alike), the year stays
+/// unknown: a guessed year would date every relative expression of the story.
+pub fn infer_told(
+    month: u32,
+    day: u32,
+    ev: &Evidence,
+    prior: &[(i32, f64)],
+    not_after: NaiveDate,
+) -> Option<i32> {
+    best_two(month, day, ev, prior, not_after)
+        .filter(|&(_, lead)| lead >= MARGIN)
+        .map(|(y, _)| y)
+}
+
+/// The best year and how far its score leads the next best (infinite when it
+/// is the only candidate).
+fn best_two(
+    month: u32,
+    day: u32,
+    ev: &Evidence,
+    prior: &[(i32, f64)],
+    not_after: NaiveDate,
+) -> Option<(i32, f64)> {
     let mut best: Option<(i32, f64)> = None;
-    let pick = |y, s: f64| {
-        if best.is_none_or(|(_, b)| s.total_cmp(&b).is_ge()) {
+    let mut second = f64::NEG_INFINITY;
+    let pick = |y, s: f64| match best {
+        Some((_, b)) if s.total_cmp(&b).is_lt() => second = second.max(s),
+        Some((_, b)) => {
+            second = b;
             best = Some((y, s));
         }
+        None => best = Some((y, s)),
     };
     let hi = not_after.year();
     let years: Vec<i32> = if ev.weekdays.is_empty() {
@@ -178,22 +317,42 @@ pub fn infer(
         (hi - SPAN..=hi).rev().collect()
     };
     each_score(month, day, ev, prior, not_after, years.into_iter(), pick);
-    best.map(|(y, _)| y)
+    best.map(|(y, s)| (y, s - second))
 }
 
-/// The batch prior from the best years of the articles that had evidence: each
-/// year's share of the votes.
-pub fn prior(votes: &[i32]) -> Vec<(i32, f64)> {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
-    for &y in votes {
+/// The years within [`MARGIN`] of the best for the article's own evidence
+/// (no prior), each with its share of the article's vote, `exp(score - best)`
+/// normalised: "in 1986" tells 1987 a little better than 1986 (1.0 against
+/// 0.37 before normalising), so a feed of such articles leans to 1987.
+pub fn contenders(month: u32, day: u32, ev: &Evidence, not_after: NaiveDate) -> Vec<(i32, f64)> {
+    let all = scores(month, day, ev, &[], not_after);
+    let best = all.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    let near: Vec<(i32, f64)> = all
+        .into_iter()
+        .filter(|s| s.1 > best - MARGIN)
+        .map(|(y, s)| (y, (s - best).exp()))
+        .collect();
+    let sum: f64 = near.iter().map(|c| c.1).sum();
+    near.into_iter().map(|(y, w)| (y, w / sum)).collect()
+}
+
+/// The batch prior from the votes of the articles, each `(year, weight)`: each
+/// year's share of the weight.
+pub fn prior(votes: &[(i32, f64)]) -> Vec<(i32, f64)> {
+    let mut counts: Vec<(i32, f64)> = Vec::new();
+    for &(y, w) in votes {
         match counts.iter_mut().find(|(cy, _)| *cy == y) {
-            Some(c) => c.1 += 1,
-            None => counts.push((y, 1)),
+            Some(c) => c.1 += w,
+            None => counts.push((y, w)),
         }
     }
-    let n = votes.len().max(1) as f64;
-    counts.sort_unstable();
-    counts.into_iter().map(|(y, c)| (y, c as f64 / n)).collect()
+    let n: f64 = votes
+        .iter()
+        .map(|v| v.1)
+        .sum::<f64>()
+        .max(f64::MIN_POSITIVE);
+    counts.sort_unstable_by_key(|c| c.0);
+    counts.into_iter().map(|(y, c)| (y, c / n)).collect()
 }
 
 #[cfg(test)]
@@ -259,9 +418,20 @@ mod tests {
                     .map_or(0.0, |p| p.1);
             }
             let p = prior.iter().find(|p| p.0 == y).map_or(0.0, |p| p.1);
+            let floor = ev.years.iter().chain(&ev.history).max();
+            let early = if floor.is_some_and(|&m| y < m) {
+                -20.0
+            } else {
+                0.0
+            };
+            let fresh = if wd >= 1.0 && (na - date).num_days() < 730 {
+                4.0
+            } else {
+                0.0
+            };
             out.push((
                 y,
-                100.0 * wd + 10.0 * ym + 60.0 * p - 0.001 * f64::from(hi - y),
+                8.0 * wd + 10.0 * ym + 60.0 * p + early + fresh - 0.001 * f64::from(hi - y),
             ));
         }
         out
@@ -275,6 +445,7 @@ mod tests {
                 weekdays: vec![4, 5, 1],
                 years: vec![1987, 1985],
                 future_years: vec![1990],
+                history: vec![1950, 1988],
             },
             Evidence {
                 weekdays: vec![7],
@@ -321,6 +492,7 @@ mod tests {
                 weekdays: vec![4, 5],
                 years: vec![1987],
                 future_years: vec![1990],
+                history: vec![1901],
             },
             Evidence {
                 weekdays: vec![1],
@@ -382,7 +554,7 @@ mod tests {
     fn thursday_june_26_is_2025() {
         let ev = Evidence {
             weekdays: vec![4],
-            years: vec![2001],
+            history: vec![2001],
             ..Default::default()
         };
         assert_eq!(infer(6, 26, &ev, &[], d("2026-11-28")), Some(2025));
@@ -405,15 +577,130 @@ mod tests {
         // On its own: the year after the latest past year; a batch that agrees on
         // the year itself outweighs that.
         assert_eq!(infer(2, 26, &ev, &[], d("2026-11-28")), Some(1987));
-        let p = prior(&[1986, 1986, 1987]);
+        let p = prior(&[(1986, 1.0), (1986, 1.0), (1987, 1.0)]);
         assert_eq!(infer(2, 26, &ev, &p, d("2026-11-28")), Some(1986));
-        // Weekday evidence outweighs the prior: Feb 26 was a Thursday in 1987.
-        let ev = Evidence {
-            weekdays: vec![4],
-            years: vec![1986, 1987],
+        // The prior outweighs a weekday: Feb 26 was a Friday in 1988.
+        let p = prior(&[(1987, 1.0), (1987, 0.5), (1987, 0.5)]);
+        let fri = Evidence {
+            weekdays: vec![5],
             ..Default::default()
         };
-        assert_eq!(infer(2, 26, &ev, &p, d("2026-11-28")), Some(1987));
+        assert_eq!(infer(2, 26, &fri, &p, d("2026-11-28")), Some(1987));
+    }
+
+    #[test]
+    fn a_bare_weekday_is_weaker_than_a_written_year() {
+        // "on Friday" with Feb 26 fits 1988 (or 2021), but the text says "in
+        // 1985", so the story is from 1986.
+        let ev = Evidence {
+            weekdays: vec![5],
+            years: vec![1985],
+            ..Default::default()
+        };
+        assert_eq!(infer(2, 26, &ev, &[], d("2026-11-28")), Some(1986));
+        // Alone, a weekday still breaks the tie of recency.
+        let ev = Evidence {
+            weekdays: vec![4],
+            ..Default::default()
+        };
+        assert_eq!(infer(6, 26, &ev, &[], d("2026-11-28")), Some(2025));
+    }
+
+    #[test]
+    fn history_is_a_lower_bound_and_a_year_ahead_is_an_upper_one() {
+        // "founded in 2001": from 2001 on; Thursday June 26 is 2025.
+        let ev = Evidence {
+            weekdays: vec![4],
+            history: vec![2001],
+            ..Default::default()
+        };
+        assert_eq!(infer(6, 26, &ev, &[], d("2026-11-28")), Some(2025));
+        // "fiscal 1988", "the 1988 budget": from 1988 or the year before.
+        let ev = Evidence {
+            future_years: vec![1988],
+            ..Default::default()
+        };
+        assert_eq!(infer(4, 9, &ev, &[], d("2026-11-28")), Some(1988));
+    }
+
+    #[test]
+    fn the_words_around_a_year_give_its_role() {
+        let at = |t: &str| {
+            let s = t.find("19").or_else(|| t.find("20")).unwrap();
+            role(t, s, s + 4)
+        };
+        assert_eq!(at("the 1988 budget deficit"), Role::Ahead);
+        assert_eq!(at("profits in fiscal 1988 will"), Role::Ahead);
+        assert_eq!(at("debentures due 2017 were"), Role::Ahead);
+        assert_eq!(at("through 1988, it said"), Role::Ahead);
+        assert_eq!(at("the SCO, founded in 2001 by China"), Role::History);
+        assert_eq!(at("the highest since 1985, it said"), Role::History);
+        assert_eq!(at("sales rose in 1986 to"), Role::ByTense);
+        assert_eq!(at("1986 was a good year"), Role::ByTense);
+        // Cut inside a character: "’" is three bytes.
+        let t = "Africa’s largest economy has recovered—slowly; growth in 2016 was ’’’’’’’’’";
+        for s in 0..t.len() {
+            if t.is_char_boundary(s) {
+                let e = (s + 4..=t.len())
+                    .find(|&e| t.is_char_boundary(e))
+                    .unwrap_or(s);
+                role(t, s, e);
+            }
+        }
+    }
+
+    #[test]
+    fn a_year_the_evidence_does_not_tell_stays_unknown() {
+        let na = d("2026-11-28");
+        // Nothing at all, or a weekday that fits many years.
+        assert_eq!(infer_told(12, 23, &Evidence::default(), &[], na), None);
+        let tue = Evidence {
+            weekdays: vec![2],
+            ..Default::default()
+        };
+        assert_eq!(infer_told(10, 11, &tue, &[], na), None);
+        // "in 2014" alone: 2014 or 2015.
+        let y = Evidence {
+            years: vec![2012, 2014],
+            ..Default::default()
+        };
+        assert_eq!(infer_told(1, 12, &y, &[], na), None);
+        // "since 2013" and "on Sunday": Jan 21 was a Sunday in 2018 and 2024.
+        let sun = Evidence {
+            weekdays: vec![7],
+            history: vec![2013],
+            ..Default::default()
+        };
+        assert_eq!(infer_told(1, 21, &sun, &[], na), None);
+        // The feed's consensus tells it; so does a weekday of the last two years.
+        let p = prior(&[(1987, 1.0); 9]);
+        assert_eq!(infer_told(12, 23, &Evidence::default(), &p, na), Some(1987));
+        let thu = Evidence {
+            weekdays: vec![4],
+            history: vec![2001],
+            ..Default::default()
+        };
+        assert_eq!(infer_told(6, 26, &thu, &[], na), Some(2025));
+        // Written years and a weekday that agree: Feb 26, 1987 was a Thursday.
+        let ev = Evidence {
+            weekdays: vec![4],
+            years: vec![1986],
+            ..Default::default()
+        };
+        assert_eq!(infer_told(2, 26, &ev, &[], na), Some(1987));
+    }
+
+    #[test]
+    fn contenders_share_one_vote_and_lean_to_the_year_after() {
+        let ev = Evidence {
+            years: vec![1986],
+            ..Default::default()
+        };
+        let c = contenders(2, 26, &ev, d("2026-11-28"));
+        let ys: Vec<i32> = c.iter().map(|c| c.0).collect();
+        assert_eq!(ys, [1987, 1986]);
+        assert!((c.iter().map(|c| c.1).sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!(c[0].1 > c[1].1);
     }
 
     #[test]
