@@ -59,6 +59,7 @@ fn scan_tokens(
         info: &info,
         caps: is_mostly_caps(toks),
         points: std::cell::RefCell::default(),
+        start: std::cell::Cell::new(0),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -67,6 +68,7 @@ fn scan_tokens(
             i += 1;
             continue;
         }
+        p.start.set(i);
         match p.at(i) {
             Some(m) if m.end > i => {
                 let parts = m.parts.map(|[(a0, a1), (b0, b1)]| {
@@ -250,6 +252,9 @@ struct Parser<'t, 'a> {
     /// point grammar is the costly part of a scan. Kept by token, for the few
     /// tokens asked (a table over every token was most of a scan's memory).
     points: std::cell::RefCell<rustc_hash::FxHashMap<usize, Option<P>>>,
+    /// The token a pattern is being read from: it may open a paragraph
+    /// ("\n\nLast week, ..."), where no pattern may continue.
+    start: std::cell::Cell<usize>,
 }
 
 const MODIFIERS: &[(&str, Mod)] = &[
@@ -362,9 +367,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         self.info.get(i).map_or(&NO_LEX, |x| x.lex)
     }
 
-    /// Whether token `i` exists and continues a pattern (no paragraph break before it).
+    /// Whether token `i` exists and continues a pattern: no paragraph break
+    /// before it, unless it is the pattern's first token.
     fn ok(&self, i: usize) -> bool {
-        i < self.n() && self.t[i].gap != Gap::Para
+        i < self.n() && (self.t[i].gap != Gap::Para || i == self.start.get())
     }
 
     /// Whether token `i` continues a pattern and is the word `w` (lower case).
@@ -633,20 +639,22 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A single point at `i` (no modifier).
     fn point(&self, i: usize) -> Option<P> {
-        if let Some(known) = self.points.borrow().get(&i) {
+        // A point at a paragraph's first token reads differently as the start
+        // of a pattern and inside one (see [`Parser::ok`]): not kept.
+        let keep = i >= self.n() || self.t[i].gap != Gap::Para;
+        if let Some(known) = self.points.borrow().get(&i).filter(|_| keep) {
             return *known;
         }
         let p = self.read_point(i);
-        self.points.borrow_mut().insert(i, p);
+        if keep {
+            self.points.borrow_mut().insert(i, p);
+        }
         p
     }
 
     fn read_point(&self, i: usize) -> Option<P> {
-        if !self.ok(i) && i != 0 {
-            // The first token of a pattern may follow a paragraph break.
-            if i >= self.n() {
-                return None;
-            }
+        if i >= self.n() {
+            return None;
         }
         let cands = [
             self.weekday(i),
@@ -2189,6 +2197,12 @@ mod tests {
         found(s).into_iter().map(|(t, _)| t).collect()
     }
 
+    #[test]
+    fn a_pattern_may_open_a_paragraph_but_never_crosses_one() {
+        let t = "The talks ended.\n\nLast week officials met.\n\nThis month, talks resume.\n\nMarch\n\n3 people came.";
+        assert_eq!(texts(t), ["Last week", "This month", "March"]);
+    }
+
     fn cal(year: YearSpec, month: Option<u32>, day: Option<u32>) -> Expr {
         Expr::Point {
             point: Point::Cal { year, month, day },
@@ -2233,9 +2247,11 @@ mod tests {
             info: &info,
             caps: is_mostly_caps(&toks),
             points: std::cell::RefCell::default(),
+            start: std::cell::Cell::new(0),
         };
         let mut turned_away = 0;
         for (i, t) in toks.iter().enumerate() {
+            p.start.set(i);
             if !p.can_start(i) {
                 turned_away += 1;
                 let m = p.at(i);
