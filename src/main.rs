@@ -260,6 +260,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         None => None,
     };
     let progress = progress_bar(args.quiet);
+    let problems = std::cell::RefCell::new(Problems::new(args.quiet));
     let mut votes = YearVotes::default();
     let mut articles_n = 0usize;
     // Inputs that yielded nothing, as named on stderr, for the closing summary.
@@ -324,23 +325,24 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
             let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
             unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
-            if !args.quiet {
-                for a in analyses.iter().filter(|a| a.capped) {
-                    eprintln!(
-                        "chronomap: warning: {}: over {} date expressions or place names; only the first {} of each are kept",
-                        input::shown(std::path::Path::new(&a.id)),
+            let mut problems = problems.borrow_mut();
+            for a in analyses.iter().filter(|a| a.capped) {
+                let id = input::shown(std::path::Path::new(&a.id));
+                problems.report("over the per-article caps, only the first kept", &id, || {
+                    format!(
+                        "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
                         chronomap::pipeline::MAX_MENTIONS,
                         chronomap::pipeline::MAX_MENTIONS
-                    );
-                }
+                    )
+                });
             }
             for origin in &lost {
-                if !args.quiet {
-                    eprintln!(
-                        "chronomap: {origin}: internal error while analysing this article \
+                problems.report("internal error (a bug: please report it)", origin, || {
+                    format!(
+                        "{origin}: internal error while analysing this article \
                          (a bug: please report it); skipped"
-                    );
-                }
+                    )
+                });
             }
             // Serialising is as much work as some analysis stages: it runs on
             // the cores too, and only the ordered writes are left to the sink.
@@ -353,7 +355,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
                         scratch.clear();
                         emit::jsonl::line(scratch, a);
-                        scratch.clone()
+                        exact_copy(scratch)
                     })
                     .collect()
             } else {
@@ -387,14 +389,16 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     {
                         named_failed.push(e.to_string());
                     }
-                    if !args.quiet {
-                        eprintln!("chronomap: {e}");
-                    }
+                    let origin = e.origin.to_string();
+                    problems
+                        .borrow_mut()
+                        .report(&e.kind().class(), &origin, || e.to_string());
                 }
                 Item::Warning(w) => {
-                    if !args.quiet {
-                        eprintln!("chronomap: warning: {w}");
-                    }
+                    let origin = w.origin.to_string();
+                    problems
+                        .borrow_mut()
+                        .report(&w.kind().class(), &origin, || format!("warning: {w}"));
                 }
             }
         }
@@ -595,6 +599,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         },
     }
     out.flush()?;
+    problems.into_inner().sum_up();
     let failed = skipped.len();
     if !args.quiet {
         eprintln!(
@@ -610,9 +615,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         if unanchored > 0 {
             eprintln!(
                 "chronomap: warning: {unanchored} of {articles_n} articles had no date to resolve \
-                 relative dates against (no --date, no `date` field, no dated dateline): their \
+                 relative dates against (no --date, no date field, no dated dateline): their \
                  \"yesterday\", \"Monday\" and dates without a year stay unresolved; give one with \
-                 --date YYYY-MM-DD or a `date` field in the JSON Lines"
+                 --date YYYY-MM-DD or a `date` field (or `published`, `pubDate`, ...: see \
+                 --help) in the JSON Lines"
             );
         }
     }
@@ -621,6 +627,79 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// A serialised line, at its exact size: a copy of `scratch` (which keeps its
+/// memory for the next line), or, for a line over a megabyte (a huge
+/// article's), `scratch` itself, so that the line is not held twice.
+fn exact_copy(scratch: &mut Vec<u8>) -> Vec<u8> {
+    if scratch.len() > 1 << 20 {
+        return std::mem::take(scratch);
+    }
+    scratch.clone()
+}
+
+/// The problems of a run on stderr, by class (`not JSON`, `"text" field is
+/// empty`, ...): the first [`Problems::SHOWN`] of each class are printed as
+/// they come (unless `-q`), and at the end one line per class sums up the
+/// ones not shown: the count and the first few places. A feed with a
+/// thousand empty lines costs a handful of lines, not a thousand.
+struct Problems {
+    quiet: bool,
+    /// Each class in order of first appearance, its count and first places.
+    classes: Vec<(String, usize, Vec<String>)>,
+}
+
+impl Problems {
+    /// Messages printed of each class (and places named in its summary).
+    const SHOWN: usize = 5;
+
+    fn new(quiet: bool) -> Problems {
+        Problems {
+            quiet,
+            classes: Vec::new(),
+        }
+    }
+
+    /// One problem of `class` at `origin`; `message` is its own line.
+    fn report(&mut self, class: &str, origin: &str, message: impl FnOnce() -> String) {
+        let k = match self.classes.iter().position(|c| c.0 == class) {
+            Some(k) => k,
+            None => {
+                self.classes.push((class.to_string(), 0, Vec::new()));
+                self.classes.len() - 1
+            }
+        };
+        let (_, count, first) = &mut self.classes[k];
+        *count += 1;
+        if first.len() < Self::SHOWN {
+            first.push(origin.to_string());
+            if !self.quiet {
+                eprintln!("chronomap: {}", message());
+            }
+        }
+    }
+
+    /// The closing lines: one per class with more than were shown (with
+    /// `-q`, one per class).
+    fn sum_up(&self) {
+        for (class, count, first) in &self.classes {
+            let shown = if self.quiet { 0 } else { first.len() };
+            if *count == shown {
+                continue;
+            }
+            let mut places = first.join(", ");
+            if *count > first.len() {
+                places.push_str(&format!(" and {} more", count - first.len()));
+            }
+            let note = if shown > 0 {
+                format!("; only the first {shown} were shown")
+            } else {
+                String::new()
+            };
+            eprintln!("chronomap: {count} x {class}: {places}{note}");
+        }
+    }
 }
 
 /// The skipped inputs for the summary: the first ten, then how many more.
