@@ -608,6 +608,20 @@ fn decode_owned(mut bytes: Vec<u8>, origin: &Origin) -> (String, Option<InputWar
     }
 }
 
+/// Remove the invisible characters ([`crate::geo::fold::INVISIBLE`]: zero
+/// width space, joiners, word joiner, soft hyphen, BOM) from an article's
+/// text, in place, before anything reads it: a tokenizer splits a word at
+/// them ("Ber\u{200d}lin" would be "Ber" and "lin"), and they show as nothing.
+/// Offsets in the outputs count the code points of the text without them (a
+/// consumer slicing the original text removes them first); the words quoted
+/// in the outputs are as a reader sees them.
+fn drop_invisible(text: &mut String) {
+    // Their UTF-8 starts with one of these bytes; most texts have none.
+    if text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        text.retain(|c| !crate::geo::fold::is_invisible(c));
+    }
+}
+
 /// A whole-file (or whole-stdin) text input: one article, or one error.
 fn text_items(bytes: Vec<u8>, path: &str, id: String) -> Vec<Item> {
     let origin = Origin {
@@ -624,6 +638,8 @@ fn text_items(bytes: Vec<u8>, path: &str, id: String) -> Vec<Item> {
         }
         decode_owned(bytes, &origin)
     };
+    let mut text = text;
+    drop_invisible(&mut text);
     if text.trim().is_empty() {
         return vec![error(path, None, InputErrorKind::Empty)];
     }
@@ -859,10 +875,13 @@ fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
-        Some(Value::String(s)) if s.trim().is_empty() => {
-            return Err(InputErrorKind::EmptyField("text"))
+        Some(Value::String(mut s)) => {
+            drop_invisible(&mut s);
+            if s.trim().is_empty() {
+                return Err(InputErrorKind::EmptyField("text"));
+            }
+            s
         }
-        Some(Value::String(s)) => s,
         Some(other) => return Err(bad_field("text", "a string", &other)),
     };
     let id = match fields.remove("id") {

@@ -162,3 +162,22 @@ fn an_unreadable_publication_date_is_a_warning_and_the_article_keeps_its_datelin
     assert_eq!(a[0]["anchor"]["source"], "dateline");
     assert_eq!(a[0]["timexes"][1]["start_date"], "2025-06-25", "{}", a[0]);
 }
+
+#[test]
+fn zero_width_characters_inside_a_name_are_invisible_to_matching() {
+    for c in ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00ad}', '\u{feff}'] {
+        let text = format!("Talks were held in Ber{c}lin on Monday, officials said.");
+        let line = serde_json::json!({"id": "j", "text": text}).to_string();
+        for (input, via) in [(text.clone(), "text"), (line, "JSON Lines")] {
+            let out = chronomap(&["extract", "-", "--format", "jsonl"], &input);
+            let a = &lines(&out)[0];
+            let t = &a["toponyms"][0];
+            let what = format!("U+{:04X} in {via}: {a}", c as u32);
+            assert_eq!(t["name"], "Berlin", "{what}");
+            assert_eq!(t["country"], "DE", "{what}");
+            // The offsets count the text without the invisible character.
+            assert_eq!((t["start"].as_u64(), t["end"].as_u64()), (Some(19), Some(25)), "{what}");
+            assert_eq!(t["text"], "Berlin", "{what}");
+        }
+    }
+}
