@@ -19,6 +19,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// What a write error on standard output says (`> /dev/full`, a full disk
+/// behind a redirection): chronomap cannot know the file's name.
+const STDOUT: &str = "cannot write to standard output";
+
 /// Exit codes, in one place.
 mod exit {
     /// Every input was read and every output written.
@@ -252,10 +256,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let jsonl_file = match &args.out {
         Some(dir) => {
             let p = dir.join("articles.jsonl");
-            Some(
-                emit::AtomicFile::create(&p)
-                    .with_context(|| format!("cannot write {}", p.display()))?,
-            )
+            // (Its errors name the file, as every output's do.)
+            Some(emit::AtomicFile::create(&p)?)
         }
         None => None,
     };
@@ -405,9 +407,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         skipped.extend(flush(&mut batch)?.1);
         // The sink ends when the last batch is in; its error, if any, is the run's.
         drop(done_tx);
+        // (Its errors in writing a file name the file; standard output is
+        // named here.)
         let sink = collector
             .join()
-            .map_err(|_| anyhow::anyhow!("the output thread failed"))??;
+            .map_err(|_| anyhow::anyhow!("the output thread failed"))?
+            .map_err(|e| match args.out {
+                Some(_) => anyhow::Error::new(e),
+                None => anyhow::Error::new(e).context(STDOUT),
+            })?;
         Ok(sink)
     })?;
     let Sink {
@@ -514,9 +522,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             };
             let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                let cannot = || format!("cannot write {}", p.display());
-                let mut f = emit::AtomicFile::create(&p).with_context(cannot)?;
-                fill(f.writer()).with_context(cannot)?;
+                let mut f = emit::AtomicFile::create(&p)?;
+                fill(f.writer())?;
                 sync_later(p, f);
                 Ok(())
             };
@@ -539,9 +546,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     // The map page holds events.geojson, made safe for a script
                     // element: the events are serialised once, for both files.
                     let p = dir.join("events.geojson");
-                    let cannot = || format!("cannot write {}", p.display());
-                    let file =
-                        std::cell::RefCell::new(emit::AtomicFile::create(&p).with_context(cannot)?);
+                    let file = std::cell::RefCell::new(emit::AtomicFile::create(&p)?);
                     put("map.html", &|w| {
                         let events = |script: &mut dyn Write| {
                             let mut file = file.borrow_mut();
@@ -554,7 +559,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                         emit::map::write_with(w, &places_in_script, &events, &leaflet, &title)
                     })?;
                     let mut file = file.into_inner();
-                    file.writer().write_all(b"\n").with_context(cannot)?;
+                    file.writer().write_all(b"\n")?;
                     sync_later(p.clone(), file);
                     Ok(())
                 },
@@ -571,34 +576,29 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             a?;
             b?;
             let mut staged = Vec::with_capacity(emit::OUTPUTS.len());
-            for (p, done) in synced {
-                staged.push(
-                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                        .with_context(|| format!("cannot write {}", p.display()))?,
-                );
+            // (A staged file's errors name it.)
+            for (_, done) in synced {
+                staged.push(done.map_err(|_| anyhow::anyhow!("the output thread failed"))??);
             }
             if let Some(done) = jsonl {
-                staged.push(
-                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                        .with_context(|| {
-                            format!("cannot write {}", dir.join("articles.jsonl").display())
-                        })?,
-                );
+                staged.push(done.map_err(|_| anyhow::anyhow!("the output thread failed"))??);
             }
             emit::commit_all(staged).map_err(|(p, e)| {
                 anyhow::Error::new(e).context(format!("cannot write {}", p.display()))
             })?;
         }
         None => match args.format {
-            Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
-            Format::Timelinejs => emit::timelinejs::write(&mut out, &events, dialect)?,
-            Format::Map => write_map(&mut out)?,
-            Format::Geojson => write_places(&mut out)?,
-            Format::Events => emit::geojson::write_events(&mut out, &events)?,
+            Format::Csv => emit::csv::write_as(&mut out, &events, dialect).context(STDOUT)?,
+            Format::Timelinejs => {
+                emit::timelinejs::write(&mut out, &events, dialect).context(STDOUT)?
+            }
+            Format::Map => write_map(&mut out).context(STDOUT)?,
+            Format::Geojson => write_places(&mut out).context(STDOUT)?,
+            Format::Events => emit::geojson::write_events(&mut out, &events).context(STDOUT)?,
             Format::Jsonl => {}
         },
     }
-    out.flush()?;
+    out.flush().context(STDOUT)?;
     problems.into_inner().sum_up();
     let failed = skipped.len();
     if !args.quiet {

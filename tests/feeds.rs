@@ -165,7 +165,9 @@ fn an_unreadable_publication_date_is_a_warning_and_the_article_keeps_its_datelin
 
 #[test]
 fn zero_width_characters_inside_a_name_are_invisible_to_matching() {
-    for c in ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00ad}', '\u{feff}'] {
+    for c in [
+        '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00ad}', '\u{feff}',
+    ] {
         let text = format!("Talks were held in Ber{c}lin on Monday, officials said.");
         let line = serde_json::json!({"id": "j", "text": text}).to_string();
         for (input, via) in [(text.clone(), "text"), (line, "JSON Lines")] {
@@ -176,7 +178,11 @@ fn zero_width_characters_inside_a_name_are_invisible_to_matching() {
             assert_eq!(t["name"], "Berlin", "{what}");
             assert_eq!(t["country"], "DE", "{what}");
             // The offsets count the text without the invisible character.
-            assert_eq!((t["start"].as_u64(), t["end"].as_u64()), (Some(19), Some(25)), "{what}");
+            assert_eq!(
+                (t["start"].as_u64(), t["end"].as_u64()),
+                (Some(19), Some(25)),
+                "{what}"
+            );
             assert_eq!(t["text"], "Berlin", "{what}");
         }
     }
