@@ -4,7 +4,9 @@
 //! [`Article`]: reading stdin (`-`), plain-text files (one article each), JSON
 //! Lines files (`.jsonl`/`.ndjson`, one article per non-blank line), and
 //! directories (walked recursively in file-name order). It decodes bytes (BOM,
-//! invalid UTF-8, binary detection) and validates JSON Lines metadata. Problems
+//! invalid UTF-8, binary detection, invisible characters), tells JSON Lines on
+//! stdin from text, reads the publication date under the keys and in the
+//! forms feeds use ([`DATE_KEYS`]), and validates JSON Lines metadata. Problems
 //! are per input: each becomes an [`InputError`] or [`InputWarning`] in the
 //! stream, in input order, and reading goes on with the next line or file.
 //! Everything is lazy: files are opened when the stream reaches them, and JSON
@@ -616,8 +618,9 @@ fn decode_owned(mut bytes: Vec<u8>, origin: &Origin) -> (String, Option<InputWar
 /// consumer slicing the original text removes them first); the words quoted
 /// in the outputs are as a reader sees them.
 fn drop_invisible(text: &mut String) {
-    // Their UTF-8 starts with one of these bytes; most texts have none.
-    if text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+    // ASCII text (checked a word at a time) has none; otherwise their UTF-8
+    // starts with one of these bytes.
+    if !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
         text.retain(|c| !crate::geo::fold::is_invisible(c));
     }
 }
