@@ -4,8 +4,13 @@
 # kind at sizes n, 2n, 4n and 8n, times `chronomap extract` on each (one
 # thread, output discarded), and prints size, seconds and MB/s per run, then
 # per kind the ratio time(8n)/time(n): about 8 is linear, 64 would be quadratic.
-# Ends with one 100 MB article of mixed prose and junk (timeline CSV to
-# /dev/null), with its peak memory.
+# Each run's peak memory (RSS, from /usr/bin/time -f %M) is printed too, in MB
+# and as a multiple of the article's size, and per kind the multiple at 8n
+# (the start-up alone, one small article, is printed first: the gazetteer is
+# part of the binary). Then the hostile streams: /dev/zero, and `yes Paris`
+# past --max-article-bytes, on stdin, each with its peak memory. Ends with
+# one 100 MB article of mixed prose and junk (timeline CSV to /dev/null,
+# --max-article-bytes raised to read it), with its peak memory.
 #
 # usage: bench/adversarial.sh            (n = 1 MB)
 #        ADV_N=262144 bench/adversarial.sh   (n in bytes; smaller for a quick look)
@@ -60,6 +65,8 @@ def piece():
     if kind == "nonsense":    # dates that are not
         return rnd.choice(["February 30, ", "March 119, ", "13/13/2013, ",
                            "year 99999, ", "31 April 2021, ", "0/0/0000, "])
+    if kind == "dense":       # a date and a place every 13 bytes (issue 14)
+        return "Paris, 2001. "
     if kind == "mixed":       # prose with junk between
         return rnd.choice([prose, prose, "A " * 50, "and the next day " * 10,
                            " ".join(rnd.choice(caps) for _ in range(40)) + " "])
@@ -77,37 +84,57 @@ with open(path, "w") as f:
 PY
 }
 
-# run FILE: seconds for one extraction.
+# run FILE: seconds and peak RSS (KB) of one extraction, "S KB".
 run() {
   local t0 t1
   t0=$(date +%s.%N)
-  "$BIN" extract "$1" --threads 1 -q --date 2025-06-26 --format jsonl >/dev/null
+  /usr/bin/time -f '%M' -o "$WORK/rss" \
+    "$BIN" extract "$1" --threads 1 -q --date 2025-06-26 --format jsonl >/dev/null
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+  awk -v a="$t0" -v b="$t1" -v r="$(tail -1 "$WORK/rss")" 'BEGIN { printf "%.3f %d", b - a, r }'
 }
 
-printf '%-12s %10s %9s %9s\n' kind MB seconds MB/s
-declare -A first last
-for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
+KINDS="caps places distinct numbers nextday one-letter nonsense nospace dense mixed"
+echo "Talks in Paris began on Monday." > "$WORK/small.txt"
+read -r _ small_kb <<<"$(run "$WORK/small.txt")"
+echo "start-up, one small article: peak $((small_kb / 1024)) MB"
+printf '%-12s %10s %9s %9s %9s %9s\n' kind MB seconds MB/s peakMB xInput
+declare -A first last ratio
+for kind in $KINDS; do
   for mult in 1 2 4 8; do
     f="$WORK/$kind-$mult.txt"
     [[ -f "$f" ]] || gen "$kind" $((N * mult)) "$f"
     bytes=$(stat -c %s "$f")
-    s=$(run "$f")
-    awk -v k="$kind" -v b="$bytes" -v s="$s" \
-      'BEGIN { printf "%-12s %10.2f %9.3f %9.2f\n", k, b / 1e6, s, (s > 0 ? b / s / 1e6 : 0) }'
+    read -r s kb <<<"$(run "$f")"
+    x=$(awk -v b="$bytes" -v kb="$kb" 'BEGIN { printf "%.1f", kb * 1024 / b }')
+    awk -v k="$kind" -v b="$bytes" -v s="$s" -v kb="$kb" -v x="$x" \
+      'BEGIN { printf "%-12s %10.2f %9.3f %9.2f %9.0f %9s\n", k, b / 1e6, s, (s > 0 ? b / s / 1e6 : 0), kb / 1024, x }'
     [[ $mult == 1 ]] && first[$kind]=$s
-    [[ $mult == 8 ]] && last[$kind]=$s
+    [[ $mult == 8 ]] && last[$kind]=$s && ratio[$kind]=$x
   done
 done
 echo
-printf '%-12s %14s\n' kind 't(8n)/t(n)'
-for kind in caps places distinct numbers nextday one-letter nonsense nospace mixed; do
+printf '%-12s %14s %20s\n' kind 't(8n)/t(n)' 'peak/input at 8n'
+for kind in $KINDS; do
   # About 8 is linear; past 16 (twice that) the kind is flagged: time grows
   # faster than the input (the distinct town names were quadratic until
   # 2026-11-29: twice the text took three times as long).
   awk -v k="$kind" -v a="${first[$kind]}" -v b="${last[$kind]}" \
-    'BEGIN { r = (a > 0 ? b / a : 0); printf "%-12s %14s%s\n", k, (a > 0 ? sprintf("%.1f", r) : "n/a"), (r > 16 ? "  SUPERLINEAR" : "") }'
+    -v x="${ratio[$kind]}" \
+    'BEGIN { r = (a > 0 ? b / a : 0); printf "%-12s %14s %20s%s\n", k, (a > 0 ? sprintf("%.1f", r) : "n/a"), x, (r > 16 ? "  SUPERLINEAR" : "") }'
+done
+
+# Endless streams on stdin: they must stop with an error, in bounded memory.
+echo
+for stream in zero yes; do
+  case $stream in
+    zero) src=(cat /dev/zero) ;;
+    yes) src=(yes Paris) ;;
+  esac
+  set +e
+  "${src[@]}" | /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract - -q --format jsonl >/dev/null 2>"$WORK/err"
+  set -e
+  echo "$stream on stdin: peak $(( $(tail -1 "$WORK/rss") / 1024 )) MB; stderr: $(head -1 "$WORK/err")"
 done
 
 if [[ "$BIG" != 0 ]]; then
@@ -116,8 +143,9 @@ if [[ "$BIG" != 0 ]]; then
   bytes=$(stat -c %s "$f")
   echo
   t0=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$f" --threads 1 -q --date 2025-06-26 >/dev/null
+  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$f" --threads 1 -q --date 2025-06-26 \
+    --max-article-bytes 200000000 >/dev/null
   t1=$(date +%s.%N)
-  awk -v b="$bytes" -v a="$t0" -v c="$t1" -v r="$(cat "$WORK/rss")" \
-    'BEGIN { s = c - a; printf "one 100 MB article: %.1f MB in %.1f s (%.2f MB/s), peak memory %.0f MB\n", b / 1e6, s, b / s / 1e6, r / 1024 }'
+  awk -v b="$bytes" -v a="$t0" -v c="$t1" -v r="$(tail -1 "$WORK/rss")" \
+    'BEGIN { s = c - a; printf "one 100 MB article: %.1f MB in %.1f s (%.2f MB/s), peak memory %.0f MB (%.1fx)\n", b / 1e6, s, b / s / 1e6, r / 1024, r * 1024 / b }'
 fi

@@ -54,8 +54,21 @@ Examples:
   chronomap extract cycle/ --since 2025-06-01 --country CN --min-precision day
 
 Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson files
-(one article a line: text, and optional id, date, title, url), directories (walked in
-sorted order) and - for stdin.
+(one article a line: text, and optional id, title, url and a publication date),
+directories (walked in sorted order) and - for stdin (JSON Lines when its first
+non-blank line is a JSON object, otherwise one text article).
+
+Publication date of a JSON Lines line: the first of the keys date, date_publish,
+published, published_at, pubDate, datePublished, timestamp that is given (not null
+or an empty string), as ISO 8601 (2014-12-30, 2014-12-30T10:00:00+05:30, 2014-12-30 10:00:00),
+RFC 2822 (Tue, 30 Dec 2014 10:00:00 GMT), December 30, 2014 / Dec 30, 2014 /
+30 December 2014, or a Unix time (a number: seconds, or milliseconds from 10^11 on).
+The day is the one written, in the zone written (never converted to UTC); a Unix
+time gives its UTC day. A date that cannot be read is a warning, and the article is
+read without it.
+
+Warnings and skipped inputs: the first 5 of each kind are printed, then one line per
+kind counts them all (-q prints only those counting lines).
 
 Exit codes: 0 all inputs read; 1 some inputs failed (the others were written);
 2 usage error, outputs could not be written, or (with --out) a named input is
@@ -185,7 +198,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Print no warnings or summary on stderr.
+    /// Quiet: no progress, no warning or problem one by one, no closing summary;
+    /// only one line per kind of problem, counting them.
     #[arg(long, short)]
     pub quiet: bool,
 }

@@ -4,14 +4,16 @@
 //! [`Article`]: reading stdin (`-`), plain-text files (one article each), JSON
 //! Lines files (`.jsonl`/`.ndjson`, one article per non-blank line), and
 //! directories (walked recursively in file-name order). It decodes bytes (BOM,
-//! invalid UTF-8, binary detection) and validates JSON Lines metadata. Problems
+//! invalid UTF-8, binary detection, invisible characters), tells JSON Lines on
+//! stdin from text, reads the publication date under the keys and in the
+//! forms feeds use ([`DATE_KEYS`]), and validates JSON Lines metadata. Problems
 //! are per input: each becomes an [`InputError`] or [`InputWarning`] in the
 //! stream, in input order, and reading goes on with the next line or file.
 //! Everything is lazy: files are opened when the stream reaches them, and JSON
 //! Lines are read one line at a time.
 
 use crate::article::{Article, Origin};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde_json::{Map, Value};
 use std::fmt;
 use std::fs::{self, File};
@@ -51,6 +53,26 @@ impl InputError {
     /// What went wrong.
     pub fn kind(&self) -> &InputErrorKind {
         &self.kind
+    }
+}
+
+impl InputErrorKind {
+    /// The class of the problem, for summing up many of one kind on stderr:
+    /// the message without what is particular to one input (a column, a
+    /// value), e.g. `"text" field is empty` or `not JSON`.
+    pub fn class(&self) -> String {
+        match self {
+            InputErrorKind::NotFound | InputErrorKind::Binary | InputErrorKind::Empty => {
+                self.to_string()
+            }
+            InputErrorKind::Io(e) => format!("cannot read: {}", e.kind()),
+            InputErrorKind::TooLarge(_) => "over --max-article-bytes".to_string(),
+            InputErrorKind::Utf16JsonLines(_) => "UTF-16 JSON Lines".to_string(),
+            InputErrorKind::NotJson(_) => "not JSON".to_string(),
+            InputErrorKind::NotObject(_) => "not a JSON object".to_string(),
+            InputErrorKind::MissingField(_) | InputErrorKind::EmptyField(_) => self.to_string(),
+            InputErrorKind::BadField { field, .. } => format!("\"{field}\" of the wrong type"),
+        }
     }
 }
 
@@ -116,6 +138,21 @@ impl InputWarning {
     }
 }
 
+impl InputWarningKind {
+    /// The class of the warning, for summing up many of one kind on stderr
+    /// (see [`InputErrorKind::class`]).
+    pub fn class(&self) -> String {
+        match self {
+            InputWarningKind::InvalidUtf8 { .. } => {
+                "invalid UTF-8, replaced with U+FFFD".to_string()
+            }
+            InputWarningKind::UnreadableDate { field, .. } => {
+                format!("unreadable date in \"{field}\", read without it")
+            }
+        }
+    }
+}
+
 /// What was odd about an input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -127,11 +164,26 @@ pub enum InputWarningKind {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A JSON Lines publication date (see [`DATE_KEYS`]) in no form chronomap
+    /// reads; the article is read without it.
+    UnreadableDate {
+        /// The key it was given under.
+        field: &'static str,
+        /// The value as JSON (shortened if long).
+        got: String,
+    },
 }
 
 impl fmt::Display for InputWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
+        match &self.kind {
+            InputWarningKind::UnreadableDate { field, got } => write!(
+                f,
+                "{}: cannot read the date in \"{field}\": {got}; the article is read without it \
+                 (expected e.g. 2025-06-26, 2025-06-26T10:00:00Z, Thu, 26 Jun 2025 10:00:00 GMT, \
+                 June 26, 2025 or a Unix time)",
+                self.origin
+            ),
             InputWarningKind::InvalidUtf8 { offset } => {
                 let scope = if self.origin.line.is_some() {
                     " of the line"
@@ -217,36 +269,18 @@ pub fn read_stdin_limited<'a, R: Read + Send + 'a>(
     if utf16_bom(&head).is_some() {
         // UTF-16 text: one article (its NULs are not binary).
         return match read_capped(&mut reader, &mut head, max) {
-            Ok(()) => Box::new(text_items(&head, path, "stdin".to_string()).into_iter()),
+            Ok(()) => Box::new(text_items(head, path, "stdin".to_string()).into_iter()),
             Err(kind) => one(error(path, None, kind)),
         };
     }
     if is_binary(&head) {
         return one(error(path, None, InputErrorKind::Binary));
     }
-    // Find the first non-whitespace byte, reading on past a long run of
-    // whitespace if need be (only whitespace is ever held back).
-    let mut scanned = 0;
-    let first = loop {
-        let start = if head.starts_with(BOM) {
-            scanned.max(BOM.len())
-        } else {
-            scanned
-        };
-        if let Some(&b) = head[start..].iter().find(|b| !b.is_ascii_whitespace()) {
-            break Some(b);
-        }
-        scanned = head.len();
-        match (&mut reader)
-            .take(BINARY_SNIFF_LEN as u64)
-            .read_to_end(&mut head)
-        {
-            Ok(0) => break None,
-            Ok(_) => {}
-            Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
-        }
+    let jsonl = match sniff_json_lines(&mut reader, &mut head, max) {
+        Ok(jsonl) => jsonl,
+        Err(e) => return one(error(path, None, InputErrorKind::Io(e))),
     };
-    if first == Some(b'{') {
+    if jsonl {
         return Box::new(JsonLines::new(
             Cursor::new(head).chain(reader),
             path,
@@ -255,9 +289,52 @@ pub fn read_stdin_limited<'a, R: Read + Send + 'a>(
         ));
     }
     match read_capped(&mut reader, &mut head, max) {
-        Ok(()) => Box::new(text_items(&head, path, "stdin".to_string()).into_iter()),
+        Ok(()) => Box::new(text_items(head, path, "stdin".to_string()).into_iter()),
         Err(kind) => one(error(path, None, kind)),
     }
+}
+
+/// Whether what `reader` gives (its start already in `head`) is JSON Lines:
+/// its first non-blank line (after an optional BOM) parses as a JSON object.
+/// Text that merely starts with `{` ("{Editor's note} ...") is text. Reads on,
+/// onto `head`, to the end of that line, never past `max` bytes; a first line
+/// longer than that is JSON Lines if it starts with `{` (its line is then
+/// skipped as over `--max-article-bytes`, like any other).
+fn sniff_json_lines(reader: &mut impl Read, head: &mut Vec<u8>, max: usize) -> io::Result<bool> {
+    let skip = if head.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut scanned = skip;
+    let mut first = None;
+    loop {
+        if first.is_none() {
+            first = head[scanned..]
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|k| scanned + k);
+        }
+        if let Some(at) = first {
+            if head[at] != b'{' {
+                return Ok(false);
+            }
+            if let Some(k) = head[at..].iter().position(|&b| b == b'\n') {
+                return Ok(is_json_object(&head[at..at + k]));
+            }
+        }
+        if head.len() > max {
+            return Ok(first.is_some());
+        }
+        scanned = head.len();
+        let room = (max + 1 - head.len()).min(64 * BINARY_SNIFF_LEN);
+        if reader.take(room as u64).read_to_end(head)? == 0 {
+            return Ok(first.is_some_and(|at| is_json_object(&head[at..])));
+        }
+    }
+}
+
+/// Whether a line is one JSON object (with or without a trailing CR; invalid
+/// UTF-8 read as the JSON Lines reader reads it, replaced).
+fn is_json_object(line: &[u8]) -> bool {
+    let line = String::from_utf8_lossy(line.trim_ascii_end());
+    line.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(&line).is_ok()
 }
 
 /// Read the rest of `reader` onto `buf`, unless `buf` would grow past `max`
@@ -449,8 +526,14 @@ fn read_file(path: &Path, max: usize) -> Items {
         if utf16_bom(&head).is_none() && is_binary(&head) {
             return one(error(&shown, None, InputErrorKind::Binary));
         }
+        // The file's length, when known, sizes the buffer once: growing it by
+        // doubling held one and a half copies of a large file at the peak.
+        if let Ok(meta) = file.metadata() {
+            let expected = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            head.reserve_exact(expected.min(max).saturating_sub(head.len()) + 1);
+        }
         match read_capped(&mut file, &mut head, max) {
-            Ok(()) => Box::new(text_items(&head, &shown, file_stem(path)).into_iter()),
+            Ok(()) => Box::new(text_items(head, &shown, file_stem(path)).into_iter()),
             Err(kind) => one(error(&shown, None, kind)),
         }
     }
@@ -509,26 +592,57 @@ fn decode(bytes: &[u8], base: usize, origin: &Origin) -> (String, Option<InputWa
     }
 }
 
+/// Bytes to text, taking the bytes: valid UTF-8 (the usual case) becomes the
+/// article's text without a copy.
+fn decode_owned(mut bytes: Vec<u8>, origin: &Origin) -> (String, Option<InputWarning>) {
+    let base = if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+        BOM.len()
+    } else {
+        0
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            decode(&bytes, base, origin)
+        }
+    }
+}
+
+/// Remove the invisible characters ([`crate::geo::fold::INVISIBLE`]: zero
+/// width space, joiners, word joiner, soft hyphen, BOM) from an article's
+/// text, in place, before anything reads it: a tokenizer splits a word at
+/// them ("Ber\u{200d}lin" would be "Ber" and "lin"), and they show as nothing.
+/// Offsets in the outputs count the code points of the text without them (a
+/// consumer slicing the original text removes them first); the words quoted
+/// in the outputs are as a reader sees them.
+fn drop_invisible(text: &mut String) {
+    // ASCII text (checked a word at a time) has none; otherwise their UTF-8
+    // starts with one of these bytes.
+    if !text.is_ascii() && text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        text.retain(|c| !crate::geo::fold::is_invisible(c));
+    }
+}
+
 /// A whole-file (or whole-stdin) text input: one article, or one error.
-fn text_items(bytes: &[u8], path: &str, id: String) -> Vec<Item> {
+fn text_items(bytes: Vec<u8>, path: &str, id: String) -> Vec<Item> {
     let origin = Origin {
         path: path.to_string(),
         line: None,
     };
     // UTF-16 (Windows Notepad's "Unicode") has NULs in ASCII text: its byte
     // order mark says it is text.
-    let (text, warning) = if let Some((little_endian, _)) = utf16_bom(bytes) {
+    let (text, warning) = if let Some((little_endian, _)) = utf16_bom(&bytes) {
         (decode_utf16(&bytes[2..], little_endian), None)
     } else {
-        if is_binary(bytes) {
+        if is_binary(&bytes) {
             return vec![error(path, None, InputErrorKind::Binary)];
         }
-        let (body, base) = match bytes.strip_prefix(BOM) {
-            Some(rest) => (rest, BOM.len()),
-            None => (bytes, 0),
-        };
-        decode(body, base, &origin)
+        decode_owned(bytes, &origin)
     };
+    let mut text = text;
+    drop_invisible(&mut text);
     if text.trim().is_empty() {
         return vec![error(path, None, InputErrorKind::Empty)];
     }
@@ -553,7 +667,8 @@ struct JsonLines<R> {
     line_no: usize,
     buf: Vec<u8>,
     seen_content: bool,
-    pending: Option<Item>,
+    /// Items of the last line not handed out yet, the next one last.
+    pending: Vec<Item>,
     done: bool,
     /// The longest line read, in bytes.
     max: usize,
@@ -568,7 +683,7 @@ impl<R: Read> JsonLines<R> {
             line_no: 0,
             buf: Vec::new(),
             seen_content: false,
-            pending: None,
+            pending: Vec::new(),
             done: false,
             max,
         }
@@ -602,7 +717,7 @@ impl<R: Read> Iterator for JsonLines<R> {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        if let Some(item) = self.pending.take() {
+        if let Some(item) = self.pending.pop() {
             return Some(item);
         }
         while !self.done {
@@ -661,17 +776,19 @@ impl<R: Read> Iterator for JsonLines<R> {
             };
             let (text, warning) = decode(line, base, &origin);
             let default_id = format!("{}-{}", self.stem, self.line_no);
-            let item = match parse_line(&text, default_id, origin.clone()) {
-                Ok(article) => Item::Article(article),
-                Err(kind) => Item::Error(InputError { origin, kind }),
-            };
-            return match warning {
-                Some(warning) => {
-                    self.pending = Some(item);
-                    Some(Item::Warning(warning))
+            // Handed out as: the UTF-8 warning, the date warning, the item.
+            match parse_line(&text, default_id, origin.clone()) {
+                Ok((article, date_warning)) => {
+                    self.pending.push(Item::Article(article));
+                    if let Some(kind) = date_warning {
+                        self.pending
+                            .push(Item::Warning(InputWarning { origin, kind }));
+                    }
                 }
-                None => Some(item),
-            };
+                Err(kind) => self.pending.push(Item::Error(InputError { origin, kind })),
+            }
+            self.pending.extend(warning.map(Item::Warning));
+            return self.pending.pop();
         }
         None
     }
@@ -690,6 +807,18 @@ struct Fields {
     #[serde(default, deserialize_with = "present")]
     date: Option<Value>,
     #[serde(default, deserialize_with = "present")]
+    date_publish: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    published: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    published_at: Option<Value>,
+    #[serde(default, deserialize_with = "present", rename = "pubDate")]
+    pub_date: Option<Value>,
+    #[serde(default, deserialize_with = "present", rename = "datePublished")]
+    date_published: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    timestamp: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     title: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     url: Option<Value>,
@@ -700,8 +829,11 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::E
     <Value as serde::Deserialize>::deserialize(d).map(Some)
 }
 
+/// An article read from a JSON Lines line, and what was odd about it.
+type Parsed = Result<(Article, Option<InputWarningKind>), InputErrorKind>;
+
 /// One JSON Lines line to an article.
-fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article, InputErrorKind> {
+fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
     // (serde reads a struct from an array too: only an object is tried.)
     let object = line.trim_start().starts_with('{');
     if let Some(f) = object
@@ -713,6 +845,12 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article,
             ("text", f.text),
             ("id", f.id),
             ("date", f.date),
+            ("date_publish", f.date_publish),
+            ("published", f.published),
+            ("published_at", f.published_at),
+            ("pubDate", f.pub_date),
+            ("datePublished", f.date_published),
+            ("timestamp", f.timestamp),
             ("title", f.title),
             ("url", f.url),
         ] {
@@ -736,18 +874,17 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Result<Article,
 }
 
 /// The fields of a line to an article.
-fn article_of(
-    mut fields: Map<String, Value>,
-    default_id: String,
-    origin: Origin,
-) -> Result<Article, InputErrorKind> {
+fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin) -> Parsed {
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
-        Some(Value::String(s)) if s.trim().is_empty() => {
-            return Err(InputErrorKind::EmptyField("text"))
+        Some(Value::String(mut s)) => {
+            drop_invisible(&mut s);
+            if s.trim().is_empty() {
+                return Err(InputErrorKind::EmptyField("text"));
+            }
+            s
         }
-        Some(Value::String(s)) => s,
         Some(other) => return Err(bad_field("text", "a string", &other)),
     };
     let id = match fields.remove("id") {
@@ -757,25 +894,36 @@ fn article_of(
         Some(Value::Number(n)) => n.to_string(),
         Some(other) => return Err(bad_field("id", "a string or number", &other)),
     };
-    const DATE_EXPECTED: &str = "a string like 2025-06-26";
-    let date = match fields.get("date") {
-        None | Some(Value::Null) => None,
-        Some(value @ Value::String(s)) => match parse_date(s) {
-            Some(date) => Some(date),
-            None => return Err(bad_field("date", DATE_EXPECTED, value)),
-        },
-        Some(other) => return Err(bad_field("date", DATE_EXPECTED, other)),
-    };
+    let (date, warning) = publication_date(&fields);
     let title = optional_string(&mut fields, "title")?;
     let url = optional_string(&mut fields, "url")?;
-    Ok(Article {
+    let article = Article {
         id,
         text,
         date,
         title,
         url,
         origin,
-    })
+    };
+    Ok((article, warning))
+}
+
+/// The publication date of a line (see [`DATE_KEYS`]), or the warning that
+/// it could not be read: the article is read without it, never dropped.
+fn publication_date(fields: &Map<String, Value>) -> (Option<NaiveDate>, Option<InputWarningKind>) {
+    let Some((field, value)) = date_field(fields) else {
+        return (None, None);
+    };
+    match date_value(value) {
+        Some(date) => (Some(date), None),
+        None => (
+            None,
+            Some(InputWarningKind::UnreadableDate {
+                field,
+                got: render(value),
+            }),
+        ),
+    }
 }
 
 fn optional_string(
@@ -809,11 +957,121 @@ fn render(value: &Value) -> String {
     short
 }
 
+/// The keys a JSON Lines line may give its publication date under, in the
+/// order they are tried: the first one present (and not `null` or `""`) is
+/// read, the others are not looked at.
+pub const DATE_KEYS: [&str; 7] = [
+    "date",
+    "date_publish",
+    "published",
+    "published_at",
+    "pubDate",
+    "datePublished",
+    "timestamp",
+];
+
+/// A number this large or larger in a date field is a Unix time in
+/// milliseconds; a smaller one is in seconds. (10^11 seconds is the year
+/// 5138; 10^11 milliseconds is March 1973.)
+const MILLISECONDS_FROM: f64 = 1e11;
+
+/// The first date field present among [`DATE_KEYS`], as its key and value.
+fn date_field(fields: &Map<String, Value>) -> Option<(&'static str, &Value)> {
+    DATE_KEYS.iter().find_map(|&k| match fields.get(k) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(v) => Some((k, v)),
+    })
+}
+
+/// A publication date as feeds write it, as the calendar day of publication
+/// in the zone the value states (never converted to UTC: "2014-12-30T23:30-05:00"
+/// is December 30). Strings: ISO 8601 (`2014-12-30`, with a time, fractional
+/// seconds and a zone or none, `T` or a space between), RFC 2822 (`Tue, 30 Dec
+/// 2014 10:00:00 GMT`), `December 30, 2014`, `Dec. 30, 2014`, `30 December
+/// 2014` (a time may follow), and digits as an integer is read. Integers:
+/// eight digits that make a date are that date (`20141230`); nine digits or
+/// more are a Unix time (seconds, or milliseconds from [`MILLISECONDS_FROM`]
+/// on), whose day is the UTC day, as is a fractional number's.
+fn date_value(v: &Value) -> Option<NaiveDate> {
+    match v {
+        Value::String(s) => parse_date(s),
+        // An integer is read as a string of digits would be.
+        Value::Number(n) if n.is_u64() => parse_date(&n.to_string()),
+        Value::Number(n) => unix_day(n.as_f64()?),
+        _ => None,
+    }
+}
+
+/// The UTC day of a Unix time in seconds or milliseconds.
+fn unix_day(t: f64) -> Option<NaiveDate> {
+    if !t.is_finite() {
+        return None;
+    }
+    let seconds = if t.abs() >= MILLISECONDS_FROM {
+        t / 1000.0
+    } else {
+        t
+    };
+    let days = (seconds / 86_400.0).floor();
+    if days.abs() > 3e6 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days as i64))
+}
+
+/// A date string in any of the forms [`date_value`] reads.
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        // Eight digits that make a date are one (ISO 8601's basic form).
+        let basic = (s.len() == 8)
+            .then(|| NaiveDate::parse_from_str(s, "%Y%m%d").ok())
+            .flatten();
+        // Nine digits or more are a Unix time (from March 1973 on); fewer,
+        // a bare year or a count, are not a date.
+        return basic.or_else(|| (s.len() >= 9).then(|| unix_day(s.parse().ok()?))?);
+    }
+    iso_date(s)
+        .or_else(|| {
+            chrono::DateTime::parse_from_rfc2822(s)
+                .ok()
+                .map(|t| t.date_naive())
+        })
+        .or_else(|| written_date(s))
+}
+
+/// `December 30, 2014`, `Dec. 30 2014`, `Tuesday, 30 December 2014`: the
+/// month by its name or abbreviation, optionally after a weekday, optionally
+/// followed by a time (not read).
+fn written_date(s: &str) -> Option<NaiveDate> {
+    let s = match s.split_once(", ") {
+        Some((weekday, rest)) if is_weekday(weekday) => rest,
+        _ => s,
+    };
+    // chrono reads "Dec" and "December", not "Dec." or "Sept".
+    let s = s.replacen('.', "", 1).replacen("Sept", "Sep", 1);
+    for format in ["%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y"] {
+        if let Ok((date, rest)) = NaiveDate::parse_and_remainder(&s, format) {
+            // The year as four digits ("June 2025" is not June 20 of year 25).
+            let year_written =
+                (1000..=9999).contains(&date.year()) && s.contains(&date.year().to_string());
+            if year_written && (rest.is_empty() || rest.starts_with([' ', ',', 'T'])) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+fn is_weekday(word: &str) -> bool {
+    word.parse::<chrono::Weekday>().is_ok()
+}
+
 /// `YYYY-MM-DD`, or an RFC 3339 / ISO 8601 timestamp starting with one
 /// (`YYYY-MM-DDTHH:MM...`), whose date part is taken as written (no time-zone
 /// conversion).
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
+fn iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() < 10 {
         return None;
@@ -1057,10 +1315,8 @@ mod tests {
             error_text(&items[2]),
             format!("{p}:3: missing \"text\" field")
         );
-        assert_eq!(
-            error_text(&items[3]),
-            format!("{p}:4: \"date\" must be a string like 2025-06-26, got 20250626")
-        );
+        // Eight digits that make a date are that date.
+        assert_eq!(article(&items[3]).date, date(2025, 6, 26));
         let last = article(&items[4]);
         assert_eq!(last.id, "5");
         assert_eq!(last.text, "Last.");
@@ -1092,6 +1348,10 @@ mod tests {
             ]
         );
     }
+
+    /// The end of the warning for an unreadable date.
+    const UNREAD: &str = "the article is read without it (expected e.g. 2025-06-26, \
+        2025-06-26T10:00:00Z, Thu, 26 Jun 2025 10:00:00 GMT, June 26, 2025 or a Unix time)";
 
     #[test]
     fn jsonl_fields() {
@@ -1131,11 +1391,13 @@ mod tests {
                 "A:feed-7".to_string(),
                 "A:feed-8".to_string(),
                 "A:feed-9".to_string(),
-                format!("E:{p}:10: \"date\" must be a string like 2025-06-26, got \"26/06/2025\""),
-                format!("E:{p}:11: \"date\" must be a string like 2025-06-26, got \"2025-13-01\""),
-                format!(
-                    "E:{p}:12: \"date\" must be a string like 2025-06-26, got \"2025-06-26junk\""
-                ),
+                // An unreadable date costs the date, not the article.
+                format!("W:{p}:10: cannot read the date in \"date\": \"26/06/2025\"; {UNREAD}"),
+                "A:feed-10".to_string(),
+                format!("W:{p}:11: cannot read the date in \"date\": \"2025-13-01\"; {UNREAD}"),
+                "A:feed-11".to_string(),
+                format!("W:{p}:12: cannot read the date in \"date\": \"2025-06-26junk\"; {UNREAD}"),
+                "A:feed-12".to_string(),
                 format!("E:{p}:13: \"text\" must be a string, got 7"),
                 format!("E:{p}:14: \"text\" field is empty"),
                 format!("E:{p}:15: \"id\" must be a string or number, got [1]"),
@@ -1360,6 +1622,30 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_on_stdin_that_starts_with_a_brace_is_text() {
+        for input in [
+            "{Editor's note: updated.} PARIS, June 26 (Reuters) - Talks began.\n",
+            "{\"not\": closed\nPARIS - Talks began.\n",
+            "  {braces} and no newline at all",
+            "{\"text\": \"an object, but not alone\"} and more words\n",
+        ] {
+            let items: Vec<Item> = read_stdin(Cursor::new(input)).collect();
+            assert_eq!(summary(&items), ["A:stdin"], "{input:?}");
+            assert_eq!(article(&items[0]).text, input);
+        }
+        // A first line that is an object, with no newline after it, is JSON Lines.
+        let items: Vec<Item> = read_stdin(Cursor::new("{\"text\": \"only\"}")).collect();
+        assert_eq!(summary(&items), ["A:stdin-1"]);
+        // So is one found after more than a sniffing chunk of its own bytes.
+        let long = format!(
+            "{{\"text\": \"{}\"}}\r\n{{\"text\": \"b\"}}\n",
+            "x".repeat(3 * BINARY_SNIFF_LEN)
+        );
+        let items: Vec<Item> = read_stdin(Cursor::new(long)).collect();
+        assert_eq!(summary(&items), ["A:stdin-1", "A:stdin-2"]);
+    }
+
+    #[test]
     fn stdin_without_brace_is_one_text_article() {
         let input = "  HONG KONG, June 26 (Reuters) - {braces} later.\n{\"text\": \"x\"}\n";
         let items: Vec<Item> = read_stdin(Cursor::new(input)).collect();
@@ -1439,15 +1725,161 @@ mod tests {
             "2025-6-26",
             "2025/06/26",
             "2025-02-30",
-            "20250626",
             "2025-06-26T",
             "2025-06-26T25:00",
             "2025-06-26T1:00",
             "2025-06-26X10:00",
-            "June 26, 2025",
+            "26/06/2025",
+            "June 2025",
+            "June 31, 2025",
+            "25/12",
             "+2025-06-26",
+            "yesterday",
         ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn publication_dates_as_feeds_give_them() {
+        let dec30 = date(2014, 12, 30);
+        for written in [
+            // ISO 8601 with a time and a zone, fractional seconds, a space.
+            "2014-12-30T10:00:00Z",
+            "2014-12-30T10:00:00+05:30",
+            "2014-12-30T23:59:59.123456-08:00",
+            "2014-12-30 10:00:00",
+            "2014-12-30T10:00",
+            "20141230",
+            // RFC 2822, as RSS pubDate writes it.
+            "Tue, 30 Dec 2014 10:00:00 GMT",
+            "Tue, 30 Dec 2014 10:00:00 +0000",
+            "30 Dec 2014 23:30:00 -0500",
+            // Month names.
+            "December 30, 2014",
+            "Dec 30, 2014",
+            "Dec. 30, 2014",
+            "30 December 2014",
+            "30 Dec 2014",
+            "Tuesday, December 30, 2014",
+            "December 30, 2014 10:00 AM EST",
+        ] {
+            assert_eq!(parse_date(written), dec30, "{written:?}");
+        }
+        assert_eq!(parse_date("Sept. 3, 2014"), date(2014, 9, 3));
+        // The day as written in the zone written, not the UTC day: 23:30 at
+        // UTC-5 is December 31 in UTC, 00:30 at UTC+5:30 December 29.
+        assert_eq!(parse_date("2014-12-30T23:30:00-05:00"), dec30);
+        assert_eq!(parse_date("Tue, 30 Dec 2014 00:30:00 +0530"), dec30);
+    }
+
+    #[test]
+    fn a_unix_timestamp_is_seconds_or_milliseconds() {
+        // 2014-12-30T10:00:00Z = 1419933600 s.
+        let dec30 = date(2014, 12, 30);
+        for n in [
+            "1419933600",
+            "1419933600000",
+            "1419933600.5",
+            "\"1419933600\"",
+        ] {
+            let line = format!("{{\"text\": \"t\", \"timestamp\": {n}}}");
+            let (a, warning) = parse_line(&line, "x".into(), origin()).unwrap();
+            assert_eq!((a.date, warning), (dec30, None), "{n}");
+        }
+        // A Unix time has no zone: its day is the UTC day.
+        assert_eq!(unix_day(1_419_983_999.0), dec30);
+        assert_eq!(unix_day(1_419_984_000.0), date(2014, 12, 31));
+        assert_eq!(unix_day(-86_400.0), date(1969, 12, 31));
+        assert_eq!(unix_day(f64::MAX), None);
+    }
+
+    fn origin() -> Origin {
+        Origin {
+            path: "f.jsonl".into(),
+            line: Some(1),
+        }
+    }
+
+    #[test]
+    fn the_first_date_key_present_wins() {
+        let cases = [
+            (
+                r#"{"text":"t","published":"2014-12-30","date":"2001-01-01"}"#,
+                date(2001, 1, 1),
+            ),
+            (
+                r#"{"text":"t","date":null,"pubDate":"Tue, 30 Dec 2014 10:00:00 GMT"}"#,
+                date(2014, 12, 30),
+            ),
+            (
+                r#"{"text":"t","date":"","date_publish":"2014-12-30 10:00:00"}"#,
+                date(2014, 12, 30),
+            ),
+            (
+                r#"{"text":"t","published_at":"2014-12-30","timestamp":0}"#,
+                date(2014, 12, 30),
+            ),
+            (
+                r#"{"text":"t","datePublished":"2014-12-30T10:00:00Z"}"#,
+                date(2014, 12, 30),
+            ),
+            (r#"{"text":"t","timestamp":1419933600}"#, date(2014, 12, 30)),
+            (
+                r#"{"text":"t","published":"Dec 30, 2014","pubDate":"bad"}"#,
+                date(2014, 12, 30),
+            ),
+        ];
+        for (line, want) in cases {
+            let (a, warning) = parse_line(line, "x".into(), origin()).unwrap();
+            assert_eq!((a.date, warning), (want, None), "{line}");
+        }
+        // The same keys given twice (the slow path of parse_line) read the same.
+        let twice = r#"{"text":"t","pubDate":"x","pubDate":"Tue, 30 Dec 2014 10:00:00 GMT"}"#;
+        assert_eq!(
+            parse_line(twice, "x".into(), origin()).unwrap().0.date,
+            date(2014, 12, 30)
+        );
+    }
+
+    #[test]
+    fn an_unreadable_publication_date_is_a_warning_naming_the_line_and_the_article_is_kept() {
+        let dir = Scratch::new("bad-date");
+        let path = dir.write(
+            "feed.jsonl",
+            concat!(
+                "{\"text\": \"one\", \"pubDate\": \"the other day\"}\n",
+                "{\"text\": \"two\", \"published\": true}\n",
+                "{\"text\": \"three\", \"date\": \"2014-12-30\"}\n",
+            ),
+        );
+        let p = path.display();
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(
+            summary(&items),
+            [
+                format!(
+                    "W:{p}:1: cannot read the date in \"pubDate\": \"the other day\"; {UNREAD}"
+                ),
+                "A:feed-1".to_string(),
+                format!("W:{p}:2: cannot read the date in \"published\": true; {UNREAD}"),
+                "A:feed-2".to_string(),
+                "A:feed-3".to_string(),
+            ]
+        );
+        assert_eq!(article(&items[1]).date, None);
+        assert_eq!(article(&items[1]).text, "one");
+        assert_eq!(article(&items[4]).date, date(2014, 12, 30));
+        // With invalid UTF-8 too, both warnings come before the article.
+        let path = dir.write(
+            "mixed.jsonl",
+            b"{\"text\": \"a\xFF\", \"date\": \"soon\"}\n",
+        );
+        let items = collect(&[path]);
+        let kinds: Vec<char> = summary(&items)
+            .iter()
+            .map(|s| s.chars().next().unwrap())
+            .collect();
+        assert_eq!(kinds, ['W', 'W', 'A']);
     }
 }

@@ -19,6 +19,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+/// What a write error on standard output says (`> /dev/full`, a full disk
+/// behind a redirection): chronomap cannot know the file's name.
+const STDOUT: &str = "cannot write to standard output";
+
 /// Exit codes, in one place.
 mod exit {
     /// Every input was read and every output written.
@@ -252,14 +256,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let jsonl_file = match &args.out {
         Some(dir) => {
             let p = dir.join("articles.jsonl");
-            Some(
-                emit::AtomicFile::create(&p)
-                    .with_context(|| format!("cannot write {}", p.display()))?,
-            )
+            // (Its errors name the file, as every output's do.)
+            Some(emit::AtomicFile::create(&p)?)
         }
         None => None,
     };
     let progress = progress_bar(args.quiet);
+    let problems = std::cell::RefCell::new(Problems::new(args.quiet));
     let mut votes = YearVotes::default();
     let mut articles_n = 0usize;
     // Inputs that yielded nothing, as named on stderr, for the closing summary.
@@ -324,23 +327,24 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
             let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
             unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
-            if !args.quiet {
-                for a in analyses.iter().filter(|a| a.capped) {
-                    eprintln!(
-                        "chronomap: warning: {}: over {} date expressions or place names; only the first {} of each are kept",
-                        input::shown(std::path::Path::new(&a.id)),
+            let mut problems = problems.borrow_mut();
+            for a in analyses.iter().filter(|a| a.capped) {
+                let id = input::shown(std::path::Path::new(&a.id));
+                problems.report("over the per-article caps, only the first kept", &id, || {
+                    format!(
+                        "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
                         chronomap::pipeline::MAX_MENTIONS,
                         chronomap::pipeline::MAX_MENTIONS
-                    );
-                }
+                    )
+                });
             }
             for origin in &lost {
-                if !args.quiet {
-                    eprintln!(
-                        "chronomap: {origin}: internal error while analysing this article \
+                problems.report("internal error (a bug: please report it)", origin, || {
+                    format!(
+                        "{origin}: internal error while analysing this article \
                          (a bug: please report it); skipped"
-                    );
-                }
+                    )
+                });
             }
             // Serialising is as much work as some analysis stages: it runs on
             // the cores too, and only the ordered writes are left to the sink.
@@ -353,7 +357,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
                         scratch.clear();
                         emit::jsonl::line(scratch, a);
-                        scratch.clone()
+                        exact_copy(scratch)
                     })
                     .collect()
             } else {
@@ -387,23 +391,31 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     {
                         named_failed.push(e.to_string());
                     }
-                    if !args.quiet {
-                        eprintln!("chronomap: {e}");
-                    }
+                    let origin = e.origin.to_string();
+                    problems
+                        .borrow_mut()
+                        .report(&e.kind().class(), &origin, || e.to_string());
                 }
                 Item::Warning(w) => {
-                    if !args.quiet {
-                        eprintln!("chronomap: warning: {w}");
-                    }
+                    let origin = w.origin.to_string();
+                    problems
+                        .borrow_mut()
+                        .report(&w.kind().class(), &origin, || format!("warning: {w}"));
                 }
             }
         }
         skipped.extend(flush(&mut batch)?.1);
         // The sink ends when the last batch is in; its error, if any, is the run's.
         drop(done_tx);
+        // (Its errors in writing a file name the file; standard output is
+        // named here.)
         let sink = collector
             .join()
-            .map_err(|_| anyhow::anyhow!("the output thread failed"))??;
+            .map_err(|_| anyhow::anyhow!("the output thread failed"))?
+            .map_err(|e| match args.out {
+                Some(_) => anyhow::Error::new(e),
+                None => anyhow::Error::new(e).context(STDOUT),
+            })?;
         Ok(sink)
     })?;
     let Sink {
@@ -510,9 +522,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             };
             let put = |name: &str, fill: &dyn Fn(&mut dyn Write) -> io::Result<()>| {
                 let p = dir.join(name);
-                let cannot = || format!("cannot write {}", p.display());
-                let mut f = emit::AtomicFile::create(&p).with_context(cannot)?;
-                fill(f.writer()).with_context(cannot)?;
+                let mut f = emit::AtomicFile::create(&p)?;
+                fill(f.writer())?;
                 sync_later(p, f);
                 Ok(())
             };
@@ -535,9 +546,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     // The map page holds events.geojson, made safe for a script
                     // element: the events are serialised once, for both files.
                     let p = dir.join("events.geojson");
-                    let cannot = || format!("cannot write {}", p.display());
-                    let file =
-                        std::cell::RefCell::new(emit::AtomicFile::create(&p).with_context(cannot)?);
+                    let file = std::cell::RefCell::new(emit::AtomicFile::create(&p)?);
                     put("map.html", &|w| {
                         let events = |script: &mut dyn Write| {
                             let mut file = file.borrow_mut();
@@ -550,7 +559,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                         emit::map::write_with(w, &places_in_script, &events, &leaflet, &title)
                     })?;
                     let mut file = file.into_inner();
-                    file.writer().write_all(b"\n").with_context(cannot)?;
+                    file.writer().write_all(b"\n")?;
                     sync_later(p.clone(), file);
                     Ok(())
                 },
@@ -567,34 +576,30 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             a?;
             b?;
             let mut staged = Vec::with_capacity(emit::OUTPUTS.len());
-            for (p, done) in synced {
-                staged.push(
-                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                        .with_context(|| format!("cannot write {}", p.display()))?,
-                );
+            // (A staged file's errors name it.)
+            for (_, done) in synced {
+                staged.push(done.map_err(|_| anyhow::anyhow!("the output thread failed"))??);
             }
             if let Some(done) = jsonl {
-                staged.push(
-                    done.map_err(|_| anyhow::anyhow!("the output thread failed"))?
-                        .with_context(|| {
-                            format!("cannot write {}", dir.join("articles.jsonl").display())
-                        })?,
-                );
+                staged.push(done.map_err(|_| anyhow::anyhow!("the output thread failed"))??);
             }
             emit::commit_all(staged).map_err(|(p, e)| {
                 anyhow::Error::new(e).context(format!("cannot write {}", p.display()))
             })?;
         }
         None => match args.format {
-            Format::Csv => emit::csv::write_as(&mut out, &events, dialect)?,
-            Format::Timelinejs => emit::timelinejs::write(&mut out, &events, dialect)?,
-            Format::Map => write_map(&mut out)?,
-            Format::Geojson => write_places(&mut out)?,
-            Format::Events => emit::geojson::write_events(&mut out, &events)?,
+            Format::Csv => emit::csv::write_as(&mut out, &events, dialect).context(STDOUT)?,
+            Format::Timelinejs => {
+                emit::timelinejs::write(&mut out, &events, dialect).context(STDOUT)?
+            }
+            Format::Map => write_map(&mut out).context(STDOUT)?,
+            Format::Geojson => write_places(&mut out).context(STDOUT)?,
+            Format::Events => emit::geojson::write_events(&mut out, &events).context(STDOUT)?,
             Format::Jsonl => {}
         },
     }
-    out.flush()?;
+    out.flush().context(STDOUT)?;
+    problems.into_inner().sum_up();
     let failed = skipped.len();
     if !args.quiet {
         eprintln!(
@@ -610,9 +615,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         if unanchored > 0 {
             eprintln!(
                 "chronomap: warning: {unanchored} of {articles_n} articles had no date to resolve \
-                 relative dates against (no --date, no `date` field, no dated dateline): their \
+                 relative dates against (no --date, no date field, no dated dateline): their \
                  \"yesterday\", \"Monday\" and dates without a year stay unresolved; give one with \
-                 --date YYYY-MM-DD or a `date` field in the JSON Lines"
+                 --date YYYY-MM-DD or a `date` field (or `published`, `pubDate`, ...: see \
+                 --help) in the JSON Lines"
             );
         }
     }
@@ -621,6 +627,79 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     } else {
         exit::OK
     })
+}
+
+/// A serialised line, at its exact size: a copy of `scratch` (which keeps its
+/// memory for the next line), or, for a line over a megabyte (a huge
+/// article's), `scratch` itself, so that the line is not held twice.
+fn exact_copy(scratch: &mut Vec<u8>) -> Vec<u8> {
+    if scratch.len() > 1 << 20 {
+        return std::mem::take(scratch);
+    }
+    scratch.clone()
+}
+
+/// The problems of a run on stderr, by class (`not JSON`, `"text" field is
+/// empty`, ...): the first [`Problems::SHOWN`] of each class are printed as
+/// they come (unless `-q`), and at the end one line per class sums up the
+/// ones not shown: the count and the first few places. A feed with a
+/// thousand empty lines costs a handful of lines, not a thousand.
+struct Problems {
+    quiet: bool,
+    /// Each class in order of first appearance, its count and first places.
+    classes: Vec<(String, usize, Vec<String>)>,
+}
+
+impl Problems {
+    /// Messages printed of each class (and places named in its summary).
+    const SHOWN: usize = 5;
+
+    fn new(quiet: bool) -> Problems {
+        Problems {
+            quiet,
+            classes: Vec::new(),
+        }
+    }
+
+    /// One problem of `class` at `origin`; `message` is its own line.
+    fn report(&mut self, class: &str, origin: &str, message: impl FnOnce() -> String) {
+        let k = match self.classes.iter().position(|c| c.0 == class) {
+            Some(k) => k,
+            None => {
+                self.classes.push((class.to_string(), 0, Vec::new()));
+                self.classes.len() - 1
+            }
+        };
+        let (_, count, first) = &mut self.classes[k];
+        *count += 1;
+        if first.len() < Self::SHOWN {
+            first.push(origin.to_string());
+            if !self.quiet {
+                eprintln!("chronomap: {}", message());
+            }
+        }
+    }
+
+    /// The closing lines: one per class with more than were shown (with
+    /// `-q`, one per class).
+    fn sum_up(&self) {
+        for (class, count, first) in &self.classes {
+            let shown = if self.quiet { 0 } else { first.len() };
+            if *count == shown {
+                continue;
+            }
+            let mut places = first.join(", ");
+            if *count > first.len() {
+                places.push_str(&format!(" and {} more", count - first.len()));
+            }
+            let note = if shown > 0 {
+                format!("; only the first {shown} were shown")
+            } else {
+                String::new()
+            };
+            eprintln!("chronomap: {count} x {class}: {places}{note}");
+        }
+    }
 }
 
 /// The skipped inputs for the summary: the first ten, then how many more.

@@ -184,9 +184,11 @@ struct Read<'a> {
 
 /// Most date expressions, and most place names, kept of one article: beyond,
 /// the rest are dropped with a warning naming the article. Real articles
-/// have tens; text this dense (12 MB of "Paris, 2001.") is not news, and its
-/// events would cost memory 150 times its size.
-pub const MAX_MENTIONS: usize = 20_000;
+/// have tens, a whole book a few thousand; text this dense (12 MB of "Paris,
+/// 2001.") is not news, and its events would cost memory 150 times its size.
+/// (20,000 left such an article at 10 times its size in peak memory, with
+/// the pieces of [`scan_in_pieces`]; 10,000 leaves it well under.)
+pub const MAX_MENTIONS: usize = 10_000;
 
 /// Whether an article without an anchor reads as a narrative (see
 /// [`Context::narrative`]): a history states its years, more than twice as
@@ -224,20 +226,18 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
     let text = &article.text;
     let dl = dateline::parse_with(text, &|name| gaz.names_a_known_place(name));
     let body = dl.as_ref().map_or(0, |d| d.body_start);
+    // Sentences are needed only as far as mentions were read (a capped
+    // article's rest is never read: 12 MB of "Paris, 2001." is a million).
+    let (found, capped, geo, read_to) = scan_in_pieces(text, dl.as_ref(), gaz, opts);
     let mut sentences: Vec<(usize, usize)> = Vec::new();
     if let Some(d) = &dl {
         sentences.push((d.span.start, d.span.end));
     }
     sentences.extend(
-        sentence::split(text, body)
+        sentence::split(&text[..read_to], body)
             .into_iter()
             .map(|r| (r.start, r.end)),
     );
-    let tokens = tokenize(text, 0, text.len());
-    let mut found = extract_tokens(text, &tokens);
-    let capped = found.len() > MAX_MENTIONS;
-    found.truncate(MAX_MENTIONS);
-    let geo = locate(text, dl.as_ref(), &tokens, gaz, opts.org_places);
     let mut evidence = Evidence::default();
     let mut mentions = Vec::with_capacity(found.len());
     let mut tenses = tense::Reader::default();
@@ -277,6 +277,82 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
         geo,
         capped,
     }
+}
+
+/// Longest article read in one piece; a longer one is read in pieces of about
+/// this size (see [`scan_in_pieces`]).
+const PIECE: usize = 1 << 18;
+
+/// The date mentions (at most [`MAX_MENTIONS`], and whether more were
+/// dropped), the places, and how far the text was read (its length, unless
+/// both caps were reached first). An article up to [`PIECE`] bytes is
+/// tokenised and read whole. A longer one is read in pieces of about
+/// [`PIECE`] bytes, each cut at a line break, else after a full stop, else
+/// at a space, the whitespace going with the next piece, so that its tokens
+/// (about 50 bytes per word) never exist for the whole text at once; the
+/// pieces' mentions and places, already at their offsets in the article,
+/// are joined in order, and reading stops once both caps are reached. Each
+/// piece's place names are resolved within that piece (a quarter of a
+/// megabyte of context) with the article's dateline.
+fn scan_in_pieces(
+    text: &str,
+    dl: Option<&Dateline>,
+    gaz: &Gazetteer,
+    opts: &Options,
+) -> (Vec<Mention>, bool, Geo, usize) {
+    // Where the piece from `from` ends.
+    fn cut(text: &str, from: usize) -> usize {
+        if text.len() - from <= PIECE {
+            return text.len();
+        }
+        let mut end = from + PIECE;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text.as_bytes()[from + PIECE / 2..end];
+        let at = |k: usize| from + PIECE / 2 + k;
+        if let Some(k) = window.iter().rposition(|&b| b == b'\n') {
+            return at(k);
+        }
+        if let Some(k) = window.windows(2).rposition(|w| w == b". ") {
+            return at(k + 1);
+        }
+        window
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(end, at)
+    }
+    let mut found = Vec::new();
+    let mut geo = Geo {
+        names: Vec::new(),
+        dateline: None,
+        main: None,
+        capped: false,
+    };
+    let mut from = 0;
+    while from < text.len() && (found.len() <= MAX_MENTIONS || geo.names.len() <= MAX_MENTIONS) {
+        let to = cut(text, from);
+        let tokens = tokenize(text, from, to);
+        if found.len() <= MAX_MENTIONS {
+            found.extend(extract_tokens(text, &tokens));
+            // One past the cap is kept, to tell that the cap was reached.
+            found.truncate(MAX_MENTIONS + 1);
+        }
+        if geo.names.len() <= MAX_MENTIONS {
+            let piece = locate(text, dl, &tokens, gaz, opts.org_places);
+            geo.capped |= piece.capped;
+            geo.dateline = geo.dateline.or(piece.dateline);
+            geo.names.extend(piece.names);
+            geo.names.truncate(MAX_MENTIONS + 1);
+        }
+        from = to;
+    }
+    let capped = found.len() > MAX_MENTIONS;
+    found.truncate(MAX_MENTIONS);
+    geo.capped |= geo.names.len() > MAX_MENTIONS;
+    geo.names.truncate(MAX_MENTIONS);
+    geo.main = main_place(&geo.names);
+    (found, capped, geo, from)
 }
 
 /// Whether resolving (or weighing as year evidence) an expression depends on the

@@ -167,7 +167,41 @@ pub const WRITE_BUFFER: usize = 1 << 20;
 /// run), the temporary file is removed.
 pub struct AtomicFile {
     path: PathBuf,
-    w: BufWriter<tempfile::NamedTempFile>,
+    w: Named<BufWriter<tempfile::NamedTempFile>>,
+}
+
+/// An error in writing an output, as an [`io::Error`] of the same kind whose
+/// message names the output: `cannot write out/timeline.csv: No space left on
+/// device (os error 28)`. The temporary file's hidden name says nothing to a
+/// user; the output's does.
+pub fn write_error(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!("cannot write {}: {e}", crate::input::shown(path)),
+    )
+}
+
+/// A writer whose every error names the output it writes (see
+/// [`write_error`]).
+struct Named<W> {
+    path: PathBuf,
+    w: W,
+}
+
+impl<W: Write> Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf).map_err(|e| write_error(&self.path, e))
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.w
+            .write_all(buf)
+            .map_err(|e| write_error(&self.path, e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush().map_err(|e| write_error(&self.path, e))
+    }
 }
 
 impl AtomicFile {
@@ -191,10 +225,13 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        let tmp = builder.tempfile_in(dir)?;
+        let tmp = builder.tempfile_in(dir).map_err(|e| write_error(path, e))?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            w: BufWriter::with_capacity(WRITE_BUFFER, tmp),
+            w: Named {
+                path: path.to_path_buf(),
+                w: BufWriter::with_capacity(WRITE_BUFFER, tmp),
+            },
         })
     }
 
@@ -204,10 +241,12 @@ impl AtomicFile {
     }
 
     /// Flush and sync to disk; the file stays under its temporary name until
-    /// [`commit_all`] puts it in place (or it is dropped and removed).
+    /// [`commit_all`] puts it in place (or it is dropped and removed). Errors
+    /// name the output, as the writer's do.
     pub fn finish(self) -> io::Result<Staged> {
-        let tmp = self.w.into_inner().map_err(|e| e.into_error())?;
-        tmp.as_file().sync_all()?;
+        let named = |e| write_error(&self.path, e);
+        let tmp = self.w.w.into_inner().map_err(|e| named(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(named)?;
         Ok(Staged {
             path: self.path,
             tmp: tmp.into_temp_path(),
@@ -275,6 +314,47 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    /// A disk that is full.
+    struct Full;
+
+    impl Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from_raw_os_error(28))
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from_raw_os_error(28))
+        }
+    }
+
+    #[test]
+    fn a_no_space_left_on_device_error_names_the_file() {
+        let mut w = Named {
+            path: PathBuf::from("out/timeline.csv"),
+            w: BufWriter::with_capacity(4, Full),
+        };
+        let e = w.write_all(b"too many bytes").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot write out/timeline.csv: No space left on device (os error 28)"
+        );
+        assert_eq!(e.kind(), io::Error::from_raw_os_error(28).kind());
+        let e = w.flush().unwrap_err();
+        assert!(
+            e.to_string().starts_with("cannot write out/timeline.csv: "),
+            "{e}"
+        );
+        // The output is named as stderr shows names: escaped.
+        let e = write_error(
+            Path::new("out/\x1b[2J.csv"),
+            io::Error::from_raw_os_error(28),
+        );
+        assert!(
+            e.to_string().starts_with("cannot write out/\\x1b[2J.csv: "),
+            "{e}"
+        );
     }
 
     #[test]

@@ -5,9 +5,25 @@
 //! marks dropped), with every run of characters that are not letters or digits
 //! turned into one space, trimmed. Apostrophes are dropped rather than spaced, so
 //! "Côte d'Ivoire" and "Cote dIvoire" agree, and a dot between initials is
-//! dropped too ("U.S." is "us").
+//! dropped too ("U.S." is "us"). Invisible characters ([`INVISIBLE`]: zero-width
+//! space, joiner and non-joiner, word joiner, soft hyphen, BOM) are dropped
+//! without a trace: "Ber\u{200d}lin" is "berlin". (Article text has them
+//! removed before it is read at all: see `input::drop_invisible`.)
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Characters that show as nothing but split a word for a tokenizer: zero
+/// width space (U+200B), non-joiner (U+200C), joiner (U+200D), word joiner
+/// (U+2060), soft hyphen (U+00AD) and the byte order mark / zero width
+/// no-break space (U+FEFF).
+pub const INVISIBLE: [char; 6] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00ad}', '\u{feff}',
+];
+
+/// Whether `c` is one of [`INVISIBLE`].
+pub fn is_invisible(c: char) -> bool {
+    INVISIBLE.contains(&c)
+}
 
 /// Append the key of `s` to `out` (which may already hold earlier words).
 pub fn push_key(out: &mut String, s: &str) {
@@ -41,6 +57,9 @@ pub fn push_key(out: &mut String, s: &str) {
             push_folded(out, c);
         } else if matches!(c, '\'' | '’' | '‘' | 'ʻ' | 'ʼ') {
             // Dropped: "d'Ivoire", "Xi'an".
+        } else if is_invisible(c) {
+            // Dropped, and the characters around it stay as they were.
+            continue;
         } else if c == '.'
             && prev.is_alphanumeric()
             && !prev2.is_alphanumeric()
@@ -114,6 +133,15 @@ mod tests {
         for (name, want) in cases {
             assert_eq!(key(name), want, "{name}");
         }
+    }
+
+    #[test]
+    fn zero_width_characters_inside_a_name_are_invisible_to_matching() {
+        for c in INVISIBLE {
+            assert_eq!(key(&format!("Ber{c}lin")), "berlin", "U+{:04X}", c as u32);
+            assert_eq!(key(&format!("U{c}.S.")), "us", "U+{:04X}", c as u32);
+        }
+        assert_eq!(key("\u{feff}New\u{200b} York"), "new york");
     }
 
     #[test]
