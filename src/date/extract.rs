@@ -1960,12 +1960,47 @@ impl<'t, 'a> Parser<'t, 'a> {
         if tie == Tie::Free && i > 1 && self.word(i - 1, "past") && self.word(i - 2, "the") {
             tie = Tie::EndsAtAnchor;
         }
+        if tie == Tie::Free && n.is_some() && self.runs_to_now(i) {
+            tie = Tie::EndsAtAnchor;
+        }
         Some(M {
             start: i,
             end,
             expr: Expr::Duration { n, unit, tie },
             parts: None,
         })
+    }
+
+    /// Whether the duration at `i` is a span up to the time of writing, by the
+    /// words before it: "has been missing for five years", "have tried for
+    /// about a month" (the present perfect, a few words back in the clause),
+    /// "the highest in nearly two years", "for the first time in 25 years".
+    fn runs_to_now(&self, i: usize) -> bool {
+        if i < 2 {
+            return false;
+        }
+        if self.word(i - 1, "in") {
+            return self
+                .lw(i - 2)
+                .is_some_and(|w| vocab::contains(vocab::RECORD_WORDS, w));
+        }
+        if !self.word(i - 1, "for") {
+            return false;
+        }
+        // Back through the clause, at most eight tokens, to its auxiliary.
+        for k in (i.saturating_sub(10)..i - 1).rev() {
+            let t = &self.t[k];
+            if t.is_punct('.') || t.is_punct(';') || t.is_punct(':') || t.gap == Gap::Para {
+                return false;
+            }
+            if self
+                .lw(k)
+                .is_some_and(|w| vocab::contains(vocab::PERFECT_AUX, w))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// Adjectival durations: "two-year", "16-hour", "12-day".
@@ -2195,6 +2230,28 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         found(s).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn durations_in_the_perfect_or_after_a_record_run_to_now() {
+        let tie = |t: &str, d: &str| {
+            found(t)
+                .into_iter()
+                .find(|(x, _)| *x == d)
+                .map(|(_, e)| match e {
+                    Expr::Duration { tie, .. } => tie,
+                    other => panic!("{d}: {other:?}"),
+                })
+                .unwrap_or_else(|| panic!("{d} not found in {t:?}"))
+        };
+        let t = "The dog has been missing for five years. Shares hit their highest in \
+                 nearly two years. They met for the first time in 25 years. She worked \
+                 for three years in Lyon. He has a plan. It ran for six weeks.";
+        assert_eq!(tie(t, "five years"), Tie::EndsAtAnchor);
+        assert_eq!(tie(t, "nearly two years"), Tie::EndsAtAnchor);
+        assert_eq!(tie(t, "25 years"), Tie::EndsAtAnchor);
+        assert_eq!(tie(t, "three years"), Tie::Free);
+        assert_eq!(tie(t, "six weeks"), Tie::Free);
     }
 
     #[test]

@@ -532,6 +532,27 @@ pub const HISTORY_VERBS: &[&str] = &[
     "opened",
 ];
 
+/// Auxiliaries (lower-case) of the present perfect: "has been missing for five
+/// years" is a span that runs up to the time of writing.
+pub const PERFECT_AUX: &[&str] = &["has", "hasn", "have", "haven", "hasnt", "havent"];
+
+/// Words (lower-case) before "in" that make "in N years" a span up to the time
+/// of writing: "the highest in nearly two years", "the first time in 25 years".
+pub const RECORD_WORDS: &[&str] = &[
+    "best",
+    "biggest",
+    "fastest",
+    "highest",
+    "largest",
+    "lowest",
+    "slowest",
+    "smallest",
+    "strongest",
+    "time",
+    "weakest",
+    "worst",
+];
+
 /// Whether a lower-case word is in a sorted word list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -574,6 +595,8 @@ mod tests {
         assert_sorted_unique(FORWARD_BEFORE, "FORWARD_BEFORE");
         assert_sorted_unique(FORWARD_AFTER, "FORWARD_AFTER");
         assert_sorted_unique(HISTORY_VERBS, "HISTORY_VERBS");
+        assert_sorted_unique(PERFECT_AUX, "PERFECT_AUX");
+        assert_sorted_unique(RECORD_WORDS, "RECORD_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
