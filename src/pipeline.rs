@@ -243,10 +243,12 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
     let mut tenses = tense::Reader::default();
     for m in found {
         let s = sentence_of(&sentences, m.start).unwrap_or((m.start, m.end));
-        let tense = if needs_tense(&m.expr) {
-            tenses.tense_at(text, s, m.start, m.end)
-        } else {
+        let tense = if !needs_tense(&m.expr) {
             Tense::Unknown
+        } else if is_bare_weekday(&m.expr) && tense::deadline_before(text, s.0, m.start) {
+            Tense::Future
+        } else {
+            tenses.tense_at(text, s, m.start, m.end)
         };
         if let Expr::Point { point, .. } = m.expr {
             match point {
@@ -353,6 +355,20 @@ fn scan_in_pieces(
     geo.names.truncate(MAX_MENTIONS);
     geo.main = main_place(&geo.names);
     (found, capped, geo, from)
+}
+
+/// "Tuesday", "Thursday morning": a weekday without "last" or "next".
+fn is_bare_weekday(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Point {
+            point: Point::Weekday {
+                which: Which::Bare,
+                ..
+            },
+            ..
+        }
+    )
 }
 
 /// Whether resolving (or weighing as year evidence) an expression depends on the

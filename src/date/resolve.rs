@@ -160,6 +160,12 @@ pub struct Anchor {
     pub certainty: Certainty,
 }
 
+/// Whether an anchor is a publication stamp (metadata or `--date`), whose day
+/// may be a zone away from the story's own.
+fn stamped(kind: AnchorKind) -> bool {
+    matches!(kind, AnchorKind::Metadata | AnchorKind::User)
+}
+
 /// Everything the resolver may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Context {
@@ -782,6 +788,10 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
                 Which::This => wd as i64 - cur,
                 Which::Bare => match ctx.tense {
                     Tense::Future => fwd,
+                    // A publication stamp is often a zone behind the story
+                    // ("Asian markets were mixed Tuesday" stamped Monday in
+                    // New York): the day after it, not six days before.
+                    _ if back == 6 && stamped(a.kind) => 1,
                     _ => -back,
                 },
             };
@@ -1048,6 +1058,33 @@ mod tests {
             modifier: None,
             time: None,
         }
+    }
+
+    #[test]
+    fn a_past_weekday_the_day_after_a_publication_stamp_is_that_day() {
+        // Stamped Monday 2019-11-18 (New York), "Asian markets were mixed
+        // Tuesday": the Tuesday after, not six days before. A dateline is the
+        // story's own day, so there the Tuesday before stays.
+        let tue = pt(Point::Weekday {
+            wd: 2,
+            which: Which::Bare,
+        });
+        let mut c = ctx("2019-11-18", Tense::Past);
+        let day = |c: &Context| resolve(&tue, c).interval.map(|p| p.0);
+        assert_eq!(day(&c), Some(d("2019-11-12")));
+        for kind in [AnchorKind::Metadata, AnchorKind::User] {
+            c.anchor.as_mut().unwrap().kind = kind;
+            assert_eq!(day(&c), Some(d("2019-11-19")), "{kind:?}");
+        }
+        // Two days after is still the week before.
+        let wed = pt(Point::Weekday {
+            wd: 3,
+            which: Which::Bare,
+        });
+        assert_eq!(
+            resolve(&wed, &c).interval.map(|p| p.0),
+            Some(d("2019-11-13"))
+        );
     }
 
     fn pt(point: Point) -> Expr {

@@ -32,6 +32,8 @@ struct Word {
     link: bool,
     /// "as".
     is_as: bool,
+    /// The word itself when it is "since", which [`by_preposition`] reads.
+    word: &'static [u8],
 }
 
 impl Word {
@@ -51,6 +53,7 @@ impl Word {
             participle: is_past_participle(w),
             link: LINKS.iter().any(|l| l.as_bytes() == w),
             is_as: w == b"as",
+            word: if w == b"since" { b"since" } else { b"" },
         }
     }
 }
@@ -119,6 +122,9 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     // business. They all end after `at`, so none is among those before it.
     let inside = |w: &Word| w.st >= at && w.en <= end;
     let before = &words[..words.partition_point(|w| w.en <= at)];
+    if let Some(t) = by_preposition(before) {
+        return t;
+    }
     // "as soon as Tuesday", "as early as Monday": a forecast.
     if let [.., a, _, b] = before {
         if a.is_as && b.is_as {
@@ -165,6 +171,25 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     best.or(weak).map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
 
+/// The tense the preposition right before the expression gives: "since
+/// March" looks back.
+fn by_preposition(before: &[Word]) -> Option<Tense> {
+    let prev = before.last()?;
+    (prev.word == b"since").then_some(Tense::Past)
+}
+
+/// Whether the word right before `at` makes a weekday a deadline or the end of
+/// a delay, which lies ahead whatever the tense of the verb: "must resign by
+/// Tuesday", "was delayed until Sunday", "should ease by Thursday morning".
+/// Months and years are left to the tense: in a history "by March" is as
+/// often behind as ahead.
+pub fn deadline_before(text: &str, sentence_start: usize, at: usize) -> bool {
+    let head = &text[sentence_start.min(at)..at];
+    head.rsplit(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.is_empty())
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"))
+}
+
 /// The cue lists as one table: whether a word is a future cue, a past cue.
 static CUES: LazyLock<FxHashMap<&'static [u8], (bool, bool)>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
@@ -199,6 +224,26 @@ fn is_past_participle(w: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn since_looks_back_and_a_deadline_weekday_looks_ahead() {
+        let t = "Planes have been grounded since March.";
+        let at = t.find("March").unwrap();
+        assert_eq!(tense_at(t, (0, t.len()), at, at + 5), Tense::Past);
+        for (t, w, ahead) in [
+            (
+                "He must resign by Tuesday, the party said.",
+                "Tuesday",
+                true,
+            ),
+            ("The vote was delayed until Sunday.", "Sunday", true),
+            ("The road was closed until Monday.", "Monday", true),
+            ("He resigned on Tuesday.", "Tuesday", false),
+        ] {
+            let at = t.find(w).unwrap();
+            assert_eq!(deadline_before(t, 0, at), ahead, "{t}");
+        }
+    }
 
     #[test]
     fn a_reader_answers_as_a_fresh_read_for_each_expression() {

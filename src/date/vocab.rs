@@ -534,7 +534,7 @@ pub const HISTORY_VERBS: &[&str] = &[
 
 /// Auxiliaries (lower-case) of the present perfect: "has been missing for five
 /// years" is a span that runs up to the time of writing.
-pub const PERFECT_AUX: &[&str] = &["has", "hasn", "have", "haven", "hasnt", "havent"];
+pub const PERFECT_AUX: &[&str] = &["has", "hasn", "hasnt", "have", "haven", "havent"];
 
 /// Words (lower-case) before "in" that make "in N years" a span up to the time
 /// of writing: "the highest in nearly two years", "the first time in 25 years".
