@@ -1044,7 +1044,11 @@ mod tests {
         );
         let days = find("12 days");
         assert_eq!(days.value, "P12D");
-        assert_eq!(days.end_date.as_deref(), Some("2025-06-26"));
+        // Twelve days, over by the dateline's day: June 14 to June 25.
+        assert_eq!(
+            (days.start_date.as_deref(), days.end_date.as_deref()),
+            (Some("2025-06-14"), Some("2025-06-25"))
+        );
         let y = find("2001");
         assert_eq!(
             (y.start_date.as_deref(), y.end_date.as_deref(), y.precision),

@@ -282,7 +282,9 @@ fn seed_article_timexes() {
     }
     let days = find("12 days");
     assert_eq!(days["value"], "P12D", "{days}");
-    assert_eq!(days["end_date"], "2025-06-26", "{days}");
+    // "following 12 days of": twelve days, over by the dateline's day.
+    assert_eq!(days["start_date"], "2025-06-14", "{days}");
+    assert_eq!(days["end_date"], "2025-06-25", "{days}");
     let y = find("2001");
     assert_eq!(y["start_date"], "2001-01-01", "{y}");
     assert_eq!(y["end_date"], "2001-12-31", "{y}");

@@ -180,8 +180,11 @@ pub enum RefKind {
 pub enum Tie {
     /// A free duration ("for three months"): no interval.
     Free,
-    /// Ends at the anchor: "over the past two weeks", "following 12 days of".
+    /// Ends at the anchor: "over the past two weeks".
     EndsAtAnchor,
+    /// Over by the anchor's day, which it ends just before: "following 12 days
+    /// of conflict" on June 26 is June 14 to June 25, twelve days.
+    EndsBeforeAnchor,
     /// Starts at the anchor: "the next two weeks".
     StartsAtAnchor,
 }

@@ -1949,13 +1949,14 @@ impl<'t, 'a> Parser<'t, 'a> {
         // "the past year" is one year; "the past years" and "several months" are
         // an unknown number.
         let n = n.or(if plural { None } else { Some(1.0) });
-        // "following 12 days of conflict", "after three weeks of talks": ends at the anchor.
+        // "following 12 days of conflict", "after three weeks of talks": over,
+        // just before the anchor.
         if tie == Tie::Free
             && i > 0
             && self.any_word(i - 1, &["following", "after"])
             && self.word(end, "of")
         {
-            tie = Tie::EndsAtAnchor;
+            tie = Tie::EndsBeforeAnchor;
         }
         if tie == Tie::Free && i > 1 && self.word(i - 1, "past") && self.word(i - 2, "the") {
             tie = Tie::EndsAtAnchor;
@@ -2579,7 +2580,7 @@ mod tests {
             Expr::Duration {
                 n: Some(12.0),
                 unit: Unit::Day,
-                tie: Tie::EndsAtAnchor
+                tie: Tie::EndsBeforeAnchor
             }
         );
         let f = found("for three months");

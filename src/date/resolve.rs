@@ -1018,6 +1018,7 @@ fn resolve_duration(n: Option<f64>, unit: Unit, tie: Tie, ctx: &Context) -> Reso
     let interval = match (tie, unit) {
         (_, Unit::Second | Unit::Minute | Unit::Hour) => Some((a.date, a.date)),
         (Tie::EndsAtAnchor, _) => shift(a.date, unit, -k).map(|s| (s, a.date)),
+        (Tie::EndsBeforeAnchor, _) => shift(a.date, unit, -k).zip(a.date.pred_opt()),
         _ => shift(a.date, unit, k).map(|e| (a.date, e)),
     };
     if let Some(iv) = interval {
@@ -1131,6 +1132,7 @@ mod tests {
         the_nineties: pt(Point::DecadeOfCentury(90)), "2005-01-01", Past => "199", "1990-01-01", "1999-12-31";
         twentieth_century: pt(Point::Century(19)), "2005-01-01", Past => "19", "1900-01-01", "1999-12-31";
         twelve_days_ending: Expr::Duration { n: Some(12.0), unit: Unit::Day, tie: Tie::EndsAtAnchor }, "2025-06-26", Past => "P12D", "2025-06-14", "2025-06-26";
+        twelve_days_over: Expr::Duration { n: Some(12.0), unit: Unit::Day, tie: Tie::EndsBeforeAnchor }, "2025-06-26", Past => "P12D", "2025-06-14", "2025-06-25";
         free_duration: Expr::Duration { n: Some(3.0), unit: Unit::Month, tie: Tie::Free }, "2025-06-26", Past => "P3M", "", "";
         decade_duration: Expr::Duration { n: Some(1.0), unit: Unit::Decade, tie: Tie::Free }, "2025-06-26", Past => "P10Y", "", "";
         feb_30_is_nothing: cal(YearSpec::Abs(2025), Some(2), Some(30)), "2025-06-26", Past => "2025-02-30", "", "";
