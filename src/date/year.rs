@@ -296,26 +296,33 @@ fn best_two(
         None => best = Some((y, s)),
     };
     let hi = not_after.year();
-    let years: Vec<i32> = if ev.weekdays.is_empty() {
-        // Without weekdays a year scores only by the years written, the prior
-        // and recency: any other year scores below the latest real date, so
-        // these few are all that can win (in the same order, for the same
-        // ties). The latest real date is among the last nine years (February
-        // 29 skips at most eight, around 1900 or 2100).
-        let mut years: Vec<i32> = (hi - 8..=hi).collect();
-        if let Some(&m) = ev.years.iter().max() {
-            years.extend([m, m + 1]);
-        }
-        if let Some(&m) = ev.future_years.iter().min() {
-            years.extend([m, m - 1]);
-        }
-        years.extend(prior.iter().map(|p| p.0));
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
-        years
-    } else {
-        (hi - SPAN..=hi).rev().collect()
-    };
+    // The weekdays (of the dateline's day) that some written weekday fits,
+    // exactly or as the day after.
+    let fits: Vec<u32> = ev.weekdays.iter().flat_map(|&w| [w, w % 7 + 1]).collect();
+    let leap_day = month == 2 && day == 29;
+    let years: Vec<i32> =
+        if !ev.weekdays.is_empty() && !leap_day && !(1..=7).all(|w| fits.contains(&w)) {
+            // With weekdays, a year no weekday fits scores only by the years
+            // written, the prior and recency, like the latest year of the last 28
+            // that no weekday fits (every weekday falls on the day in 28 years):
+            // so those years, and the years weekdays fit, are all that can come
+            // first or second.
+            let mut years: Vec<i32> = (hi - 28..=hi).collect();
+            years.extend((hi - SPAN..hi - 28).filter(|&y| fits.contains(&weekday(y, month, day))));
+            written_and_prior(&mut years, ev, prior);
+            years
+        } else if ev.weekdays.is_empty() && !leap_day {
+            // Without weekdays a year scores only by the years written, the prior
+            // and recency: any other year scores below the latest real date, so
+            // these few, with the two latest real dates among the last nine
+            // years, are all that can come first or second (in the same order,
+            // for the same ties). February 29 reads every year.
+            let mut years: Vec<i32> = (hi - 8..=hi).collect();
+            written_and_prior(&mut years, ev, prior);
+            years
+        } else {
+            (hi - SPAN..=hi).rev().collect()
+        };
     each_score(month, day, ev, prior, not_after, years.into_iter(), pick);
     best.map(|(y, s)| (y, s - second))
 }
@@ -336,8 +343,25 @@ pub fn contenders(month: u32, day: u32, ev: &Evidence, not_after: NaiveDate) -> 
     near.into_iter().map(|(y, w)| (y, w / sum)).collect()
 }
 
+/// Adds the years the written years and the prior favour to `years`, then
+/// sorts them latest first, once each.
+fn written_and_prior(years: &mut Vec<i32>, ev: &Evidence, prior: &[(i32, f64)]) {
+    if let Some(&m) = ev.years.iter().max() {
+        years.extend([m, m + 1]);
+    }
+    if let Some(&m) = ev.future_years.iter().min() {
+        years.extend([m, m - 1]);
+    }
+    years.extend(prior.iter().map(|p| p.0));
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+}
+
+/// The smallest share of the votes a year keeps in the prior.
+const MIN_SHARE: f64 = 0.01;
+
 /// The batch prior from the votes of the articles, each `(year, weight)`: each
-/// year's share of the weight.
+/// year's share of the weight (shares under [`MIN_SHARE`] dropped).
 pub fn prior(votes: &[(i32, f64)]) -> Vec<(i32, f64)> {
     let mut counts: Vec<(i32, f64)> = Vec::new();
     for &(y, w) in votes {
@@ -352,7 +376,13 @@ pub fn prior(votes: &[(i32, f64)]) -> Vec<(i32, f64)> {
         .sum::<f64>()
         .max(f64::MIN_POSITIVE);
     counts.sort_unstable_by_key(|c| c.0);
-    counts.into_iter().map(|(y, c)| (y, c / n)).collect()
+    // Shares under 1% weigh less than a weekday and are dropped: a feed's
+    // votes spread thinly over many years, and each kept year is scored.
+    counts
+        .into_iter()
+        .map(|(y, c)| (y, c / n))
+        .filter(|c| c.1 >= MIN_SHARE)
+        .collect()
 }
 
 #[cfg(test)]
@@ -498,6 +528,16 @@ mod tests {
                 weekdays: vec![1],
                 ..Default::default()
             },
+            Evidence {
+                weekdays: vec![2, 6, 4],
+                history: vec![1990],
+                ..Default::default()
+            },
+            Evidence {
+                weekdays: vec![7, 3],
+                years: vec![2024],
+                ..Default::default()
+            },
         ];
         let priors: [&[(i32, f64)]; 4] = [
             &[],
@@ -516,6 +556,19 @@ mod tests {
                         infer(m, day, ev, prior, na),
                         want,
                         "{m}-{day} {ev:?} {prior:?} not after {na}"
+                    );
+                    let mut all: Vec<f64> =
+                        scores(m, day, ev, prior, na).iter().map(|s| s.1).collect();
+                    all.sort_by(|a, b| b.total_cmp(a));
+                    let lead = match all.as_slice() {
+                        [a, b, ..] => a - b,
+                        [_] => f64::INFINITY,
+                        [] => 0.0,
+                    };
+                    assert_eq!(
+                        infer_told(m, day, ev, prior, na).is_some(),
+                        lead >= MARGIN,
+                        "told? {m}-{day} {ev:?} {prior:?} not after {na}"
                     );
                 }
             }
