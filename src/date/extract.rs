@@ -742,8 +742,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.any_word(j, &["st", "nd", "rd", "th"]) && self.tight(j) {
             j += 1;
         }
-        // "26:30" or "3.5" are not days; "26-member" is not either.
-        if self.punct(j, ':') && self.tight(j) {
+        // "26:30" or "3.5" are not days; "26-member" is not either. A colon
+        // that ends the date ("Oct. 20: Fire on Main St.") leaves the day.
+        if self.punct(j, ':') && self.tight(j) && self.num(j + 1).is_some() && self.tight(j + 1) {
             return None;
         }
         if self.dash(j) && self.tight(j) && self.lw(j + 1).is_some() && self.tight(j + 1) {
@@ -2595,5 +2596,20 @@ mod tests {
         assert_eq!(texts("a year earlier"), vec!["a year earlier"]);
         assert_eq!(texts("in the spring of 2024"), vec!["the spring of 2024"]);
         assert_eq!(texts("the 20th century"), vec!["the 20th century"]);
+    }
+
+    #[test]
+    fn a_date_before_a_colon_keeps_its_day() {
+        let ctx = YearSpec::Context;
+        assert_eq!(
+            found("Police log, Nov. 3: a bike was stolen."),
+            vec![("Nov. 3", cal(ctx, Some(11), Some(3)))]
+        );
+        assert_eq!(
+            texts("The Herald wrote in a leader on Tuesday, March 17: the plan fails."),
+            vec!["Tuesday, March 17"]
+        );
+        // A clock time is still no day.
+        assert_eq!(texts("at 14:30 on Friday"), vec!["14:30", "Friday"]);
     }
 }
