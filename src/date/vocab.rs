@@ -408,6 +408,7 @@ pub const AFTER_THE: &[&str] = &[
     "a",
     "an",
     "beginning",
+    "calendar",
     "coming",
     "current",
     "day",
@@ -418,6 +419,7 @@ pub const AFTER_THE: &[&str] = &[
     "first",
     "fiscal",
     "following",
+    "full",
     "future",
     "half",
     "hundreds",
@@ -532,6 +534,10 @@ pub const HISTORY_VERBS: &[&str] = &[
     "opened",
 ];
 
+/// Words (lower-case) between "the" and "year" that make it the year a story
+/// reports on: "the fiscal year", "the full year", "the current fiscal year".
+pub const REPORTING_YEAR_WORDS: &[&str] = &["calendar", "current", "fiscal", "full"];
+
 /// Whether a lower-case word is in a sorted word list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -574,6 +580,7 @@ mod tests {
         assert_sorted_unique(FORWARD_BEFORE, "FORWARD_BEFORE");
         assert_sorted_unique(FORWARD_AFTER, "FORWARD_AFTER");
         assert_sorted_unique(HISTORY_VERBS, "HISTORY_VERBS");
+        assert_sorted_unique(REPORTING_YEAR_WORDS, "REPORTING_YEAR_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
