@@ -473,7 +473,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             } else {
                 i + 3
             };
-            let p = self.point(j).or_else(|| self.the_unit(j - 1))?;
+            let p = self
+                .point(j)
+                .or_else(|| self.the_unit(j - 1))
+                .or_else(|| self.reporting_year_point(j - 1))?;
             return Some(Self::point_m(i, p, Some(m)));
         }
         // "early June", "mid-2024", "late last month", "the late 1970s".
@@ -499,6 +502,15 @@ impl<'t, 'a> Parser<'t, 'a> {
             if let Some(p) = self.deictic_unit(i + 1) {
                 return Some(Self::point_m(i, p, None));
             }
+        }
+        // "later in the year", "late in the year": the story's year.
+        if self.any_word(i, &["earlier", "later", "early", "late"])
+            && self.word(i + 1, "in")
+            && self.word(i + 2, "the")
+            && self.reporting_year(i + 2).is_some_and(|m| m.end == i + 4)
+        {
+            let m = vocab::lookup(MODIFIERS, self.lw(i).unwrap_or(""));
+            return Some(Self::point_m(i, (i + 4, the_year(), None), m));
         }
         self.range(i)
             .or_else(|| self.point(i).map(|p| Self::point_m(i, p, None)))
@@ -750,8 +762,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.any_word(j, &["st", "nd", "rd", "th"]) && self.tight(j) {
             j += 1;
         }
-        // "26:30" or "3.5" are not days; "26-member" is not either.
-        if self.punct(j, ':') && self.tight(j) {
+        // "26:30" or "3.5" are not days; "26-member" is not either. A colon
+        // that ends the date ("Oct. 20: Fire on Main St.") leaves the day.
+        if self.punct(j, ':') && self.tight(j) && self.num(j + 1).is_some() && self.tight(j + 1) {
             return None;
         }
         if self.dash(j) && self.tight(j) && self.lw(j + 1).is_some() && self.tight(j + 1) {
@@ -1416,8 +1429,14 @@ impl<'t, 'a> Parser<'t, 'a> {
                 parts: None,
             });
         }
+        if let Some(found) = self.year_end(i) {
+            return Some(found);
+        }
         if !the {
             return None;
+        }
+        if let Some(found) = self.reporting_year(i) {
+            return Some(found);
         }
         if self.word(j, "weekend") {
             return m(j + 1, Point::Weekend { which: Which::Bare });
@@ -1463,6 +1482,108 @@ impl<'t, 'a> Parser<'t, 'a> {
             );
         }
         None
+    }
+
+    /// The year a story reports on, at a "the" at `i`: "the year", "the fiscal
+    /// year", "the full year", "the current fiscal year" are the anchor's year;
+    /// "the year ended March 31" is a year's length. Not "the year before" (a
+    /// year back from some event), "the year-ago quarter" (read above) nor "the
+    /// Year" of a title.
+    fn reporting_year(&self, i: usize) -> Option<M> {
+        // "the rest of the year" is only part of it.
+        if i > 1
+            && self.word(i - 1, "of")
+            && self.any_word(i - 2, &["balance", "part", "remainder", "rest"])
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < i + 3
+            && self.ok(k)
+            && self
+                .lw(k)
+                .is_some_and(|w| vocab::contains(vocab::REPORTING_YEAR_WORDS, w))
+        {
+            k += 1;
+        }
+        if !self.word(k, "year") || (!self.caps && self.t[k].is_capitalized()) {
+            return None;
+        }
+        let next = k + 1;
+        if (self.dash(next) && self.tight(next))
+            || self.punct(next, '\'')
+            || self.punct(next, '’')
+            || self.any_word(next, &["before", "after", "earlier", "later", "ago"])
+            || self.num(next).is_some()
+            || self.lex(next).number.filter(|_| self.ok(next)).is_some()
+        {
+            return None;
+        }
+        let expr = if self.any_word(next, &["ended", "ending"]) {
+            Expr::Duration {
+                n: Some(1.0),
+                unit: Unit::Year,
+                tie: Tie::Free,
+            }
+        } else {
+            Expr::Point {
+                point: the_year(),
+                modifier: None,
+                time: None,
+            }
+        };
+        Some(M {
+            start: i,
+            end: next,
+            expr,
+            parts: None,
+        })
+    }
+
+    /// [`Parser::reporting_year`] as a point ("the end of the fiscal year").
+    fn reporting_year_point(&self, i: usize) -> Option<P> {
+        let m = self.reporting_year(i)?;
+        match m.expr {
+            Expr::Point { point, .. } if self.word(i, "the") => Some((m.end, point, None)),
+            _ => None,
+        }
+    }
+
+    /// "by year-end", "since year end", "before year's end": the end of the
+    /// anchor's year, read only after a preposition ("year-end results" is an
+    /// adjective).
+    fn year_end(&self, i: usize) -> Option<M> {
+        if !self.word(i, "year")
+            || i == 0
+            || !self.any_word(
+                i - 1,
+                &["around", "at", "before", "by", "near", "since", "until"],
+            )
+        {
+            return None;
+        }
+        let k = if (self.dash(i + 1) && self.tight(i + 1))
+            || ((self.punct(i + 1, '\'') || self.punct(i + 1, '’'))
+                && self.tight(i + 1)
+                && self.word(i + 2, "s"))
+        {
+            i + 2 + usize::from(!self.dash(i + 1))
+        } else {
+            i + 1
+        };
+        if !self.word(k, "end") {
+            return None;
+        }
+        Some(M {
+            start: i,
+            end: k + 1,
+            expr: Expr::Point {
+                point: the_year(),
+                modifier: Some(Mod::Late),
+                time: None,
+            },
+            parts: None,
+        })
     }
 
     /// "the year", "the week" after "the end of": the anchor's period.
@@ -2168,6 +2289,11 @@ fn is_amount_word(w: &str) -> bool {
     ) || vocab::lookup(vocab::NUMBER_WORDS, w).is_some()
 }
 
+/// The year of the story: the anchor's, or in a narrative the last one named.
+fn the_year() -> Point {
+    cal(YearSpec::Context, None, None)
+}
+
 /// A calendar point, the extractor's most common result.
 fn cal(year: YearSpec, month: Option<u32>, day: Option<u32>) -> Point {
     Point::Cal { year, month, day }
@@ -2669,5 +2795,53 @@ mod tests {
         assert_eq!(texts("a year earlier"), vec!["a year earlier"]);
         assert_eq!(texts("in the spring of 2024"), vec!["the spring of 2024"]);
         assert_eq!(texts("the 20th century"), vec!["the 20th century"]);
+    }
+
+    #[test]
+    fn a_date_before_a_colon_keeps_its_day() {
+        let ctx = YearSpec::Context;
+        assert_eq!(
+            found("Police log, Nov. 3: a bike was stolen."),
+            vec![("Nov. 3", cal(ctx, Some(11), Some(3)))]
+        );
+        assert_eq!(
+            texts("The Herald wrote in a leader on Tuesday, March 17: the plan fails."),
+            vec!["Tuesday, March 17"]
+        );
+        // A clock time is still no day.
+        assert_eq!(texts("at 14:30 on Friday"), vec!["14:30", "Friday"]);
+    }
+
+    #[test]
+    fn the_year_a_story_reports_on_is_a_date() {
+        let year = cal(YearSpec::Context, None, None);
+        assert_eq!(
+            found("Orders for the full year rose 4%."),
+            vec![("the full year", year)]
+        );
+        assert_eq!(
+            texts("It sees a loss for the current fiscal year, and the year before."),
+            vec!["the current fiscal year"]
+        );
+        assert_eq!(
+            found("Revenue in the year ended June 30 doubled.")[..1],
+            [(
+                "the year",
+                Expr::Duration {
+                    n: Some(1.0),
+                    unit: Unit::Year,
+                    tie: Tie::Free
+                }
+            )]
+        );
+        assert_eq!(
+            texts("The sale should close by year-end, or by year's end at the latest."),
+            vec!["year-end", "year's end"]
+        );
+        assert_eq!(
+            texts("Rains came later in the year; year-end results were weak."),
+            vec!["later in the year"]
+        );
+        assert!(texts("She was named Player of the Year.").is_empty());
     }
 }

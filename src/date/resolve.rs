@@ -582,6 +582,12 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
                 };
                 (Some(a), p)
             }
+            // "the year", "the fiscal year": the article's year, or in a
+            // narrative the last year named.
+            (YearSpec::Context, None, _) => {
+                let a = year_anchor(ctx)?;
+                (Some(a), year_period(a.date.year())?)
+            }
             (spec, m, d) => {
                 let (y, used) = year_of(spec, deictic)?;
                 let p = match (m, d) {

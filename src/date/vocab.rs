@@ -408,6 +408,7 @@ pub const AFTER_THE: &[&str] = &[
     "a",
     "an",
     "beginning",
+    "calendar",
     "coming",
     "current",
     "day",
@@ -418,6 +419,7 @@ pub const AFTER_THE: &[&str] = &[
     "first",
     "fiscal",
     "following",
+    "full",
     "future",
     "half",
     "hundreds",
@@ -553,6 +555,10 @@ pub const RECORD_WORDS: &[&str] = &[
     "worst",
 ];
 
+/// Words (lower-case) between "the" and "year" that make it the year a story
+/// reports on: "the fiscal year", "the full year", "the current fiscal year".
+pub const REPORTING_YEAR_WORDS: &[&str] = &["calendar", "current", "fiscal", "full"];
+
 /// Whether a lower-case word is in a sorted word list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -597,6 +603,7 @@ mod tests {
         assert_sorted_unique(HISTORY_VERBS, "HISTORY_VERBS");
         assert_sorted_unique(PERFECT_AUX, "PERFECT_AUX");
         assert_sorted_unique(RECORD_WORDS, "RECORD_WORDS");
+        assert_sorted_unique(REPORTING_YEAR_WORDS, "REPORTING_YEAR_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
