@@ -187,7 +187,7 @@ struct Read<'a> {
 /// have tens, a whole book a few thousand; text this dense (12 MB of "Paris,
 /// 2001.") is not news, and its events would cost memory 150 times its size.
 /// (20,000 left such an article at 10 times its size in peak memory, with
-/// the pieces of [`scan_in_pieces`]; 10,000 leaves it well under.)
+/// the pieces of `scan_in_pieces`; 10,000 leaves it well under.)
 pub const MAX_MENTIONS: usize = 10_000;
 
 /// Whether an article without an anchor reads as a narrative (see
@@ -282,7 +282,7 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
 }
 
 /// Longest article read in one piece; a longer one is read in pieces of about
-/// this size (see [`scan_in_pieces`]).
+/// this size (see `scan_in_pieces`).
 const PIECE: usize = 1 << 18;
 
 /// The date mentions (at most [`MAX_MENTIONS`], and whether more were

@@ -261,7 +261,7 @@ pub fn infer(
 }
 
 /// The year, only when the evidence tells it: its score leads every other
-/// year's by [`MARGIN`] at least. Without that ("Dec. 23" and nothing else,
+/// year's by `MARGIN` (3 points) at least. Without that ("Dec. 23" and nothing else,
 /// "in 2013" and "on Sunday" that fit 2018 and 2024 alike), the year stays
 /// unknown: a guessed year would date every relative expression of the story.
 pub fn infer_told(
@@ -327,7 +327,7 @@ fn best_two(
     best.map(|(y, s)| (y, s - second))
 }
 
-/// The years within [`MARGIN`] of the best for the article's own evidence
+/// The years within `MARGIN` (3 points) of the best for the article's own evidence
 /// (no prior), each with its share of the article's vote, `exp(score - best)`
 /// normalised: "in 1986" tells 1987 a little better than 1986 (1.0 against
 /// 0.37 before normalising), so a feed of such articles leans to 1987.
@@ -361,7 +361,7 @@ fn written_and_prior(years: &mut Vec<i32>, ev: &Evidence, prior: &[(i32, f64)]) 
 const MIN_SHARE: f64 = 0.01;
 
 /// The batch prior from the votes of the articles, each `(year, weight)`: each
-/// year's share of the weight (shares under [`MIN_SHARE`] dropped).
+/// year's share of the weight (shares under `MIN_SHARE` (1%) dropped).
 pub fn prior(votes: &[(i32, f64)]) -> Vec<(i32, f64)> {
     let mut counts: Vec<(i32, f64)> = Vec::new();
     for &(y, w) in votes {
