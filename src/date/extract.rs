@@ -337,7 +337,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     Kind::Punct => n.is_punct('\'') || n.is_punct('’'),
                     Kind::Word => self.lex(i + 1).after_the,
                 }),
-                _ => self.lex(i).starter,
+                _ => self.lex(i).starter || self.vague_plural(i).is_some(),
             },
         }
     }
@@ -419,6 +419,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             self.adjectival(i),
             self.reference(i),
             self.period(i),
+            self.vague_plural(i),
         ];
         // Longest wins; on a tie the earlier kind in the list (a date over a
         // duration: "the next day" is a day, not a span).
@@ -2081,6 +2082,31 @@ impl<'t, 'a> Parser<'t, 'a> {
         })
     }
 
+    /// A bare plural unit after "for" or "within": "for years", "within
+    /// weeks", "for centuries" are durations of an unknown number (`PXY`,
+    /// `PXW`). Other bare plurals ("in the weeks before", "matter of days",
+    /// "minutes apart") stay out.
+    fn vague_plural(&self, i: usize) -> Option<M> {
+        if i == 0 || !self.any_word(i - 1, &["for", "within"]) || !self.ok(i) {
+            return None;
+        }
+        let unit = self.lex(i).unit?;
+        let w = self.lw(i)?;
+        if !w.ends_with('s') || unit == Unit::Weekend {
+            return None;
+        }
+        Some(M {
+            start: i,
+            end: i + 1,
+            expr: Expr::Duration {
+                n: None,
+                unit,
+                tie: Tie::Free,
+            },
+            parts: None,
+        })
+    }
+
     /// Adjectival durations: "two-year", "16-hour", "12-day".
     /// "-old" or "old" at `i`: "a 6-year-old", "52 years old" give an age, not a
     /// period of time.
@@ -2148,6 +2174,17 @@ impl<'t, 'a> Parser<'t, 'a> {
             "quarterly" => return one(i + 1, Unit::Quarter),
             "annually" | "yearly" | "annual" if w != "annual" => return one(i + 1, Unit::Year),
             "hourly" => return one(i + 1, Unit::Hour),
+            // "300 per week", "$600 million per year": a rate. "Miles per
+            // hour" and "instructions per second" are measures.
+            "per" => {
+                let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
+                if self.lw(i + 1).is_some_and(|w| w.ends_with('s'))
+                    || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)
+                {
+                    return None;
+                }
+                return one(i + 2, unit);
+            }
             "every" | "each" => {
                 if let Some(wd) = self.weekday_at(i + 1).filter(|_| self.ok(i + 1)) {
                     return Some(M {
@@ -2769,5 +2806,38 @@ mod tests {
             vec!["later in the year"]
         );
         assert!(texts("She was named Player of the Year.").is_empty());
+    }
+
+    #[test]
+    fn vague_plural_durations_after_for_and_within() {
+        let vague = |unit| Expr::Duration {
+            n: None,
+            unit,
+            tie: Tie::Free,
+        };
+        assert_eq!(
+            found("The mill stood idle for decades and reopened within weeks."),
+            vec![
+                ("decades", vague(Unit::Decade)),
+                ("weeks", vague(Unit::Week))
+            ]
+        );
+        // Not every bare plural: "in the weeks before", "minutes apart".
+        assert!(texts("Shots came minutes apart in the days before the vote.").is_empty());
+    }
+
+    #[test]
+    fn a_rate_per_unit_is_a_set() {
+        assert_eq!(
+            found("The plant makes 400 cars per week."),
+            vec![(
+                "per week",
+                Expr::Set {
+                    n: 1,
+                    unit: Unit::Week
+                }
+            )]
+        );
+        assert!(texts("It ran at 60 miles per hour.").is_empty());
     }
 }
