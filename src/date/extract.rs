@@ -435,6 +435,25 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
                 _ => Some(m),
             })
+            .map(|m| self.with_tail(m))
+    }
+
+    /// A match with the tail that makes it approximate or open-ended: "the
+    /// next year or so", "two weeks or so", "1994 or later", "1990 and beyond".
+    /// The tail is part of the expression in TimeML; the value stays the
+    /// match's.
+    fn with_tail(&self, m: M) -> M {
+        let e = m.end;
+        let tail = self.word(e, "or") && self.word(e + 1, "so")
+            || matches!(m.expr, Expr::Point { .. })
+                && (self.word(e, "or") && self.any_word(e + 1, &["earlier", "later"])
+                    || self.word(e, "and") && self.word(e + 1, "beyond"));
+        // Not when the tail word starts a clause of its own ("... or later
+        // this year"): it must end there.
+        if !tail || self.ok(e + 2) && self.lex(e + 2).unit.is_some() {
+            return m;
+        }
+        M { end: e + 2, ..m }
     }
 
     fn point_m(start: usize, (end, point, time): P, modifier: Option<Mod>) -> M {
@@ -1712,6 +1731,12 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             grain
         };
+        // "a week or so ago".
+        let k = if self.word(k + 1, "or") && self.word(k + 2, "so") {
+            k + 2
+        } else {
+            k
+        };
         match self.lw(k + 1).filter(|_| self.ok(k + 1)) {
             Some("ago") => Some((
                 k + 2,
@@ -2839,5 +2864,21 @@ mod tests {
             )]
         );
         assert!(texts("It ran at 60 miles per hour.").is_empty());
+    }
+
+    #[test]
+    fn approximate_and_open_ended_tails_belong_to_the_expression() {
+        assert_eq!(
+            texts("Prices may fall over the next two years or so, he said."),
+            vec!["the next two years or so"]
+        );
+        assert_eq!(
+            texts("The mine will not pay until 2031 or later; gains run to 2040 and beyond."),
+            vec!["2031 or later", "2040 and beyond"]
+        );
+        assert_eq!(
+            texts("He left a month or so ago."),
+            vec!["a month or so ago"]
+        );
     }
 }
