@@ -843,6 +843,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(y) = self.year_num(k) {
             return Some((k + 1, cal(YearSpec::Abs(y), Some(m), None), None));
         }
+        // "January nineteen ninety-seven", as transcripts write it.
+        if let Some((e, Point::Cal { year, .. }, _)) = self.spelled_year(k).filter(|_| self.ok(k)) {
+            return Some((e, cal(year, Some(m), None), None));
+        }
         // "June last year", "January this year".
         if self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
             let rel = match self.lw(j) {
@@ -1136,14 +1140,33 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some((e, cal(YearSpec::Abs(y), None, None), None));
         }
-        if lead == 0 {
-            return self.spelled_year(i);
-        }
-        None
+        self.spelled_year(j)
     }
 
     /// "nineteen ninety-six", "nineteen eighty".
     fn spelled_year(&self, i: usize) -> Option<P> {
+        // "two thousand", "two thousand and one", "two thousand five".
+        if self.word(i, "two") && self.word(i + 1, "thousand") {
+            let k = if self.word(i + 2, "and") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if let Some(u) = self
+                .lex(k)
+                .number
+                .filter(|u| (1..=19).contains(u) && self.ok(k))
+            {
+                if self.lw(k) != Some("a") && self.lw(k) != Some("an") {
+                    return Some((k + 1, cal(YearSpec::Abs(2000 + u as i32), None, None), None));
+                }
+            }
+            // Alone it is a year only as "the year two thousand".
+            if i > 0 && self.word(i - 1, "year") {
+                return Some((i + 2, cal(YearSpec::Abs(2000), None, None), None));
+            }
+            return None;
+        }
         let hundreds = match self.lw(i)? {
             "nineteen" => 1900,
             "eighteen" => 1800,
@@ -1239,6 +1262,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         let j = if self.word(i, "of") { i + 1 } else { i };
         if let Some(y) = self.year_num(j) {
             return (j + 1, Some(YearSpec::Abs(y)));
+        }
+        // "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+        if let Some((e, Point::Cal { year, .. }, _)) = self.spelled_year(j).filter(|_| self.ok(j)) {
+            return (e, Some(year));
         }
         if j > i && self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
             let k = match self.lw(j) {
@@ -2880,5 +2907,25 @@ mod tests {
             texts("He left a month or so ago."),
             vec!["a month or so ago"]
         );
+    }
+
+    #[test]
+    fn spelled_years_after_a_month_a_season_or_the_year() {
+        assert_eq!(
+            texts("It peaked in March nineteen eighty-two and in the spring of nineteen ninety."),
+            vec!["March nineteen eighty-two", "the spring of nineteen ninety"]
+        );
+        assert_eq!(
+            found("Plans for the year two thousand five were shelved.")[0],
+            (
+                "the year two thousand five",
+                cal(YearSpec::Abs(2005), None, None)
+            )
+        );
+        assert_eq!(
+            texts("by the year two thousand"),
+            vec!["the year two thousand"]
+        );
+        assert!(texts("some two thousand troops").is_empty());
     }
 }
