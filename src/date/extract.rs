@@ -342,7 +342,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     Kind::Punct => n.is_punct('\'') || n.is_punct('’'),
                     Kind::Word => self.lex(i + 1).after_the,
                 }),
-                _ => self.lex(i).starter,
+                _ => self.lex(i).starter || self.vague_plural(i).is_some(),
             },
         }
     }
@@ -425,6 +425,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             self.adjectival(i),
             self.reference(i),
             self.period(i),
+            self.vague_plural(i),
         ];
         // Longest wins; on a tie the earlier kind in the list (a date over a
         // duration: "the next day" is a day, not a span).
@@ -440,6 +441,25 @@ impl<'t, 'a> Parser<'t, 'a> {
                 }
                 _ => Some(m),
             })
+            .map(|m| self.with_tail(m))
+    }
+
+    /// A match with the tail that makes it approximate or open-ended: "the
+    /// next year or so", "two weeks or so", "1994 or later", "1990 and beyond".
+    /// The tail is part of the expression in TimeML; the value stays the
+    /// match's.
+    fn with_tail(&self, m: M) -> M {
+        let e = m.end;
+        let tail = self.word(e, "or") && self.word(e + 1, "so")
+            || matches!(m.expr, Expr::Point { .. })
+                && (self.word(e, "or") && self.any_word(e + 1, &["earlier", "later"])
+                    || self.word(e, "and") && self.word(e + 1, "beyond"));
+        // Not when the tail word starts a clause of its own ("... or later
+        // this year"): it must end there.
+        if !tail || self.ok(e + 2) && self.lex(e + 2).unit.is_some() {
+            return m;
+        }
+        M { end: e + 2, ..m }
     }
 
     fn point_m(start: usize, (end, point, time): P, modifier: Option<Mod>) -> M {
@@ -831,6 +851,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some(y) = self.year_num(k) {
             return Some((k + 1, cal(YearSpec::Abs(y), Some(m), None), None));
         }
+        // "January nineteen ninety-seven", as transcripts write it.
+        if let Some((e, Point::Cal { year, .. }, _)) = self.spelled_year(k).filter(|_| self.ok(k)) {
+            return Some((e, cal(year, Some(m), None), None));
+        }
         // "June last year", "January this year".
         if self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
             let rel = match self.lw(j) {
@@ -1124,14 +1148,33 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             return Some((e, cal(YearSpec::Abs(y), None, None), None));
         }
-        if lead == 0 {
-            return self.spelled_year(i);
-        }
-        None
+        self.spelled_year(j)
     }
 
     /// "nineteen ninety-six", "nineteen eighty".
     fn spelled_year(&self, i: usize) -> Option<P> {
+        // "two thousand", "two thousand and one", "two thousand five".
+        if self.word(i, "two") && self.word(i + 1, "thousand") {
+            let k = if self.word(i + 2, "and") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if let Some(u) = self
+                .lex(k)
+                .number
+                .filter(|u| (1..=19).contains(u) && self.ok(k))
+            {
+                if self.lw(k) != Some("a") && self.lw(k) != Some("an") {
+                    return Some((k + 1, cal(YearSpec::Abs(2000 + u as i32), None, None), None));
+                }
+            }
+            // Alone it is a year only as "the year two thousand".
+            if i > 0 && self.word(i - 1, "year") {
+                return Some((i + 2, cal(YearSpec::Abs(2000), None, None), None));
+            }
+            return None;
+        }
         let hundreds = match self.lw(i)? {
             "nineteen" => 1900,
             "eighteen" => 1800,
@@ -1227,6 +1270,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         let j = if self.word(i, "of") { i + 1 } else { i };
         if let Some(y) = self.year_num(j) {
             return (j + 1, Some(YearSpec::Abs(y)));
+        }
+        // "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+        if let Some((e, Point::Cal { year, .. }, _)) = self.spelled_year(j).filter(|_| self.ok(j)) {
+            return (e, Some(year));
         }
         if j > i && self.any_word(j, &["last", "this", "next"]) && self.word(j + 1, "year") {
             let k = match self.lw(j) {
@@ -1719,6 +1766,12 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             grain
         };
+        // "a week or so ago".
+        let k = if self.word(k + 1, "or") && self.word(k + 2, "so") {
+            k + 2
+        } else {
+            k
+        };
         match self.lw(k + 1).filter(|_| self.ok(k + 1)) {
             Some("ago") => Some((
                 k + 2,
@@ -2125,6 +2178,31 @@ impl<'t, 'a> Parser<'t, 'a> {
         false
     }
 
+    /// A bare plural unit after "for" or "within": "for years", "within
+    /// weeks", "for centuries" are durations of an unknown number (`PXY`,
+    /// `PXW`). Other bare plurals ("in the weeks before", "matter of days",
+    /// "minutes apart") stay out.
+    fn vague_plural(&self, i: usize) -> Option<M> {
+        if i == 0 || !self.any_word(i - 1, &["for", "within"]) || !self.ok(i) {
+            return None;
+        }
+        let unit = self.lex(i).unit?;
+        let w = self.lw(i)?;
+        if !w.ends_with('s') || unit == Unit::Weekend {
+            return None;
+        }
+        Some(M {
+            start: i,
+            end: i + 1,
+            expr: Expr::Duration {
+                n: None,
+                unit,
+                tie: Tie::Free,
+            },
+            parts: None,
+        })
+    }
+
     /// Adjectival durations: "two-year", "16-hour", "12-day".
     /// "-old" or "old" at `i`: "a 6-year-old", "52 years old" give an age, not a
     /// period of time.
@@ -2192,6 +2270,17 @@ impl<'t, 'a> Parser<'t, 'a> {
             "quarterly" => return one(i + 1, Unit::Quarter),
             "annually" | "yearly" | "annual" if w != "annual" => return one(i + 1, Unit::Year),
             "hourly" => return one(i + 1, Unit::Hour),
+            // "300 per week", "$600 million per year": a rate. "Miles per
+            // hour" and "instructions per second" are measures.
+            "per" => {
+                let unit = self.lex(i + 1).unit.filter(|_| self.ok(i + 1))?;
+                if self.lw(i + 1).is_some_and(|w| w.ends_with('s'))
+                    || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour)
+                {
+                    return None;
+                }
+                return one(i + 2, unit);
+            }
             "every" | "each" => {
                 if let Some(wd) = self.weekday_at(i + 1).filter(|_| self.ok(i + 1)) {
                     return Some(M {
@@ -2843,5 +2932,74 @@ mod tests {
             vec!["later in the year"]
         );
         assert!(texts("She was named Player of the Year.").is_empty());
+    }
+
+    #[test]
+    fn vague_plural_durations_after_for_and_within() {
+        let vague = |unit| Expr::Duration {
+            n: None,
+            unit,
+            tie: Tie::Free,
+        };
+        assert_eq!(
+            found("The mill stood idle for decades and reopened within weeks."),
+            vec![
+                ("decades", vague(Unit::Decade)),
+                ("weeks", vague(Unit::Week))
+            ]
+        );
+        // Not every bare plural: "in the weeks before", "minutes apart".
+        assert!(texts("Shots came minutes apart in the days before the vote.").is_empty());
+    }
+
+    #[test]
+    fn a_rate_per_unit_is_a_set() {
+        assert_eq!(
+            found("The plant makes 400 cars per week."),
+            vec![(
+                "per week",
+                Expr::Set {
+                    n: 1,
+                    unit: Unit::Week
+                }
+            )]
+        );
+        assert!(texts("It ran at 60 miles per hour.").is_empty());
+    }
+
+    #[test]
+    fn approximate_and_open_ended_tails_belong_to_the_expression() {
+        assert_eq!(
+            texts("Prices may fall over the next two years or so, he said."),
+            vec!["the next two years or so"]
+        );
+        assert_eq!(
+            texts("The mine will not pay until 2031 or later; gains run to 2040 and beyond."),
+            vec!["2031 or later", "2040 and beyond"]
+        );
+        assert_eq!(
+            texts("He left a month or so ago."),
+            vec!["a month or so ago"]
+        );
+    }
+
+    #[test]
+    fn spelled_years_after_a_month_a_season_or_the_year() {
+        assert_eq!(
+            texts("It peaked in March nineteen eighty-two and in the spring of nineteen ninety."),
+            vec!["March nineteen eighty-two", "the spring of nineteen ninety"]
+        );
+        assert_eq!(
+            found("Plans for the year two thousand five were shelved.")[0],
+            (
+                "the year two thousand five",
+                cal(YearSpec::Abs(2005), None, None)
+            )
+        );
+        assert_eq!(
+            texts("by the year two thousand"),
+            vec!["the year two thousand"]
+        );
+        assert!(texts("some two thousand troops").is_empty());
     }
 }

@@ -375,6 +375,7 @@ pub const STARTERS: &[&str] = &[
     "numerous",
     "over",
     "past",
+    "per",
     "previous",
     "q",
     "quarterly",
