@@ -11,9 +11,9 @@ use crate::article::Article;
 use crate::date::expr::{Expr, Point, Which, YearSpec};
 use crate::date::extract::{extract_tokens, Mention};
 use crate::date::resolve::{resolve, Anchor, AnchorKind, Certainty, Context, Resolved, Tense};
-use crate::date::tense;
 use crate::date::token::{tokenize, Token};
 use crate::date::year::{self, Evidence};
+use crate::date::{daytime, tense};
 use crate::dateline::{self, Dateline};
 use crate::event::Event;
 use crate::geo::gazetteer::{Gazetteer, Kind};
@@ -562,10 +562,12 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     let mut statement: Option<Statement> = None;
     let mut previous: Option<Anchor> = None;
     let mut previous_day: Option<Anchor> = None;
+    // The last single day the story named: the day of its later bare times.
+    let mut told: Option<Anchor> = None;
     let narrative = anchor.is_some() || is_narrative(&r.mentions);
     let mut period: Option<(i32, u32)> = None;
     let dl_span = r.dateline.as_ref().and_then(|d| d.date_span.clone());
-    for (m, tense) in &r.mentions {
+    for (i, (m, tense)) in r.mentions.iter().enumerate() {
         let ctx = Context {
             anchor,
             previous,
@@ -591,7 +593,10 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 None => resolve(&m.expr, &ctx),
             }
         } else {
-            resolve(&m.expr, &ctx)
+            resolve(
+                &m.expr,
+                &day_of_time(&r.mentions, &r.sentences, i, ctx, told),
+            )
         };
         // Only a quarter the story names, and one that has ended (results are
         // reported for those; later ones are forecasts), sets its reporting period.
@@ -616,6 +621,9 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             });
             if res.precision == Some(crate::date::resolve::Precision::Day) {
                 previous_day = previous;
+                if matches!(m.expr, Expr::Point { .. }) {
+                    told = previous;
+                }
             }
         }
         let is_dateline = dl_span
@@ -725,6 +733,41 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             .collect(),
         events,
         capped: r.capped || geo.capped,
+    }
+}
+
+/// The context a mention is resolved in: for a bare clock time with a day
+/// written beside it ("2 a.m. on Wednesday"), that day is its anchor.
+fn day_of_time(
+    mentions: &[(Mention, Tense)],
+    sentences: &[(usize, usize)],
+    i: usize,
+    ctx: Context,
+    told: Option<Anchor>,
+) -> Context {
+    let m = &mentions[i].0;
+    let sent = sentence_of(sentences, m.start).unwrap_or((m.start, m.end));
+    let Some(j) = daytime::day_partner(mentions, i, sent) else {
+        return daytime::told_day(&m.expr, ctx, told);
+    };
+    let (p, tense) = &mentions[j];
+    let day = resolve(
+        &p.expr,
+        &Context {
+            tense: *tense,
+            ..ctx
+        },
+    );
+    match (day.interval, day.precision) {
+        (Some((d, _)), Some(crate::date::resolve::Precision::Day)) => Context {
+            anchor: Some(Anchor {
+                date: d,
+                kind: day.anchor,
+                certainty: day.certainty,
+            }),
+            ..ctx
+        },
+        _ => ctx,
     }
 }
 
@@ -1011,6 +1054,51 @@ mod tests {
             org_places: false,
             adjectival_toponyms: false,
         }
+    }
+
+    /// Values of the article's TIMEX3s, as "text=value".
+    fn values(text: &str, date: &str) -> Vec<String> {
+        let o = Options {
+            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            ..opts()
+        };
+        analyze(&Article::new("t", text), &o, crate::geo::embedded())
+            .timexes
+            .iter()
+            .map(|t| format!("{}={}", t.text, t.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_clock_time_takes_the_day_its_story_tells() {
+        // The day written beside the time, after it or before it.
+        assert_eq!(
+            values(
+                "The final ended near 2 a.m. local time on Wednesday.",
+                "2020-07-03"
+            ),
+            ["2 a.m. local time=2020-07-01T02:00", "Wednesday=2020-07-01"]
+        );
+        assert_eq!(
+            values("Guards stopped him Tuesday at 4 p.m.", "2020-07-03"),
+            ["Tuesday=2020-06-30", "4 p.m.=2020-06-30T16:00"]
+        );
+        // Then the hours of that day, told on.
+        assert_eq!(
+            values(
+                "A van rammed the gate at 6:29 a.m. local time Thursday. Around 6:40 a.m., guards saw the driver.",
+                "2020-07-03"
+            ),
+            [
+                "6:29 a.m. local time Thursday=2020-07-02T06:29",
+                "6:40 a.m.=2020-07-02T06:40"
+            ]
+        );
+        // With no day in the story, a time is of the anchor's day.
+        assert_eq!(
+            values("The doors open at 9 a.m. for the sale.", "2020-07-03"),
+            ["9 a.m.=2020-07-03T09:00"]
+        );
     }
 
     #[test]

@@ -754,6 +754,14 @@ impl<'t, 'a> Parser<'t, 'a> {
                 time = Some(TimeOfDay::Part(part));
                 end += 1;
             }
+        } else if let Some(hour) = self.clock_word(end).filter(|_| self.ok(end)) {
+            // "a Friday midnight deadline", "Sunday noon".
+            time = Some(TimeOfDay::Clock {
+                hour,
+                minute: 0,
+                zone: None,
+            });
+            end += 1;
         }
         Some((end, Point::Weekday { wd, which }, time))
     }
@@ -1835,6 +1843,15 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     // ---- clock times ----
 
+    /// "noon", "midday" or "midnight" at `i`: the hour it names.
+    fn clock_word(&self, i: usize) -> Option<u32> {
+        match self.lw(i)? {
+            "noon" | "midday" => Some(12),
+            "midnight" => Some(0),
+            _ => None,
+        }
+    }
+
     fn clock(&self, i: usize) -> Option<P> {
         let today = Point::Shift {
             unit: Unit::Day,
@@ -1842,10 +1859,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             base: Base::Anchor,
             grain: Unit::Day,
         };
-        let (h, mi, mut end) = match self.lw(i) {
-            Some("noon") | Some("midday") => (12, 0, i + 1),
-            Some("midnight") => (0, 0, i + 1),
-            _ => {
+        let (h, mi, mut end) = match self.clock_word(i) {
+            Some(h) => (h, 0, i + 1),
+            None => {
                 let h = self
                     .num(i)
                     .filter(|h| *h < 24 && self.t[i].text.len() <= 2)?;
@@ -1888,6 +1904,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             None
         };
+        // "6:29 a.m. local time Thursday": the zone said in words.
+        if zone.is_none() && self.word(end, "local") && self.word(end + 1, "time") && self.ok(end) {
+            end += 2;
+        }
         let time = Some(TimeOfDay::Clock {
             hour: h,
             minute: mi,

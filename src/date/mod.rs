@@ -1,8 +1,10 @@
 //! Dates: extract expressions from text, then resolve them against an anchor.
 //!
 //! `vocab` holds the closed word lists, `token` splits text, `extract` reads
-//! expressions into the underspecified values of `expr`, and `resolve` anchors them.
+//! expressions into the underspecified values of `expr`, and `resolve` anchors them
+//! (`daytime` finds the day of a bare clock time).
 
+pub mod daytime;
 pub mod expr;
 pub mod extract;
 pub mod resolve;
