@@ -13,7 +13,7 @@ use crate::date::extract::{extract_tokens, Mention};
 use crate::date::resolve::{resolve, Anchor, AnchorKind, Certainty, Context, Resolved, Tense};
 use crate::date::token::{tokenize, Token};
 use crate::date::year::{self, Evidence};
-use crate::date::{daytime, tense};
+use crate::date::{daytime, furniture, tense};
 use crate::dateline::{self, Dateline};
 use crate::event::Event;
 use crate::geo::gazetteer::{Gazetteer, Kind};
@@ -630,7 +630,8 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             .as_ref()
             .is_some_and(|s| s.start <= m.start && m.end <= s.end);
         push_timexes(text, &chars, m, &res, &ctx, &mut timexes);
-        if let (Some((s, e)), false) = (res.interval, is_dateline) {
+        let event = !is_dateline && !furniture::not_an_event(text, m.start, m.end);
+        if let (Some((s, e)), true) = (res.interval, event) {
             let sent = sentence_of(&r.sentences, m.start).unwrap_or((m.start, m.end));
             // The events of one statement share its text and its places.
             if statement.as_ref().is_none_or(|st| st.span != sent) {

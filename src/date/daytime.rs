@@ -67,14 +67,34 @@ pub fn day_partner<T>(
             n.start >= sentence.0 && n.end <= sentence.1 && names_a_day(&n.expr)
         })
     };
-    let next = i + 1;
-    if inside(next) && mentions[next].0.start <= m.end + AFTER_GAP {
+    if let Some(next) = close_after(mentions, i, sentence) {
         return Some(next);
     }
     if i > 0 && inside(i - 1) {
         return Some(i - 1);
     }
-    inside(next).then_some(next)
+    (i + 1..mentions.len())
+        .take_while(|&j| mentions[j].0.end <= sentence.1)
+        .find(|&j| inside(j))
+}
+
+/// The day written closely after the time at `i`, across other times of the
+/// same statement: "2 a.m. local time (0100 GMT) on Wednesday".
+fn close_after<T>(mentions: &[(Mention, T)], i: usize, sentence: (usize, usize)) -> Option<usize> {
+    let mut end = mentions[i].0.end;
+    for (j, (n, _)) in mentions.iter().enumerate().skip(i + 1) {
+        if n.end > sentence.1 || n.start > end + AFTER_GAP {
+            return None;
+        }
+        if names_a_day(&n.expr) {
+            return Some(j);
+        }
+        if !is_bare_time(&n.expr) {
+            return None;
+        }
+        end = n.end;
+    }
+    None
 }
 
 /// How many days before the anchor the day a story last named may be, for
@@ -127,10 +147,13 @@ mod tests {
     fn a_bare_time_takes_the_day_written_beside_it() {
         assert_eq!(
             partners("The game ended close to 2 a.m. local time (0100 GMT) on Wednesday."),
-            [(
-                "2 a.m. local time".to_string(),
-                Some("Wednesday".to_string())
-            )]
+            [
+                (
+                    "2 a.m. local time".to_string(),
+                    Some("Wednesday".to_string())
+                ),
+                ("0100 GMT".to_string(), Some("Wednesday".to_string()))
+            ]
         );
         assert_eq!(
             partners("On Tuesday, police arrested him at 4 p.m. near the station."),

@@ -271,14 +271,20 @@ const MONTH_CUES: &[&str] = &[
 
 /// Words before a four-digit number that show it is not a year.
 const NOT_YEAR_BEFORE: &[&str] = &[
-    "no",
-    "number",
-    "room",
-    "route",
+    "album",
+    "apartment",
+    "film",
     "flight",
     "highway",
     "interstate",
     "model",
+    "movie",
+    "no",
+    "novel",
+    "number",
+    "room",
+    "route",
+    "suite",
 ];
 
 /// Prepositions that make a number below 1800 a year ("in 1500", "since 1066").
@@ -1004,9 +1010,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                     None
                 }
             });
-            if pw.is_some_and(|w| NOT_YEAR_BEFORE.contains(&w)) {
+            if pw.is_some_and(|w| NOT_YEAR_BEFORE.binary_search(&w).is_ok()) {
                 return None;
             }
+
             // Counted from a number: "1,000-2000".
             if p.is_dash()
                 && i > 1
@@ -1843,6 +1850,28 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     // ---- clock times ----
 
+    /// A wire service's four-digit clock: "(0100 GMT)", "2100 gmt", and the
+    /// header "1030 - APR 7". Hours and minutes, when the number is one.
+    fn wire_clock(&self, i: usize) -> Option<(u32, u32)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Num || t.text.len() != 4 || !t.plain {
+            return None;
+        }
+        let n = self.num(i)?;
+        let (h, mi) = (n / 100, n % 100);
+        // "in 2019 GMT was ...": after a year's cue the number is the year.
+        let cued = i > 0 && self.lw(i - 1).is_some_and(|w| YEAR_CUES.contains(&w));
+        if h > 23 || mi > 59 || cued {
+            return None;
+        }
+        let zoned = self.has_zone(i + 1);
+        let header = self.dash(i + 1)
+            && self
+                .month_forms(i + 2)
+                .is_some_and(|(_, p, _)| matches!(p, Point::Cal { day: Some(_), .. }));
+        (zoned || header).then_some((h, mi))
+    }
+
     /// "noon", "midday" or "midnight" at `i`: the hour it names.
     fn clock_word(&self, i: usize) -> Option<u32> {
         match self.lw(i)? {
@@ -1859,9 +1888,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             base: Base::Anchor,
             grain: Unit::Day,
         };
-        let (h, mi, mut end) = match self.clock_word(i) {
-            Some(h) => (h, 0, i + 1),
-            None => {
+        let (h, mi, mut end) = match (self.clock_word(i), self.wire_clock(i)) {
+            (Some(h), _) => (h, 0, i + 1),
+            (None, Some((h, mi))) => (h, mi, i + 1),
+            (None, None) => {
                 let h = self
                     .num(i)
                     .filter(|h| *h < 24 && self.t[i].text.len() <= 2)?;
@@ -1897,13 +1927,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 (h, mi, k)
             }
         };
-        let zone = if self.has_zone(end) {
-            let z = vocab::lookup(vocab::TIME_ZONES, self.t[end].text);
+        let zone = self.zone_at(end);
+        if zone.is_some() {
             end += 1;
-            z
-        } else {
-            None
-        };
+        }
         // "6:29 a.m. local time Thursday": the zone said in words.
         if zone.is_none() && self.word(end, "local") && self.word(end + 1, "time") && self.ok(end) {
             end += 2;
@@ -1953,9 +1980,21 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn has_zone(&self, i: usize) -> bool {
-        self.ok(i)
-            && self.t[i].kind == Kind::Word
-            && vocab::lookup(vocab::TIME_ZONES, self.t[i].text).is_some()
+        self.zone_at(i).is_some()
+    }
+
+    /// The zone written at `i`: "GMT", "EST"; wire copy also writes "gmt" and
+    /// "utc" in lower case (the other abbreviations are words then: "est").
+    fn zone_at(&self, i: usize) -> Option<&'static str> {
+        let t = self
+            .t
+            .get(i)
+            .filter(|t| t.kind == Kind::Word && self.ok(i))?;
+        match t.text {
+            "gmt" => Some("Z"),
+            "utc" => Some("Z"),
+            w => vocab::lookup(vocab::TIME_ZONES, w),
+        }
     }
 
     // ---- amounts and durations ----
@@ -2488,6 +2527,32 @@ mod tests {
         assert_eq!(tie(t, "25 years"), Tie::EndsAtAnchor);
         assert_eq!(tie(t, "three years"), Tie::Free);
         assert_eq!(tie(t, "six weeks"), Tie::Free);
+    }
+
+    #[test]
+    fn titles_of_films_and_books_are_not_years() {
+        let t = "She starred in the film 2012 and read the novel 1984 in 2003.";
+        assert_eq!(texts(t), ["2003"]);
+        assert!(NOT_YEAR_BEFORE.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn four_digit_wire_clocks_are_times_not_years() {
+        let t = "The vote closed at 9 p.m. (2100 gmt) and markets shut at 1630 GMT. \
+                 In 2019 GMT was the standard.";
+        assert_eq!(texts(t), ["9 p.m.", "2100 gmt", "1630 GMT", "2019"]);
+        let (_, e) = found("LONDON 1030 - APR 7 markets")[0];
+        assert!(matches!(
+            e,
+            Expr::Point {
+                time: Some(TimeOfDay::Clock {
+                    hour: 10,
+                    minute: 30,
+                    ..
+                }),
+                ..
+            }
+        ));
     }
 
     #[test]

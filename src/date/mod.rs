@@ -2,11 +2,13 @@
 //!
 //! `vocab` holds the closed word lists, `token` splits text, `extract` reads
 //! expressions into the underspecified values of `expr`, and `resolve` anchors them
-//! (`daytime` finds the day of a bare clock time).
+//! (`daytime` finds the day of a bare clock time, `furniture` the dates that are
+//! no events: copyright years, maturities).
 
 pub mod daytime;
 pub mod expr;
 pub mod extract;
+pub mod furniture;
 pub mod resolve;
 pub mod tense;
 pub mod token;
