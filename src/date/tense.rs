@@ -1,8 +1,9 @@
 //! Tense of a statement around a date expression: does it report the past or
 //! announce the future? A bare "on Thursday" or "in June" points back in a report
 //! ("convened on Thursday") and forward in an announcement ("will meet on
-//! Thursday"). The nearest cue word to the expression in its sentence decides;
-//! verbs in -ed are a weak past cue used only when nothing else is found.
+//! Thursday"). The nearest cue word to the expression in its sentence, on its
+//! side of every quotation mark, decides; verbs in -ed are a weak past cue
+//! used only when nothing else is found.
 
 use super::resolve::Tense;
 use super::vocab::{FUTURE_CUES, PAST_CUES};
@@ -34,10 +35,13 @@ struct Word {
     is_as: bool,
     /// The word itself when it is "since", which [`by_preposition`] reads.
     word: &'static [u8],
+    /// How many quotation marks come before it in the sentence: words with
+    /// the same count stand on the same side of every quotation mark.
+    quote: u32,
 }
 
 impl Word {
-    fn read(st: usize, en: usize, raw: &[u8]) -> Word {
+    fn read(st: usize, en: usize, raw: &[u8], quote: u32) -> Word {
         let mut buf = [0u8; WORD];
         for (d, s) in buf.iter_mut().zip(raw) {
             *d = s.to_ascii_lowercase();
@@ -54,6 +58,7 @@ impl Word {
             link: LINKS.iter().any(|l| l.as_bytes() == w),
             is_as: w == b"as",
             word: if w == b"since" { b"since" } else { b"" },
+            quote,
         }
     }
 }
@@ -98,8 +103,14 @@ impl Reader {
 fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
     words.clear();
     let bytes = text.as_bytes();
+    let mut quote = 0;
     let mut i = s0;
     while i < s1 {
+        if let Some(n) = quotation_mark(&bytes[i..s1]) {
+            quote += 1;
+            i += n;
+            continue;
+        }
         if !bytes[i].is_ascii_alphabetic() && bytes[i] != b'\'' {
             i += 1;
             continue;
@@ -112,7 +123,27 @@ fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
             continue;
         }
         let raw = &bytes[st..i];
-        words.push(Word::read(st, i, raw.strip_prefix(b"'").unwrap_or(raw)));
+        let raw = raw.strip_prefix(b"'").unwrap_or(raw);
+        // "next to the embassy" is a place, not a time ahead.
+        if raw.eq_ignore_ascii_case(b"to") {
+            if let Some(prev) = words.last_mut() {
+                if bytes[prev.st..prev.en].eq_ignore_ascii_case(b"next") {
+                    prev.cue = None;
+                }
+            }
+        }
+        words.push(Word::read(st, i, raw, quote));
+    }
+}
+
+/// The length of the quotation mark `b` starts with, if any: `"`, the
+/// curly double quotes, and the typewriter pairs ``` `` ``` and `''`.
+fn quotation_mark(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'"', ..] => Some(1),
+        [b'`', b'`', ..] | [b'\'', b'\'', ..] => Some(2),
+        [0xE2, 0x80, 0x9C | 0x9D, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -121,6 +152,14 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     // Words inside the expression itself ("next Monday") are the parser's
     // business. They all end after `at`, so none is among those before it.
     let inside = |w: &Word| w.st >= at && w.en <= end;
+    // A cue on the other side of a quotation mark is another speaker's
+    // ("``They might send agents,'' said a man who spent Sunday night
+    // there"): only words between the same quotation marks count.
+    let quote = words
+        .get(words.partition_point(|w| w.en <= at))
+        .map_or(0, |w| w.quote);
+    let words = &words[words.partition_point(|w| w.quote < quote)..];
+    let words = &words[..words.partition_point(|w| w.quote <= quote)];
     let before = &words[..words.partition_point(|w| w.en <= at)];
     if let Some(t) = by_preposition(before) {
         return t;
@@ -312,5 +351,28 @@ mod tests {
             t("The company said it'll report in June", "June"),
             Tense::Future
         );
+    }
+
+    #[test]
+    fn next_to_is_a_place_not_a_time_ahead() {
+        let s = "Two people were hurt in the fire next to the old mill on Saturday.";
+        assert_eq!(t(s, "Saturday"), Tense::Past);
+        assert_eq!(
+            t("The fair opens next to the river on Saturday", "Saturday"),
+            Tense::Unknown
+        );
+    }
+
+    #[test]
+    fn a_cue_across_a_quotation_mark_is_another_speakers() {
+        for q in [("``", "''"), ("\"", "\""), ("\u{201c}", "\u{201d}")] {
+            let s = format!(
+                "{}The council might close the bridge,{} said a driver who crossed it on Monday.",
+                q.0, q.1
+            );
+            assert_eq!(t(&s, "Monday"), Tense::Past, "{s}");
+            let s = format!("He said: {}We will sign it on Monday.{}", q.0, q.1);
+            assert_eq!(t(&s, "Monday"), Tense::Future, "{s}");
+        }
     }
 }
