@@ -6,7 +6,7 @@
 //! used only when nothing else is found.
 
 use super::resolve::Tense;
-use super::vocab::{FUTURE_CUES, PAST_CUES};
+use super::vocab::{FORWARD_CUES, FUTURE_CUES, INTENT_CUES, PAST_CUES};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -31,6 +31,10 @@ struct Word {
     participle: bool,
     /// One of [`LINKS`].
     link: bool,
+    /// One of [`FORWARD_CUES`]: "payable Jan. 2" lies ahead.
+    forward: bool,
+    /// "had": what was due or intended before a past perfect may be over.
+    had: bool,
     /// "as".
     is_as: bool,
     /// The word itself when it is "since", which [`by_preposition`] reads.
@@ -56,6 +60,8 @@ impl Word {
             reporting: is_reporting(w),
             participle: is_past_participle(w),
             link: LINKS.iter().any(|l| l.as_bytes() == w),
+            forward: FORWARD_CUES.iter().any(|l| l.as_bytes() == w),
+            had: w == b"had",
             is_as: w == b"as",
             word: if w == b"since" { b"since" } else { b"" },
             quote,
@@ -124,15 +130,35 @@ fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
         }
         let raw = &bytes[st..i];
         let raw = raw.strip_prefix(b"'").unwrap_or(raw);
-        // "next to the embassy" is a place, not a time ahead.
         if raw.eq_ignore_ascii_case(b"to") {
-            if let Some(prev) = words.last_mut() {
-                if bytes[prev.st..prev.en].eq_ignore_ascii_case(b"next") {
-                    prev.cue = None;
-                }
+            if let Some((prev, head)) = words.split_last_mut() {
+                before_to(prev, &bytes[prev.st..prev.en], perfect(head));
             }
         }
-        words.push(Word::read(st, i, raw, quote));
+        let mut w = Word::read(st, i, raw, quote);
+        w.forward &= !perfect(words);
+        words.push(w);
+    }
+}
+
+/// Whether a past perfect comes right before the words that follow `head`
+/// ("it had been due to expire Friday", "had been scheduled to end Friday",
+/// "had agreed to sell in May"): what was due, planned or intended then may
+/// well be over by now.
+fn perfect(head: &[Word]) -> bool {
+    head.iter().rev().take(4).any(|w| w.had)
+}
+
+/// What "to" after `w` makes of it: "next to the embassy" is a place, not a
+/// time ahead; "agreed to buy" states an intention, a time ahead (unless it
+/// is told in the past perfect, `perfect`).
+fn before_to(w: &mut Word, raw: &[u8], perfect: bool) {
+    let lower = |l: &&str| raw.eq_ignore_ascii_case(l.as_bytes());
+    if raw.eq_ignore_ascii_case(b"next") || (perfect && w.cue == Some(Tense::Future)) {
+        w.cue = None;
+    } else if !perfect && INTENT_CUES.iter().any(lower) {
+        w.cue = Some(Tense::Future);
+        w.participle = false;
     }
 }
 
@@ -173,6 +199,9 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     // The word that governs the expression ("said Thursday", "will meet on
     // Thursday", "the market closed Wednesday") decides when it is a verb cue.
     if let Some(gov) = before.iter().rev().find(|w| !w.link) {
+        if gov.forward {
+            return Tense::Future;
+        }
         if let Some(t) = gov.cue {
             return t;
         }
@@ -221,12 +250,17 @@ fn by_preposition(before: &[Word]) -> Option<Tense> {
 /// a delay, which lies ahead whatever the tense of the verb: "must resign by
 /// Tuesday", "was delayed until Sunday", "should ease by Thursday morning".
 /// Months and years are left to the tense: in a history "by March" is as
-/// often behind as ahead.
+/// often behind as ahead. A deadline told in the past perfect was over when
+/// the story was written ("reports had been filed by Wednesday").
 pub fn deadline_before(text: &str, sentence_start: usize, at: usize) -> bool {
     let head = &text[sentence_start.min(at)..at];
-    head.rsplit(|c: char| !c.is_ascii_alphabetic())
-        .find(|w| !w.is_empty())
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"))
+    let mut words = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let deadline = words
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"));
+    deadline && !words.take(8).any(|w| w.eq_ignore_ascii_case("had"))
 }
 
 /// The cue lists as one table: whether a word is a future cue, a past cue.
@@ -374,5 +408,56 @@ mod tests {
             let s = format!("He said: {}We will sign it on Monday.{}", q.0, q.1);
             assert_eq!(t(&s, "Monday"), Tense::Future, "{s}");
         }
+    }
+
+    #[test]
+    fn scheduled_payments_and_intentions_lie_ahead_unless_told_in_the_past_perfect() {
+        for (s, expr, want) in [
+            (
+                "The board declared a special dividend payable Jan. 5",
+                "Jan. 5",
+                Tense::Future,
+            ),
+            (
+                "The mayor was named to the panel, effective March 1",
+                "March 1",
+                Tense::Future,
+            ),
+            (
+                "The firm said it agreed to sell the plant in March",
+                "March",
+                Tense::Future,
+            ),
+            (
+                "Lawmakers were supposed to finish the bill by May",
+                "May",
+                Tense::Future,
+            ),
+            (
+                "The lease had been due to expire on Friday",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "The vote had been scheduled to take place on Friday",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "The sale, which had been expected, is part of a plan due in June",
+                "June",
+                Tense::Future,
+            ),
+        ] {
+            assert_eq!(t(s, expr), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_deadline_told_in_the_past_perfect_is_over() {
+        let s = "Most members had handed in their reports by Wednesday.";
+        assert!(!deadline_before(s, 0, s.find("Wednesday").unwrap()));
+        let s = "Most members must hand in their reports by Wednesday.";
+        assert!(deadline_before(s, 0, s.find("Wednesday").unwrap()));
     }
 }

@@ -316,6 +316,38 @@ pub const FUTURE_CUES: &[&str] = &[
 /// Words that mark a statement as about the past. Lower case.
 pub const PAST_CUES: &[&str] = &["ago", "did", "had", "last", "said", "was", "were"];
 
+/// Words that put the date right after them ahead, whatever the tense of the
+/// verb: a payment, a start or an expiry that is scheduled ("declared a
+/// dividend payable Dec. 7", "named chairman, effective Feb. 1"). Lower case.
+pub const FORWARD_CUES: &[&str] = &[
+    "due",
+    "effective",
+    "expire",
+    "expires",
+    "expiring",
+    "payable",
+];
+
+/// Words that, followed by "to", state an intention: what they introduce lies
+/// ahead of the statement even when it is told in the past ("agreed to buy
+/// the line in February", "was supposed to end by May"). Lower case.
+pub const INTENT_CUES: &[&str] = &[
+    "agreed",
+    "agreement",
+    "aims",
+    "decided",
+    "intends",
+    "offered",
+    "pledged",
+    "promised",
+    "proposed",
+    "ready",
+    "set",
+    "supposed",
+    "voted",
+    "vowed",
+];
+
 /// Words other than month, weekday, season, number and ordinal words that can
 /// start a date pattern: determiners, modifiers, quantifiers, deictic words,
 /// set and reference words. The extractor skips every other word at once.
@@ -607,6 +639,8 @@ mod tests {
         assert_sorted_unique(REPORTING_YEAR_WORDS, "REPORTING_YEAR_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
+        assert_sorted_unique(FORWARD_CUES, "FORWARD_CUES");
+        assert_sorted_unique(INTENT_CUES, "INTENT_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
         assert_sorted_unique(AFTER_THE, "AFTER_THE");
         let zones = keys(TIME_ZONES);
