@@ -6,7 +6,7 @@
 //! used only when nothing else is found.
 
 use super::resolve::Tense;
-use super::vocab::{FORWARD_CUES, FUTURE_CUES, INTENT_CUES, PAST_CUES};
+use super::vocab::{FORWARD_CUES, FUTURE_CUES, INTENT_CUES, IRREGULAR_PAST, PAST_CUES};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -291,7 +291,9 @@ fn is_reporting(w: &[u8]) -> bool {
 }
 
 fn is_past_participle(w: &[u8]) -> bool {
-    w.len() > 4 && w.ends_with(b"ed") && !CUES.get(w).is_some_and(|c| c.0)
+    let regular = w.len() > 4 && w.ends_with(b"ed");
+    (regular || IRREGULAR_PAST.iter().any(|p| p.as_bytes() == w))
+        && !CUES.get(w).is_some_and(|c| c.0)
 }
 
 #[cfg(test)]
@@ -459,5 +461,24 @@ mod tests {
         assert!(!deadline_before(s, 0, s.find("Wednesday").unwrap()));
         let s = "Most members must hand in their reports by Wednesday.";
         assert!(deadline_before(s, 0, s.find("Wednesday").unwrap()));
+    }
+
+    #[test]
+    fn irregular_past_tenses_are_past() {
+        for s in [
+            "The club bought the stadium in March",
+            "The rebels fled the town on Sunday",
+            "She spent part of Sunday night at the station",
+        ] {
+            let expr = ["March", "Sunday"]
+                .into_iter()
+                .find(|e| s.contains(e))
+                .unwrap();
+            assert_eq!(t(s, expr), Tense::Past, "{s}");
+        }
+        assert_eq!(
+            t("The club can hit its target in March", "March"),
+            Tense::Unknown
+        );
     }
 }
