@@ -1255,11 +1255,11 @@ impl<'t, 'a> Parser<'t, 'a> {
             if let Some(d) = self.lex(j).decade {
                 return Some((j + 1, Point::DecadeOfCentury(d), None));
             }
-            // "the 20th century", "the nineteenth century".
-            if let Some((n, k)) = self.ordinal(j) {
-                if self.word(k, "century") && (1..=30).contains(&n) {
-                    return Some((k + 1, Point::Century(n as i32 - 1), None));
-                }
+        }
+        // "the 20th century", "the nineteenth century", "in 20th century Europe".
+        if let Some((n, k)) = self.ordinal(j) {
+            if self.word(k, "century") && (1..=30).contains(&n) {
+                return Some((k + 1, Point::Century(n as i32 - 1), None));
             }
         }
         None
@@ -2969,6 +2969,28 @@ mod tests {
         assert_eq!(texts("a year earlier"), vec!["a year earlier"]);
         assert_eq!(texts("in the spring of 2024"), vec!["the spring of 2024"]);
         assert_eq!(texts("the 20th century"), vec!["the 20th century"]);
+    }
+
+    #[test]
+    fn a_century_needs_no_article() {
+        for (s, want) in [
+            ("Steam shaped 19th century industry.", "19th century"),
+            (
+                "Few buildings survive from the eleventh century.",
+                "the eleventh century",
+            ),
+            (
+                "It is a problem of the early 21st century.",
+                "the early 21st century",
+            ),
+        ] {
+            let f = found(s);
+            assert!(
+                f.iter()
+                    .any(|(t, e)| *t == want && matches!(e, Expr::Point { .. })),
+                "{s}: {f:?}"
+            );
+        }
     }
 
     #[test]

@@ -507,7 +507,9 @@ fn pick_year(a: NaiveDate, tense: Tense, month: u32, day: Option<u32>) -> Option
 
 /// The year whose occurrence of a period lies nearest the anchor, with the tense
 /// as a bias rather than a rule: in a past statement a date ahead of the anchor
-/// counts twice as far, in a future one a date behind it does. Reported speech
+/// counts four times as far, in a future one a date behind it does (twice was
+/// too little: "the quarter ended Jan. 31", written in October, went ahead to
+/// January, three months away, rather than back nine). Reported speech
 /// ("said the offer expires Nov. 16") is past in form and future in meaning, so a
 /// hard rule would throw such dates back a whole year.
 fn nearest_year(
@@ -515,7 +517,7 @@ fn nearest_year(
     tense: Tense,
     probe: impl Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
 ) -> Option<i32> {
-    nearest_year_biased(a, tense, 2, probe)
+    nearest_year_biased(a, tense, 4, probe)
 }
 
 /// [`nearest_year`] with the weight of the disfavoured direction given.
@@ -1122,6 +1124,9 @@ mod tests {
         past_month_day_goes_back: cal(YearSpec::Context, Some(10), Some(23)), "1999-04-19", Past => "1998-10-23", "1998-10-23", "1998-10-23";
         future_month_goes_forward: cal(YearSpec::Context, Some(3), None), "1998-12-05", Future => "1999-03", "1999-03-01", "1999-03-31";
         unknown_tense_nearest: cal(YearSpec::Context, Some(11), Some(1)), "1989-10-27", Unknown => "1989-11-01", "1989-11-01", "1989-11-01";
+        a_past_statement_keeps_its_month_behind: cal(YearSpec::Context, Some(2), None), "1989-10-30", Past => "1989-02", "1989-02-01", "1989-02-28";
+        a_past_statement_keeps_its_day_behind: cal(YearSpec::Context, Some(1), Some(31)), "1989-10-31", Past => "1989-01-31", "1989-01-31", "1989-01-31";
+        a_future_statement_keeps_its_month_ahead: cal(YearSpec::Context, Some(8), None), "1998-02-06", Future => "1998-08", "1998-08-01", "1998-08-31";
         stated_year: cal(YearSpec::Abs(2001), None, None), "2025-06-26", Past => "2001", "2001-01-01", "2001-12-31";
         last_year: cal(YearSpec::Rel(-1), None, None), "1989-10-27", Past => "1988", "1988-01-01", "1988-12-31";
         bare_weekday_past_same_day: pt(Point::Weekday { wd: 4, which: Which::Bare }), "2025-06-26", Past => "2025-06-26", "2025-06-26", "2025-06-26";

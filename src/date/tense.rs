@@ -1,11 +1,12 @@
 //! Tense of a statement around a date expression: does it report the past or
 //! announce the future? A bare "on Thursday" or "in June" points back in a report
 //! ("convened on Thursday") and forward in an announcement ("will meet on
-//! Thursday"). The nearest cue word to the expression in its sentence decides;
-//! verbs in -ed are a weak past cue used only when nothing else is found.
+//! Thursday"). The nearest cue word to the expression in its sentence, on its
+//! side of every quotation mark, decides; verbs in -ed are a weak past cue
+//! used only when nothing else is found.
 
 use super::resolve::Tense;
-use super::vocab::{FUTURE_CUES, PAST_CUES};
+use super::vocab::{FORWARD_CUES, FUTURE_CUES, INTENT_CUES, IRREGULAR_PAST, PAST_CUES};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -30,14 +31,21 @@ struct Word {
     participle: bool,
     /// One of [`LINKS`].
     link: bool,
+    /// One of [`FORWARD_CUES`]: "payable Jan. 2" lies ahead.
+    forward: bool,
+    /// "had": what was due or intended before a past perfect may be over.
+    had: bool,
     /// "as".
     is_as: bool,
     /// The word itself when it is "since", which [`by_preposition`] reads.
     word: &'static [u8],
+    /// How many quotation marks come before it in the sentence: words with
+    /// the same count stand on the same side of every quotation mark.
+    quote: u32,
 }
 
 impl Word {
-    fn read(st: usize, en: usize, raw: &[u8]) -> Word {
+    fn read(st: usize, en: usize, raw: &[u8], quote: u32) -> Word {
         let mut buf = [0u8; WORD];
         for (d, s) in buf.iter_mut().zip(raw) {
             *d = s.to_ascii_lowercase();
@@ -52,8 +60,11 @@ impl Word {
             reporting: is_reporting(w),
             participle: is_past_participle(w),
             link: LINKS.iter().any(|l| l.as_bytes() == w),
+            forward: FORWARD_CUES.iter().any(|l| l.as_bytes() == w),
+            had: w == b"had",
             is_as: w == b"as",
             word: if w == b"since" { b"since" } else { b"" },
+            quote,
         }
     }
 }
@@ -98,8 +109,14 @@ impl Reader {
 fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
     words.clear();
     let bytes = text.as_bytes();
+    let mut quote = 0;
     let mut i = s0;
     while i < s1 {
+        if let Some(n) = quotation_mark(&bytes[i..s1]) {
+            quote += 1;
+            i += n;
+            continue;
+        }
         if !bytes[i].is_ascii_alphabetic() && bytes[i] != b'\'' {
             i += 1;
             continue;
@@ -112,7 +129,47 @@ fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
             continue;
         }
         let raw = &bytes[st..i];
-        words.push(Word::read(st, i, raw.strip_prefix(b"'").unwrap_or(raw)));
+        let raw = raw.strip_prefix(b"'").unwrap_or(raw);
+        if raw.eq_ignore_ascii_case(b"to") {
+            if let Some((prev, head)) = words.split_last_mut() {
+                before_to(prev, &bytes[prev.st..prev.en], perfect(head));
+            }
+        }
+        let mut w = Word::read(st, i, raw, quote);
+        w.forward &= !perfect(words);
+        words.push(w);
+    }
+}
+
+/// Whether a past perfect comes right before the words that follow `head`
+/// ("it had been due to expire Friday", "had been scheduled to end Friday",
+/// "had agreed to sell in May"): what was due, planned or intended then may
+/// well be over by now.
+fn perfect(head: &[Word]) -> bool {
+    head.iter().rev().take(4).any(|w| w.had)
+}
+
+/// What "to" after `w` makes of it: "next to the embassy" is a place, not a
+/// time ahead; "agreed to buy" states an intention, a time ahead (unless it
+/// is told in the past perfect, `perfect`).
+fn before_to(w: &mut Word, raw: &[u8], perfect: bool) {
+    let lower = |l: &&str| raw.eq_ignore_ascii_case(l.as_bytes());
+    if raw.eq_ignore_ascii_case(b"next") || (perfect && w.cue == Some(Tense::Future)) {
+        w.cue = None;
+    } else if !perfect && INTENT_CUES.iter().any(lower) {
+        w.cue = Some(Tense::Future);
+        w.participle = false;
+    }
+}
+
+/// The length of the quotation mark `b` starts with, if any: `"`, the
+/// curly double quotes, and the typewriter pairs ``` `` ``` and `''`.
+fn quotation_mark(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'"', ..] => Some(1),
+        [b'`', b'`', ..] | [b'\'', b'\'', ..] => Some(2),
+        [0xE2, 0x80, 0x9C | 0x9D, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -121,6 +178,14 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     // Words inside the expression itself ("next Monday") are the parser's
     // business. They all end after `at`, so none is among those before it.
     let inside = |w: &Word| w.st >= at && w.en <= end;
+    // A cue on the other side of a quotation mark is another speaker's
+    // ("``They might send agents,'' said a man who spent Sunday night
+    // there"): only words between the same quotation marks count.
+    let quote = words
+        .get(words.partition_point(|w| w.en <= at))
+        .map_or(0, |w| w.quote);
+    let words = &words[words.partition_point(|w| w.quote < quote)..];
+    let words = &words[..words.partition_point(|w| w.quote <= quote)];
     let before = &words[..words.partition_point(|w| w.en <= at)];
     if let Some(t) = by_preposition(before) {
         return t;
@@ -134,6 +199,9 @@ fn decide(words: &[Word], at: usize, end: usize) -> Tense {
     // The word that governs the expression ("said Thursday", "will meet on
     // Thursday", "the market closed Wednesday") decides when it is a verb cue.
     if let Some(gov) = before.iter().rev().find(|w| !w.link) {
+        if gov.forward {
+            return Tense::Future;
+        }
         if let Some(t) = gov.cue {
             return t;
         }
@@ -182,12 +250,17 @@ fn by_preposition(before: &[Word]) -> Option<Tense> {
 /// a delay, which lies ahead whatever the tense of the verb: "must resign by
 /// Tuesday", "was delayed until Sunday", "should ease by Thursday morning".
 /// Months and years are left to the tense: in a history "by March" is as
-/// often behind as ahead.
+/// often behind as ahead. A deadline told in the past perfect was over when
+/// the story was written ("reports had been filed by Wednesday").
 pub fn deadline_before(text: &str, sentence_start: usize, at: usize) -> bool {
     let head = &text[sentence_start.min(at)..at];
-    head.rsplit(|c: char| !c.is_ascii_alphabetic())
-        .find(|w| !w.is_empty())
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"))
+    let mut words = head
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let deadline = words
+        .next()
+        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"));
+    deadline && !words.take(8).any(|w| w.eq_ignore_ascii_case("had"))
 }
 
 /// The cue lists as one table: whether a word is a future cue, a past cue.
@@ -218,7 +291,9 @@ fn is_reporting(w: &[u8]) -> bool {
 }
 
 fn is_past_participle(w: &[u8]) -> bool {
-    w.len() > 4 && w.ends_with(b"ed") && !CUES.get(w).is_some_and(|c| c.0)
+    let regular = w.len() > 4 && w.ends_with(b"ed");
+    (regular || IRREGULAR_PAST.iter().any(|p| p.as_bytes() == w))
+        && !CUES.get(w).is_some_and(|c| c.0)
 }
 
 #[cfg(test)]
@@ -311,6 +386,99 @@ mod tests {
         assert_eq!(
             t("The company said it'll report in June", "June"),
             Tense::Future
+        );
+    }
+
+    #[test]
+    fn next_to_is_a_place_not_a_time_ahead() {
+        let s = "Two people were hurt in the fire next to the old mill on Saturday.";
+        assert_eq!(t(s, "Saturday"), Tense::Past);
+        assert_eq!(
+            t("The fair opens next to the river on Saturday", "Saturday"),
+            Tense::Unknown
+        );
+    }
+
+    #[test]
+    fn a_cue_across_a_quotation_mark_is_another_speakers() {
+        for q in [("``", "''"), ("\"", "\""), ("\u{201c}", "\u{201d}")] {
+            let s = format!(
+                "{}The council might close the bridge,{} said a driver who crossed it on Monday.",
+                q.0, q.1
+            );
+            assert_eq!(t(&s, "Monday"), Tense::Past, "{s}");
+            let s = format!("He said: {}We will sign it on Monday.{}", q.0, q.1);
+            assert_eq!(t(&s, "Monday"), Tense::Future, "{s}");
+        }
+    }
+
+    #[test]
+    fn scheduled_payments_and_intentions_lie_ahead_unless_told_in_the_past_perfect() {
+        for (s, expr, want) in [
+            (
+                "The board declared a special dividend payable Jan. 5",
+                "Jan. 5",
+                Tense::Future,
+            ),
+            (
+                "The mayor was named to the panel, effective March 1",
+                "March 1",
+                Tense::Future,
+            ),
+            (
+                "The firm said it agreed to sell the plant in March",
+                "March",
+                Tense::Future,
+            ),
+            (
+                "Lawmakers were supposed to finish the bill by May",
+                "May",
+                Tense::Future,
+            ),
+            (
+                "The lease had been due to expire on Friday",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "The vote had been scheduled to take place on Friday",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "The sale, which had been expected, is part of a plan due in June",
+                "June",
+                Tense::Future,
+            ),
+        ] {
+            assert_eq!(t(s, expr), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_deadline_told_in_the_past_perfect_is_over() {
+        let s = "Most members had handed in their reports by Wednesday.";
+        assert!(!deadline_before(s, 0, s.find("Wednesday").unwrap()));
+        let s = "Most members must hand in their reports by Wednesday.";
+        assert!(deadline_before(s, 0, s.find("Wednesday").unwrap()));
+    }
+
+    #[test]
+    fn irregular_past_tenses_are_past() {
+        for s in [
+            "The club bought the stadium in March",
+            "The rebels fled the town on Sunday",
+            "She spent part of Sunday night at the station",
+        ] {
+            let expr = ["March", "Sunday"]
+                .into_iter()
+                .find(|e| s.contains(e))
+                .unwrap();
+            assert_eq!(t(s, expr), Tense::Past, "{s}");
+        }
+        assert_eq!(
+            t("The club can hit its target in March", "March"),
+            Tense::Unknown
         );
     }
 }

@@ -316,6 +316,102 @@ pub const FUTURE_CUES: &[&str] = &[
 /// Words that mark a statement as about the past. Lower case.
 pub const PAST_CUES: &[&str] = &["ago", "did", "had", "last", "said", "was", "were"];
 
+/// Past tenses of irregular verbs, which the "-ed" rule misses ("brought in
+/// a new chief in January", "spent Sunday night there"): a weak past cue,
+/// as a verb in -ed is. Forms that are also present tenses ("hit", "set",
+/// "put", "read") are left out. Lower case.
+pub const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "came",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "held",
+    "hid",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rode",
+    "rose",
+    "sang",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shot",
+    "sold",
+    "spent",
+    "spoke",
+    "stole",
+    "stood",
+    "struck",
+    "swept",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "took",
+    "understood",
+    "went",
+    "woke",
+    "won",
+    "wore",
+    "wrote",
+];
+
+/// Words that put the date right after them ahead, whatever the tense of the
+/// verb: a payment, a start or an expiry that is scheduled ("declared a
+/// dividend payable Dec. 7", "named chairman, effective Feb. 1"). Lower case.
+pub const FORWARD_CUES: &[&str] = &[
+    "due",
+    "effective",
+    "expire",
+    "expires",
+    "expiring",
+    "payable",
+];
+
+/// Words that, followed by "to", state an intention: what they introduce lies
+/// ahead of the statement even when it is told in the past ("agreed to buy
+/// the line in February", "was supposed to end by May"). Lower case.
+pub const INTENT_CUES: &[&str] = &[
+    "agreed",
+    "agreement",
+    "aims",
+    "decided",
+    "intends",
+    "offered",
+    "pledged",
+    "promised",
+    "proposed",
+    "ready",
+    "set",
+    "supposed",
+    "voted",
+    "vowed",
+];
+
 /// Words other than month, weekday, season, number and ordinal words that can
 /// start a date pattern: determiners, modifiers, quantifiers, deictic words,
 /// set and reference words. The extractor skips every other word at once.
@@ -607,6 +703,9 @@ mod tests {
         assert_sorted_unique(REPORTING_YEAR_WORDS, "REPORTING_YEAR_WORDS");
         assert_sorted_unique(FUTURE_CUES, "FUTURE_CUES");
         assert_sorted_unique(PAST_CUES, "PAST_CUES");
+        assert_sorted_unique(FORWARD_CUES, "FORWARD_CUES");
+        assert_sorted_unique(IRREGULAR_PAST, "IRREGULAR_PAST");
+        assert_sorted_unique(INTENT_CUES, "INTENT_CUES");
         assert_sorted_unique(STARTERS, "STARTERS");
         assert_sorted_unique(AFTER_THE, "AFTER_THE");
         let zones = keys(TIME_ZONES);
