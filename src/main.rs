@@ -200,6 +200,11 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         if n == 0 {
             bail!("--threads must be at least 1");
         }
+        // Thousands of threads take minutes to start and stop (10,000 took
+        // over a minute on the seed article) and gain nothing.
+        if n > MAX_THREADS {
+            bail!("--threads must be at most {MAX_THREADS}");
+        }
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
@@ -716,6 +721,9 @@ fn list_skipped(skipped: &[String]) -> String {
     }
     s
 }
+
+/// The most worker threads `--threads` may ask for.
+const MAX_THREADS: usize = 256;
 
 /// [`analyze_batch`], with a panic (a bug) costing only the article that
 /// caused it: the batch is analysed again article by article, and the origins

@@ -1,26 +1,13 @@
 //! End-to-end tests of honest anchoring: what chronomap resolves, and what it
 //! leaves unresolved, when an article gives no date to resolve against.
 
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-/// `chronomap extract - --not-after 2026-11-28 ARGS` with `input` on stdin.
+use std::process::Output;
+
+/// `chronomap extract - ARGS --not-after 2026-11-28` with `input` on stdin.
 fn extract_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .args(["extract", "-", "--not-after", "2026-11-28"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run chronomap");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().expect("wait")
+    common::chronomap_stdin(&[&["extract", "-"], args].concat(), input)
 }
 
 /// The JSON Lines analysis of one text read from stdin, with extra flags.

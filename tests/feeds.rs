@@ -4,28 +4,10 @@
 
 mod common;
 
+use common::chronomap_stdin as chronomap;
 use common::TempDir;
 use std::fs;
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
-
-/// `chronomap extract ARGS --not-after 2026-11-28`, with `stdin` on stdin.
-fn chronomap(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .args(args)
-        .args(["--not-after", "2026-11-28"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run chronomap");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.as_bytes().to_vec();
-    let feeder = std::thread::spawn(move || pipe.write_all(&input));
-    let out = child.wait_with_output().expect("wait");
-    feeder.join().unwrap().unwrap();
-    out
-}
+use std::process::Output;
 
 /// The JSON Lines of a run, one value a line.
 fn lines(out: &Output) -> Vec<serde_json::Value> {

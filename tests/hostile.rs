@@ -866,6 +866,25 @@ fn a_huge_batch_is_a_usage_error_not_a_panic() {
 }
 
 #[test]
+fn a_huge_thread_count_is_a_usage_error_not_a_hang() {
+    let tmp = TempDir::new("threads");
+    let input = tmp.path().join("good-harbour.txt");
+    fs::write(&input, GOOD_HARBOUR).unwrap();
+    // 10,000 threads took over a minute to start on one short article.
+    for n in ["257", "10000", "100000"] {
+        let args = ["extract", input.to_str().unwrap(), "--threads", n];
+        let o = run(&args, Duration::from_secs(20));
+        let why = show(&args, &o);
+        assert_eq!(o.status.code(), Some(2), "{why}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("--threads must be at most 256"), "{why}");
+    }
+    let args = ["extract", input.to_str().unwrap(), "--threads", "256", "-q"];
+    let o = run(&args, Duration::from_secs(60));
+    assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+}
+
+#[test]
 fn an_article_over_max_article_bytes_is_skipped_never_read_whole() {
     let limit = Duration::from_secs(60);
     // /dev/zero never ends: it is sniffed and refused at once.
@@ -985,4 +1004,239 @@ fn memory_bounded_on_dense_text_a_long_article_is_read_in_pieces_losing_nothing_
         );
         assert_eq!(starts("toponyms", "Berlin"), want(place_at), "sep {sep:?}");
     }
+}
+
+/// Headless Chromium, if there is one: `CHRONOMAP_CHROMIUM`, else `chromium`,
+/// `chromium-browser` or `google-chrome` on the PATH. Without one the
+/// rendering tests say SKIP, unless `CHRONOMAP_REQUIRE_CHROMIUM` is set
+/// (then they fail).
+fn chromium() -> Option<std::path::PathBuf> {
+    let found = std::env::var_os("CHRONOMAP_CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            let path = std::env::var_os("PATH")?;
+            std::env::split_paths(&path).find_map(|dir| {
+                ["chromium", "chromium-browser", "google-chrome"]
+                    .iter()
+                    .map(|n| dir.join(n))
+                    .find(|p| p.is_file())
+            })
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CHRONOMAP_REQUIRE_CHROMIUM").is_none(),
+            "CHRONOMAP_REQUIRE_CHROMIUM is set and no Chromium was found"
+        );
+        eprintln!("SKIP: no chromium on the PATH (set CHRONOMAP_CHROMIUM)");
+    }
+    found
+}
+
+/// Leaflet's `dist/` folder as `scripts/consumers.sh` installs it
+/// (`CHRONOMAP_LEAFLET`, else `target/consumers/npm/...` beside the build or
+/// the sources), if it is there.
+fn local_leaflet() -> Option<std::path::PathBuf> {
+    let mut places: Vec<std::path::PathBuf> = Vec::new();
+    if let Some(p) = std::env::var_os("CHRONOMAP_LEAFLET") {
+        places.push(p.into());
+    }
+    if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
+        places.push(Path::new(&t).join("consumers/npm/node_modules/leaflet/dist"));
+    }
+    places.push(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/consumers/npm/node_modules/leaflet/dist"),
+    );
+    places.into_iter().find(|p| p.join("leaflet.js").is_file())
+}
+
+/// The DOM of `page` after Chromium has loaded it, run its scripts and
+/// clicked every marker (each click opens that marker's popup: the text of
+/// every popup shown is gathered into `<pre id="cm-seen">`).
+fn rendered(chrome: &Path, page: &Path, profile: &Path) -> String {
+    let html = fs::read_to_string(page).unwrap();
+    let clicker = r#"<script>
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    var seen = document.createElement("pre");
+    seen.id = "cm-seen";
+    document.querySelectorAll(".cm-marker").forEach(function (m) {
+      m.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+      document.querySelectorAll(".cm-popup").forEach(function (p) {
+        seen.appendChild(document.createTextNode(p.textContent + "\n"));
+      });
+    });
+    document.body.appendChild(seen);
+  }, 300);
+});
+</script>
+</body>"#;
+    assert!(html.contains("</body>"));
+    let clicked = page.with_file_name("clicked.html");
+    fs::write(&clicked, html.replacen("</body>", clicker, 1)).unwrap();
+    let url = format!("file://{}", clicked.display());
+    let o = Command::new(chrome)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1000,700",
+            "--virtual-time-budget=5000",
+            &format!("--user-data-dir={}", profile.display()),
+            "--dump-dom",
+            &url,
+        ])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .expect("run chromium");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A handler that, if it ever runs, marks the page's body with `tag`.
+fn pwn(tag: &str) -> String {
+    format!("<img src=x onerror=document.body.setAttribute('data-pwned-{tag}','1')>")
+}
+
+#[test]
+fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
+    let Some(chrome) = chromium() else {
+        return;
+    };
+    let tmp = TempDir::new("chromium");
+    // A place name from a --gazetteer file (a label, a place popup, and
+    // the event's places), breaking out of the page's JSON and <title> too.
+    let gaz_name = format!("</script></title>{}", pwn("gazetteer"));
+    let gaz = tmp.path().join("evil.tsv");
+    fs::write(
+        &gaz,
+        format!(
+            "# hostile names\n# format: id name alt_names lat lon kind country admin1 population feature\n\
+             cm:evil\t{gaz_name}\tZorbaville\t48.1\t11.5\tcity\tDE\t\t500000\tPPL\n"
+        ),
+    )
+    .unwrap();
+    // Article text, id, title and url from JSON Lines.
+    let feed = tmp.path().join("feed.jsonl");
+    let line = serde_json::json!({
+        "id": format!("</title></script>{}", pwn("id")),
+        "title": pwn("title"),
+        "url": format!("\"><svg onload=document.body.setAttribute('data-pwned-url','1')>"),
+        "text": format!("ZORBAVILLE, June 26, 2025 - The council in Zorbaville voted on Thursday \
+                 to rebuild the {} bridge. Work starts in Zorbaville on July 14.", pwn("text")),
+    });
+    fs::write(&feed, format!("{line}\n")).unwrap();
+    // An id from a file name.
+    let named = tmp.path().join(format!("{}.txt", pwn("file")));
+    fs::write(
+        &named,
+        "ZORBAVILLE, June 27, 2025 - Zorbaville opened its market on Friday.\n",
+    )
+    .unwrap();
+    let mut pages = Vec::new();
+    // Pages with Leaflet (when installed) and with the plain SVG plot
+    // (Leaflet not loadable: a hostile --leaflet-url, a flag).
+    let hostile_url = format!(
+        "x\"><script>document.body.setAttribute('data-pwned-flag','1')</script>{}",
+        pwn("flag2")
+    );
+    let mut variants: Vec<(String, String)> = vec![("svg".into(), hostile_url)];
+    if let Some(leaflet) = local_leaflet() {
+        variants.push(("leaflet".into(), leaflet.display().to_string()));
+    } else {
+        eprintln!("no local Leaflet (bash scripts/consumers.sh installs it): the SVG view only");
+    }
+    for (name, leaflet_url) in &variants {
+        let out = tmp.path().join(format!("out-{name}"));
+        let args = [
+            "extract",
+            feed.to_str().unwrap(),
+            named.to_str().unwrap(),
+            "--gazetteer",
+            gaz.to_str().unwrap(),
+            "--leaflet-url",
+            leaflet_url,
+            "--not-after",
+            NOT_AFTER,
+            "--no-merge",
+            "--out",
+            out.to_str().unwrap(),
+            "-q",
+        ];
+        let o = run(&args, Duration::from_secs(60));
+        assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+        pages.push((name.clone(), out.join("map.html")));
+    }
+    for (name, page) in &pages {
+        let profile = tmp.path().join(format!("profile-{name}"));
+        let dom = rendered(&chrome, page, &profile);
+        let why = format!("{name} view of {}:\n{dom}", page.display());
+        // The page ran: its scripts drew the markers and the clicks opened
+        // every popup (a page that failed to run would pass the checks below
+        // for nothing).
+        assert!(
+            dom.contains("id=\"cm-seen\""),
+            "the page did not run: {why}"
+        );
+        let markers = dom.matches("cm-marker cm-").count();
+        assert!(markers >= 3, "{markers} markers: {why}");
+        // Nothing ran: no handler marked the body, no element was made
+        // from a name.
+        for tag in [
+            "gazetteer",
+            "id",
+            "title",
+            "url",
+            "text",
+            "file",
+            "flag",
+            "flag2",
+        ] {
+            let ran = format!("data-pwned-{tag}=\"1\"");
+            assert!(!dom.contains(&ran), "the {tag} markup ran: {why}");
+        }
+        assert!(
+            !dom.contains("<img src=\"x\""),
+            "an <img> from a name: {why}"
+        );
+        assert!(!dom.contains("<svg onload"), "{why}");
+        // The names are shown, as text: in the popups (each source) and, on
+        // the page, as escaped text.
+        let seen = dom
+            .split("id=\"cm-seen\">")
+            .nth(1)
+            .and_then(|s| s.split("</pre>").next())
+            .unwrap_or_default();
+        for tag in ["gazetteer", "id", "text", "file"] {
+            let shown = html_text(&pwn(tag));
+            assert!(
+                seen.contains(&shown),
+                "{tag}: {shown} not in the popups: {why}"
+            );
+        }
+        if name == "leaflet" {
+            // Leaflet's permanent label of the place, a text node.
+            assert!(
+                dom.contains(&format!("<span>{}</span>", html_text(&gaz_name))),
+                "no label: {why}"
+            );
+        } else {
+            // The status line names the --leaflet-url it could not load, as text.
+            assert!(
+                dom.contains("Leaflet did not load from x\"&gt;&lt;script&gt;"),
+                "{why}"
+            );
+        }
+    }
+}
+
+/// `s` as Chromium serialises it in text content.
+fn html_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

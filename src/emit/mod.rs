@@ -177,8 +177,19 @@ pub struct AtomicFile {
 pub fn write_error(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(
         e.kind(),
-        format!("cannot write {}: {e}", crate::input::shown(path)),
+        format!("cannot write {}: {}", crate::input::shown(path), cause(&e)),
     )
+}
+
+/// The message of the system error `e`, without the temporary file's path
+/// that the `tempfile` crate appends to its errors (`... at path
+/// "/out/.x.tmp-AB12"`): [`write_error`] names the output instead.
+fn cause(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at path \"") {
+        Some(at) if s.ends_with('"') && s[at..].contains(".tmp-") => s[..at].to_string(),
+        _ => s,
+    }
 }
 
 /// A writer whose every error names the output it writes (see
@@ -355,6 +366,38 @@ mod tests {
             e.to_string().starts_with("cannot write out/\\x1b[2J.csv: "),
             "{e}"
         );
+    }
+
+    /// The error of a staged file, as the `tempfile` crate reports it
+    /// (`... at path "DIR/.NAME.tmp-XXXX"`), names the output and only it.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_full_disk_under_a_staged_file_names_the_output_not_the_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let staged = tempfile::Builder::new()
+            .prefix(".timeline.csv.tmp-")
+            .tempfile_in(dir.path())
+            .unwrap();
+        let (_, temp_path) = staged.into_parts();
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let tmp = tempfile::NamedTempFile::from_parts(full, temp_path);
+        let out = dir.path().join("timeline.csv");
+        let mut w = Named {
+            path: out.clone(),
+            w: BufWriter::with_capacity(4, tmp),
+        };
+        let e = w.write_all(b"too many bytes").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "cannot write {}: No space left on device (os error 28)",
+                out.display()
+            )
+        );
+        assert!(!e.to_string().contains(".tmp-"), "{e}");
     }
 
     #[test]

@@ -1,7 +1,35 @@
 //! Helpers shared by the end-to-end tests.
 
+// Each test binary uses some of these helpers.
+#![allow(dead_code)]
+
 use std::fs;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The `--not-after` day the stdin runs are given, so that no output depends
+/// on today's date.
+pub const NOT_AFTER: &str = "2026-11-28";
+
+/// `chronomap ARGS --not-after 2026-11-28`, with `stdin` on standard input
+/// (fed on a thread, so that a large input cannot stall on a full pipe).
+pub fn chronomap_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chronomap"))
+        .args(args)
+        .args(["--not-after", NOT_AFTER])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run chronomap");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.as_bytes().to_vec();
+    let feeder = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().expect("wait");
+    feeder.join().unwrap().unwrap();
+    out
+}
 
 /// A fresh, empty folder under the system temp dir, removed on drop (with
 /// any permissions a test took away given back first).
