@@ -382,6 +382,10 @@ fn needs_tense(e: &Expr) -> bool {
                 ..
             } | Point::Weekend { which: Which::Bare }
                 | Point::Cal { .. }
+                | Point::Holiday {
+                    year: YearSpec::Context,
+                    ..
+                }
                 | Point::Quarter {
                     year: YearSpec::Context,
                     ..
@@ -1068,6 +1072,30 @@ mod tests {
             .iter()
             .map(|t| format!("{}={}", t.text, t.value))
             .collect()
+    }
+
+    #[test]
+    fn holidays_are_the_days_they_fall_on() {
+        // Past and future by the tense, "last" a year back, a written year
+        // governs, and an island named for a feast is no date.
+        let cases = [
+            (
+                "Shoppers lined up on Thanksgiving.",
+                "Thanksgiving=2016-11-24",
+            ),
+            ("He plans to visit at Christmas.", "Christmas=2016-12-25"),
+            ("They met last Christmas.", "last Christmas=2015-12-25"),
+            (
+                "Voters went to the polls on Election Day.",
+                "Election Day=2016-11-08",
+            ),
+            ("Crowds celebrated Diwali.", "Diwali=2016-10-30"),
+            ("Christmas 2019 was quiet.", "Christmas 2019=2019-12-25"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(values(text, "2016-12-02"), [want], "{text}");
+        }
+        assert!(values("The trip to Easter Island was long.", "2016-12-02").is_empty());
     }
 
     #[test]

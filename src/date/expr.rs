@@ -101,6 +101,15 @@ pub enum Point {
         /// For "last/next/this winter" without a year.
         which: Which,
     },
+    /// A holiday: "Thanksgiving", "Christmas 2019", "last Easter".
+    Holiday {
+        /// Which.
+        h: crate::date::holiday::Holiday,
+        /// The year.
+        year: YearSpec,
+        /// For "last/next/this Christmas" without a year.
+        which: Which,
+    },
     /// A quarter: "the third quarter", "Q3 2025".
     Quarter {
         /// 1-4.
@@ -159,6 +168,7 @@ impl Point {
         match *self {
             Point::Shift { base, .. } => base == Base::Anchor,
             Point::Weekday { .. } | Point::Weekend { .. } | Point::MonthRel { .. } => true,
+            Point::Holiday { which, .. } => which != Which::Bare,
             Point::Cal { year, .. } => matches!(year, YearSpec::Rel(_)),
             _ => false,
         }

@@ -10,6 +10,7 @@
 //! ("$2001 million", "2000 tonnes", "Route 66"), and a day needs a month beside it.
 
 use super::expr::{Base, Expr, Mod, Point, RefKind, Tie, TimeOfDay, Which, YearSpec};
+use super::holiday;
 use super::token::{tokenize, Gap, Kind, Token};
 use super::vocab::{self, Unit};
 
@@ -167,7 +168,8 @@ impl Lex {
                 || weekday.is_some()
                 || number.is_some()
                 || ordinal.is_some()
-                || season.is_some(),
+                || season.is_some()
+                || vocab::lookup(holiday::HOLIDAYS, w).is_some(),
             after_the: vocab::contains(vocab::AFTER_THE, w)
                 || number.is_some()
                 || ordinal.is_some()
@@ -200,6 +202,7 @@ static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Lex>> =
             .chain(keys(vocab::ORDINAL_WORDS))
             .chain(keys(vocab::DECADE_WORDS))
             .chain(vocab::SEASONS.iter().map(|(k, _)| *k))
+            .chain(holiday::HOLIDAYS.iter().map(|(k, _)| *k))
             .chain(vocab::UNITS.iter().map(|(k, _)| *k))
             .chain(vocab::DAY_PARTS.iter().map(|(k, _)| *k))
             .map(|w| (w, Lex::of(w)))
@@ -701,6 +704,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             self.year_forms(i),
             self.decade(i),
             self.season(i),
+            self.holiday(i),
             self.quarter(i),
             self.deictic(i),
             self.clock(i),
@@ -1329,6 +1333,43 @@ impl<'t, 'a> Parser<'t, 'a> {
             },
             None,
         ))
+    }
+
+    /// "Thanksgiving (Day)", "Christmas Eve", "Easter Sunday", "Election
+    /// Day", "last Christmas", "Christmas 2019"; not "Easter Island".
+    fn holiday(&self, i: usize) -> Option<P> {
+        let (which, j) = match self.lw(i) {
+            Some("last") | Some("past") => (Which::Last, i + 1),
+            Some("next") | Some("coming") => (Which::Next, i + 1),
+            Some("this") => (Which::This, i + 1),
+            _ => (Which::Bare, i),
+        };
+        if j >= self.n() || !self.ok(j) || !self.cap_ok(j) {
+            return None;
+        }
+        let (mut h, second) = vocab::lookup(holiday::HOLIDAYS, self.lw(j)?)?;
+        let mut end = j + 1;
+        if !second.is_empty() {
+            if !self.word(end, second) || !self.ok(end) {
+                return None;
+            }
+            end += 1;
+        }
+        let next = |w: &str| self.word(end, w) && self.ok(end) && self.t[end].is_capitalized();
+        if next("island") || next("islands") {
+            return None;
+        }
+        if h == holiday::Holiday::Christmas && next("eve") {
+            h = holiday::Holiday::ChristmasEve;
+            end += 1;
+        } else if second.is_empty()
+            && (next("day") || (h == holiday::Holiday::Easter && next("sunday")))
+        {
+            end += 1;
+        }
+        let (end, year) = self.year_after(end);
+        let year = year.unwrap_or(YearSpec::Context);
+        Some((end, Point::Holiday { h, year, which }, None))
     }
 
     fn quarter(&self, i: usize) -> Option<P> {

@@ -9,6 +9,7 @@ pub mod daytime;
 pub mod expr;
 pub mod extract;
 pub mod furniture;
+pub mod holiday;
 pub mod resolve;
 pub mod tense;
 pub mod token;

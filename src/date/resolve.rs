@@ -376,6 +376,10 @@ fn unanchored_value(point: Point) -> String {
         }
         Point::MonthRel { month, .. } => format!("XXXX-{month:02}"),
         Point::Season { season, .. } => format!("XXXX-{}", season_code(season)),
+        Point::Holiday { h, .. } => match h.fixed() {
+            Some((m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            None => "XXXX-XX-XX".to_string(),
+        },
         Point::Quarter { q, .. } => format!("XXXX-Q{q}"),
         Point::Half { h, .. } => format!("XXXX-H{h}"),
         Point::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
@@ -677,6 +681,32 @@ fn point_period(point: Point, ctx: &Context) -> Option<(Option<Anchor>, Period, 
                 let (y, used) = year_of(year, deictic)?;
                 (used, season_period(season, y)?)
             }
+        }
+        Point::Holiday { h, year, which } => {
+            let day = |yy: i32| h.date(yy).map(|x| (x, x));
+            let (used, y) = match (year, which) {
+                (YearSpec::Context, Which::Last | Which::Next) => {
+                    let a = deictic?;
+                    let y0 = a.date.year();
+                    let y = if which == Which::Last {
+                        (y0 - 2..=y0)
+                            .rev()
+                            .find(|&yy| day(yy).is_some_and(|(x, _)| x < a.date))?
+                    } else {
+                        (y0..=y0 + 2).find(|&yy| day(yy).is_some_and(|(x, _)| x > a.date))?
+                    };
+                    (Some(a), y)
+                }
+                (YearSpec::Context, _) => {
+                    let a = year_anchor(ctx)?;
+                    (Some(a), nearest_year(a.date, ctx.tense, day)?)
+                }
+                _ => {
+                    let (y, used) = year_of(year, deictic)?;
+                    (used, y)
+                }
+            };
+            (used, day_period(h.date(y)?))
         }
         Point::Quarter { q, year } => {
             let m = (q - 1) * 3 + 1;
