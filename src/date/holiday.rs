@@ -28,7 +28,7 @@ pub enum Holiday {
     MemorialDay,
     /// The fourth Thursday of November (US).
     Thanksgiving,
-    /// Lakshmi Puja, from [`DIWALI`].
+    /// Lakshmi Puja, from the `DIWALI` table.
     Diwali,
 }
 
