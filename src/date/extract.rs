@@ -587,14 +587,24 @@ impl<'t, 'a> Parser<'t, 'a> {
             (false, i)
         };
         let (e1, from, _) = self.point(j)?;
-        // "June 24-25" and "June 24 to 25": a month and day, then a bare day.
+        let sep = if lead {
+            if self.word(i, "between") {
+                self.word(e1, "and")
+            } else {
+                self.any_word(e1, &["to", "until", "through", "till"])
+            }
+        } else {
+            self.dash(e1) || self.any_word(e1, &["to", "through"])
+        };
+        // "June 24-25", "June 24 to 25", "between October 11 and 13": a month
+        // and day, then a bare day.
         if let Point::Cal {
             year,
             month: Some(m),
             day: Some(_),
         } = from
         {
-            if (self.dash(e1) || self.any_word(e1, &["to", "through"])) && !lead {
+            if sep {
                 // ("14 August-24 August" is two full dates, read below.)
                 let next_is_month = self.month_at(e1 + 2).is_some();
                 if let Some(d2) = self
@@ -620,24 +630,16 @@ impl<'t, 'a> Parser<'t, 'a> {
                         p => p,
                     };
                     let to = cal(year2, Some(m), Some(d2));
+                    // After "between" or "from", the two ends are two dates.
                     return Some(M {
-                        start: i,
+                        start: if lead { j } else { i },
                         end,
                         expr: Expr::Range { from, to },
-                        parts: None,
+                        parts: lead.then_some([(j, e1), (e1 + 1, end)]),
                     });
                 }
             }
         }
-        let sep = if lead {
-            if self.word(i, "between") {
-                self.word(e1, "and")
-            } else {
-                self.any_word(e1, &["to", "until", "through", "till"])
-            }
-        } else {
-            self.dash(e1) || self.any_word(e1, &["to", "through"])
-        };
         if !sep {
             return None;
         }
@@ -1319,7 +1321,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         let j = i + lead;
         let season = self.lex(j).season.filter(|_| self.ok(j))?;
         let (end, year) = self.year_after(j + 1);
-        if lead == 0 && year.is_none() {
+        // "spring" alone is too often a verb or a coil; "summertime" is not.
+        let compound = self.lw(j).is_some_and(|w| w.ends_with("time"));
+        if lead == 0 && year.is_none() && !compound {
             return None;
         }
         let which = which.unwrap_or(Which::Bare);
@@ -1859,8 +1863,29 @@ impl<'t, 'a> Parser<'t, 'a> {
                 },
                 None,
             )),
+            // "The crash comes a day after the Taliban swapped hostages": the
+            // day of the news itself, whatever it follows.
+            Some("after") if grain == Unit::Day && self.comes_after(i, k + 2) => Some((
+                k + 2,
+                Point::Shift {
+                    unit: Unit::Day,
+                    n: 0,
+                    base: Base::Anchor,
+                    grain: Unit::Day,
+                },
+                None,
+            )),
             _ => None,
         }
+    }
+
+    /// "comes (a day) after", "came (two days) after": the phrase from `i`
+    /// follows a verb of coming and precedes an event (not a date, which
+    /// would be the base of the shift).
+    fn comes_after(&self, i: usize, next: usize) -> bool {
+        i > 0
+            && self.any_word(i - 1, &["came", "come", "comes", "coming"])
+            && self.read_point(next).is_none()
     }
 
     /// "the day before", "the day after".
@@ -1962,7 +1987,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                 if pm.is_none() && j == i + 1 {
                     return None; // a bare number is not a time
                 }
-                if pm.is_none() && !self.has_zone(k) && !(i > 0 && self.word(i - 1, "at")) {
+                let cued = self.has_zone(k)
+                    || (i > 0 && self.word(i - 1, "at"))
+                    || self.zoned_in_brackets(k);
+                if pm.is_none() && !cued {
                     return None; // "15:30" needs "at" or a zone
                 }
                 (h, mi, k)
@@ -2018,6 +2046,15 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         Some((end, today, time))
+    }
+
+    /// "17:00 (09:00 GMT)": a local time glossed by a zoned one in brackets.
+    fn zoned_in_brackets(&self, i: usize) -> bool {
+        self.punct(i, '(')
+            && self.num(i + 1).is_some()
+            && self.punct(i + 2, ':')
+            && self.num(i + 3).is_some()
+            && self.has_zone(i + 4)
     }
 
     fn has_zone(&self, i: usize) -> bool {

@@ -212,8 +212,11 @@ pub const SEASONS: &[(&str, Season)] = &[
     ("autumn", Season::Fall),
     ("fall", Season::Fall),
     ("spring", Season::Spring),
+    ("springtime", Season::Spring),
     ("summer", Season::Summer),
+    ("summertime", Season::Summer),
     ("winter", Season::Winter),
+    ("wintertime", Season::Winter),
 ];
 
 /// Parts of the day (lower case).
