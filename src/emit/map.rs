@@ -15,8 +15,13 @@
 //! URL holding `leaflet.js` and `leaflet.css`, e.g. `node_modules/leaflet/dist`)
 //! for offline use. Markers are `circleMarker`s, drawn by Leaflet's SVG renderer
 //! as `<path class="cm-marker cm-place|cm-event ...">`, so they need no images
-//! and can be counted in the DOM. Tiles (OpenStreetMap) load when online; the
-//! points show without them, over a 10-degree graticule. When Leaflet itself
+//! and can be counted in the DOM; the events at one point share a marker whose
+//! popup lists them. From 200 markers on they are clustered by
+//! Leaflet.markercluster 1.5.3, loaded from the CDN (pinned, with SRI) or from
+//! beside a local Leaflet; without it they are drawn unclustered. Tiles
+//! (OpenStreetMap) load when online; under them the page draws a land outline
+//! it carries (Natural Earth 1:110m, `world-110m.json`) and a 10-degree
+//! graticule, so the points have a map offline. When Leaflet itself
 //! cannot be loaded (offline with the CDN default), the page says so and draws
 //! the same markers (`<circle class="cm-marker ...">`), labels, popups and time
 //! slider as a plain SVG plot, so a page opened offline is never empty.
@@ -37,6 +42,29 @@ pub const LEAFLET_CDN: &str = "https://unpkg.com/leaflet@1.9.4/dist";
 const LEAFLET_JS_SRI: &str = "sha256-20nQCchB9co0qIjJZRGuk2/Z9VM+kNiyxNV1lvTlZBo=";
 const LEAFLET_CSS_SRI: &str = "sha256-p4NxAoJBhIIN+hmNHrzRCf9tD/miZyoHS5obTRR9BMY=";
 
+/// Where Leaflet.markercluster (which clusters the markers of big runs) is
+/// loaded from with the default Leaflet.
+pub const CLUSTER_CDN: &str = "https://unpkg.com/leaflet.markercluster@1.5.3/dist";
+
+/// The plugin's files in its `dist/` folder: script, style sheets.
+const CLUSTER_FILES: [&str; 3] = [
+    "leaflet.markercluster.js",
+    "MarkerCluster.css",
+    "MarkerCluster.Default.css",
+];
+
+/// SRI hashes of [`CLUSTER_FILES`] in the npm package
+/// `leaflet.markercluster@1.5.3` (checked as Leaflet's are).
+const CLUSTER_SRI: [&str; 3] = [
+    "sha256-Hk4dIpcqOSb0hZjgyvFOP+cEmDXUKKNE/tT542ZbNQg=",
+    "sha256-YU3qCpj/P06tdPBJGPax0bm6Q1wltfwjsho5TR4+TYc=",
+    "sha256-YSWCMtmNZNwqex4CEw1nQhvFub2lmU7vcCKP+XVwwXA=",
+];
+
+/// The land outline drawn under the points: Natural Earth 1:110m, built by
+/// `scripts/world/build.sh` (rings of integer tenths of a degree).
+const WORLD: &str = include_str!("world-110m.json");
+
 /// Where the page loads Leaflet's script and style sheet from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Leaflet {
@@ -44,6 +72,8 @@ pub struct Leaflet {
     css: String,
     /// SRI hashes (script, style sheet), known for the pinned CDN copy only.
     sri: Option<(&'static str, &'static str)>,
+    /// The folder (or URL) of Leaflet.markercluster's [`CLUSTER_FILES`].
+    cluster: String,
 }
 
 impl Default for Leaflet {
@@ -52,6 +82,7 @@ impl Default for Leaflet {
             js: format!("{LEAFLET_CDN}/leaflet.js"),
             css: format!("{LEAFLET_CDN}/leaflet.css"),
             sri: Some((LEAFLET_JS_SRI, LEAFLET_CSS_SRI)),
+            cluster: CLUSTER_CDN.to_string(),
         }
     }
 }
@@ -75,6 +106,7 @@ impl Leaflet {
             js: format!("{dir}/leaflet.js"),
             css: format!("{dir}/leaflet.css"),
             sri: None,
+            cluster: cluster_dir(dir),
         }
     }
 
@@ -89,6 +121,26 @@ impl Leaflet {
         } else {
             Some(page_dir.join(&self.js))
         }
+    }
+}
+
+/// Where the page loads Leaflet.markercluster from, given Leaflet's folder
+/// `dir`: the same folder, or, for a local npm tree
+/// (`.../node_modules/leaflet/dist`) without the plugin's files beside
+/// Leaflet's, the plugin's own package there
+/// (`.../node_modules/leaflet.markercluster/dist`). When the files are not
+/// there the page draws its markers unclustered.
+fn cluster_dir(dir: &str) -> String {
+    let npm = dir
+        .strip_suffix("/leaflet/dist")
+        .map(|root| format!("{root}/leaflet.markercluster/dist"));
+    let local = |d: &str| {
+        let d = d.strip_prefix("file://").map(percent_decode)?;
+        Some(Path::new(&d).join(CLUSTER_FILES[0]).is_file())
+    };
+    match npm {
+        Some(npm) if local(dir) == Some(false) && local(&npm) == Some(true) => npm,
+        _ => dir.to_string(),
     }
 }
 
@@ -276,6 +328,8 @@ pub fn write_with(
     };
     let (title, css, js) = (html(title), html(&leaflet.css), html(&leaflet.js));
     let (css_sri, js_sri) = (sri(leaflet.sri.map(|s| s.1)), sri(leaflet.sri.map(|s| s.0)));
+    let cluster = CLUSTER_FILES.map(|f| html(&format!("{}/{f}", leaflet.cluster)).to_string());
+    let cluster_sri = CLUSTER_SRI.map(|h| sri(leaflet.sri.map(|_| h)));
     let mut w = io::BufWriter::with_capacity(1 << 16, out);
     fill(
         &mut w,
@@ -286,7 +340,14 @@ pub fn write_with(
             ("LEAFLET_JS", Fill::Text(&js)),
             ("CSS_SRI", Fill::Text(&css_sri)),
             ("JS_SRI", Fill::Text(&js_sri)),
+            ("CLUSTER_JS", Fill::Text(&cluster[0])),
+            ("CLUSTER_CSS", Fill::Text(&cluster[1])),
+            ("CLUSTER_DEFAULT_CSS", Fill::Text(&cluster[2])),
+            ("CLUSTER_JS_SRI", Fill::Text(&cluster_sri[0])),
+            ("CLUSTER_CSS_SRI", Fill::Text(&cluster_sri[1])),
+            ("CLUSTER_DEFAULT_CSS_SRI", Fill::Text(&cluster_sri[2])),
             ("DATA", Fill::Write(&data)),
+            ("WORLD", Fill::Text(WORLD.trim_end())),
         ],
     )?;
     w.flush()
@@ -337,7 +398,11 @@ mod tests {
     fn statements_cannot_close_the_script() {
         let evil = "</script><script>alert(1)</script><!-- & \u{2028}";
         let p = page(&[evil, "Qingdao"], &Leaflet::default(), "t");
-        assert_eq!(p.matches("</script>").count(), 3, "Leaflet, data, code");
+        assert_eq!(
+            p.matches("</script>").count(),
+            5,
+            "Leaflet, the cluster plugin, data, world, code"
+        );
         assert!(!p.contains("alert(1)</"));
         assert!(!p.contains("<!-- &"));
         let d = data_of(&p);
@@ -477,6 +542,64 @@ mod tests {
         let p = page(&["A"], &Leaflet::at("lf"), "t");
         assert!(p.contains("<script src=\"lf/leaflet.js\"></script>"));
         assert!(!p.contains("integrity"));
+    }
+
+    #[test]
+    fn the_cluster_plugin_loads_like_leaflet() {
+        // Pinned on the CDN with its hashes, beside a local Leaflet otherwise.
+        let p = page(&["A"], &Leaflet::default(), "t");
+        assert!(p.contains(&format!(
+            "<script src=\"{CLUSTER_CDN}/leaflet.markercluster.js\" integrity=\"{}\" crossorigin=\"\">",
+            CLUSTER_SRI[0]
+        )));
+        let p = page(&["A"], &Leaflet::at("lf"), "t");
+        assert!(p.contains("<script src=\"lf/leaflet.markercluster.js\"></script>"));
+        assert!(p.contains("href=\"lf/MarkerCluster.Default.css\""));
+        // An npm tree holds the plugin in its own package beside Leaflet's.
+        let root = std::env::temp_dir().join(format!("cm-npm-{}", std::process::id()));
+        let plugin = root.join("node_modules/leaflet.markercluster/dist");
+        std::fs::create_dir_all(&plugin).unwrap();
+        std::fs::create_dir_all(root.join("node_modules/leaflet/dist")).unwrap();
+        std::fs::write(plugin.join(CLUSTER_FILES[0]), "").unwrap();
+        let l = Leaflet::at(root.join("node_modules/leaflet/dist").to_str().unwrap());
+        assert!(
+            l.cluster
+                .ends_with("/node_modules/leaflet.markercluster/dist"),
+            "{}",
+            l.cluster
+        );
+        // With the files beside Leaflet, those.
+        std::fs::write(
+            root.join("node_modules/leaflet/dist")
+                .join(CLUSTER_FILES[0]),
+            "",
+        )
+        .unwrap();
+        let l = Leaflet::at(root.join("node_modules/leaflet/dist").to_str().unwrap());
+        assert!(
+            l.cluster.ends_with("/node_modules/leaflet/dist"),
+            "{}",
+            l.cluster
+        );
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn the_world_outline_is_rings_of_tenths_of_degrees() {
+        let rings: Vec<Vec<i32>> = serde_json::from_str(WORLD).unwrap();
+        assert!(rings.len() > 100, "{} rings", rings.len());
+        for r in &rings {
+            assert!(r.len() >= 6 && r.len() % 2 == 0);
+            for p in r.chunks(2) {
+                assert!((-1800..=1800).contains(&p[0]) && (-900..=900).contains(&p[1]));
+            }
+        }
+        // The page carries it, in its own script block.
+        let p = page(&["A"], &Leaflet::default(), "t");
+        assert!(p.contains(&format!(
+            "<script id=\"chronomap-world\" type=\"application/json\">{}</script>",
+            WORLD.trim_end()
+        )));
     }
 
     #[test]
