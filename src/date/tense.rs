@@ -251,7 +251,8 @@ fn by_preposition(before: &[Word]) -> Option<Tense> {
 /// Tuesday", "was delayed until Sunday", "should ease by Thursday morning".
 /// Months and years are left to the tense: in a history "by March" is as
 /// often behind as ahead. A deadline told in the past perfect was over when
-/// the story was written ("reports had been filed by Wednesday").
+/// the story was written ("reports had been filed by Wednesday", "Until
+/// Thursday, they had not named him").
 pub fn deadline_before(text: &str, sentence_start: usize, at: usize) -> bool {
     let head = &text[sentence_start.min(at)..at];
     let mut words = head
@@ -260,7 +261,14 @@ pub fn deadline_before(text: &str, sentence_start: usize, at: usize) -> bool {
     let deadline = words
         .next()
         .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "by" | "until" | "till"));
-    deadline && !words.take(8).any(|w| w.eq_ignore_ascii_case("had"))
+    let had = |w: &str| w.eq_ignore_ascii_case("had");
+    // The clause after the weekday, to the end of the sentence.
+    let tail = text[at..].split(['.', ';', '!', '?']).next().unwrap_or("");
+    let mut after = tail
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .skip(1);
+    deadline && !words.take(8).any(had) && !after.by_ref().take(6).any(had)
 }
 
 /// The cue lists as one table: whether a word is a future cue, a past cue.
@@ -459,6 +467,11 @@ mod tests {
     fn a_deadline_told_in_the_past_perfect_is_over() {
         let s = "Most members had handed in their reports by Wednesday.";
         assert!(!deadline_before(s, 0, s.find("Wednesday").unwrap()));
+        // The past perfect may follow the weekday.
+        let s = "Until Thursday, they had not called him a suspect.";
+        assert!(!deadline_before(s, 0, s.find("Thursday").unwrap()));
+        let s = "Until Thursday, they will not call him a suspect. He had fled.";
+        assert!(deadline_before(s, 0, s.find("Thursday").unwrap()));
         let s = "Most members must hand in their reports by Wednesday.";
         assert!(deadline_before(s, 0, s.find("Wednesday").unwrap()));
     }
