@@ -99,3 +99,31 @@ fn summertime_is_the_summer() {
     assert_eq!(timexes, pairs(&[("summertime", "2019-SU")]));
     assert_eq!(events, pairs(&[("2019-06-01", "2019-08-31")]));
 }
+
+#[test]
+fn a_time_with_a_weekday_and_its_date_is_that_date() {
+    let (timexes, events) = read(
+        "Tickets go on sale at 10 a.m. Friday, Dec. 6.",
+        "2019-11-20",
+    );
+    assert_eq!(
+        timexes,
+        pairs(&[("10 a.m. Friday, Dec. 6", "2019-12-06T10:00")])
+    );
+    assert_eq!(events, pairs(&[("2019-12-06", "2019-12-06")]));
+}
+
+#[test]
+fn plans_after_a_determiner_are_a_noun_not_a_future() {
+    // Told in the past: last Monday.
+    let (timexes, _) = read(
+        "The band unveiled its plans on Monday night in Nashville.",
+        "2019-11-20",
+    );
+    assert_eq!(timexes, pairs(&[("Monday night", "2019-11-18TNI")]));
+    // "plans to" is still a plan, and "the coming storm" still ahead.
+    let (timexes, _) = read("The band plans to play on Monday night.", "2019-11-20");
+    assert_eq!(timexes, pairs(&[("Monday night", "2019-11-25TNI")]));
+    let (timexes, _) = read("The coming storm hits Monday.", "2019-11-20");
+    assert_eq!(timexes, pairs(&[("Monday", "2019-11-25")]));
+}

@@ -2023,6 +2023,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         {
             return Some((e, p, time));
         }
+        // "10 a.m. Friday, Dec. 6": the date the weekday is written with.
+        if let Some((e, p @ Point::Cal { .. }, None)) = self.weekday(end).filter(|_| self.ok(end)) {
+            return Some((e, p, time));
+        }
         // "10 p.m. Wednesday", "noon Thursday", "3 p.m. yesterday".
         if let Some(wd) = self.weekday_at(end).filter(|_| self.ok(end)) {
             return Some((

@@ -6,7 +6,9 @@
 //! used only when nothing else is found.
 
 use super::resolve::Tense;
-use super::vocab::{FORWARD_CUES, FUTURE_CUES, INTENT_CUES, IRREGULAR_PAST, PAST_CUES};
+use super::vocab::{
+    DETERMINERS, FORWARD_CUES, FUTURE_CUES, INTENT_CUES, IRREGULAR_PAST, PAST_CUES,
+};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -137,8 +139,20 @@ fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
         }
         let mut w = Word::read(st, i, raw, quote);
         w.forward &= !perfect(words);
+        // "unveiled its plans on Monday": a noun, not "plans to" ("the
+        // coming storm" stays ahead).
+        let plan = raw.eq_ignore_ascii_case(b"plan") || raw.eq_ignore_ascii_case(b"plans");
+        if plan && words.last().is_some_and(|p| determiner(&bytes[p.st..p.en])) {
+            w.cue = None;
+        }
         words.push(w);
     }
+}
+
+fn determiner(w: &[u8]) -> bool {
+    DETERMINERS
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d.as_bytes()))
 }
 
 /// Whether a past perfect comes right before the words that follow `head`

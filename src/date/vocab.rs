@@ -395,6 +395,12 @@ pub const FORWARD_CUES: &[&str] = &[
     "payable",
 ];
 
+/// Words before a noun: after one, "plan" and "plans" are nouns ("its
+/// plans"), no future cue. Sorted; lower case.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "her", "his", "its", "my", "new", "our", "the", "their", "these", "those", "your",
+];
+
 /// Words that, followed by "to", state an intention: what they introduce lies
 /// ahead of the statement even when it is told in the past ("agreed to buy
 /// the line in February", "was supposed to end by May"). Lower case.
@@ -709,6 +715,7 @@ mod tests {
         assert_sorted_unique(FORWARD_CUES, "FORWARD_CUES");
         assert_sorted_unique(IRREGULAR_PAST, "IRREGULAR_PAST");
         assert_sorted_unique(INTENT_CUES, "INTENT_CUES");
+        assert_sorted_unique(DETERMINERS, "DETERMINERS");
         assert_sorted_unique(STARTERS, "STARTERS");
         assert_sorted_unique(AFTER_THE, "AFTER_THE");
         let zones = keys(TIME_ZONES);
