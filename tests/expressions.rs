@@ -127,3 +127,18 @@ fn plans_after_a_determiner_are_a_noun_not_a_future() {
     let (timexes, _) = read("The coming storm hits Monday.", "2019-11-20");
     assert_eq!(timexes, pairs(&[("Monday", "2019-11-25")]));
 }
+
+#[test]
+fn a_game_clock_is_no_time_of_day() {
+    let (timexes, _) = read(
+        "Zucker had two goals: he scored at 7:14 and on the power play at 19:56.",
+        "2019-11-19",
+    );
+    assert!(timexes.is_empty(), "{timexes:?}");
+    // Without a word of play, "at 7:14" is a time.
+    let (timexes, _) = read("The train left at 7:14 on Tuesday.", "2019-11-19");
+    assert_eq!(
+        timexes,
+        pairs(&[("7:14", "2019-11-19T07:14"), ("Tuesday", "2019-11-19")])
+    );
+}

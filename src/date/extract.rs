@@ -1988,7 +1988,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     return None; // a bare number is not a time
                 }
                 let cued = self.has_zone(k)
-                    || (i > 0 && self.word(i - 1, "at"))
+                    || (i > 0 && self.word(i - 1, "at") && !self.game_clock(i))
                     || self.zoned_in_brackets(k);
                 if pm.is_none() && !cued {
                     return None; // "15:30" needs "at" or a zone
@@ -2050,6 +2050,15 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         Some((end, today, time))
+    }
+
+    /// Whether "at 7:14" near `i` is a game clock: a word of play within a
+    /// dozen tokens ("scored at 7:14 and on the power play at 19:56").
+    fn game_clock(&self, i: usize) -> bool {
+        (i.saturating_sub(12)..(i + 12).min(self.n())).any(|k| {
+            self.lw(k)
+                .is_some_and(|w| vocab::contains(vocab::GAME_WORDS, w))
+        })
     }
 
     /// "17:00 (09:00 GMT)": a local time glossed by a zoned one in brackets.

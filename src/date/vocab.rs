@@ -395,6 +395,12 @@ pub const FORWARD_CUES: &[&str] = &[
     "payable",
 ];
 
+/// Words of play: near one, "at 7:14" is a game clock, not a time of day.
+/// Sorted; lower case.
+pub const GAME_WORDS: &[&str] = &[
+    "assist", "goal", "goals", "lap", "penalty", "period", "scored", "scoring", "shootout",
+];
+
 /// Words before a noun: after one, "plan" and "plans" are nouns ("its
 /// plans"), no future cue. Sorted; lower case.
 pub const DETERMINERS: &[&str] = &[
@@ -716,6 +722,7 @@ mod tests {
         assert_sorted_unique(IRREGULAR_PAST, "IRREGULAR_PAST");
         assert_sorted_unique(INTENT_CUES, "INTENT_CUES");
         assert_sorted_unique(DETERMINERS, "DETERMINERS");
+        assert_sorted_unique(GAME_WORDS, "GAME_WORDS");
         assert_sorted_unique(STARTERS, "STARTERS");
         assert_sorted_unique(AFTER_THE, "AFTER_THE");
         let zones = keys(TIME_ZONES);
