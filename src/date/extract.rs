@@ -148,6 +148,8 @@ struct Lex {
     day_part: Option<vocab::DayPart>,
     season: Option<vocab::Season>,
     decade: Option<u32>,
+    /// A holiday's first word, with the word that must follow it ("" if none).
+    holiday: Option<(holiday::Holiday, &'static str)>,
 }
 
 impl Lex {
@@ -162,6 +164,7 @@ impl Lex {
         );
         let season = vocab::lookup(vocab::SEASONS, w);
         let decade = l(vocab::DECADE_WORDS);
+        let holiday = vocab::lookup(holiday::HOLIDAYS, w);
         Lex {
             starter: vocab::contains(vocab::STARTERS, w)
                 || month.is_some()
@@ -169,7 +172,7 @@ impl Lex {
                 || number.is_some()
                 || ordinal.is_some()
                 || season.is_some()
-                || vocab::lookup(holiday::HOLIDAYS, w).is_some(),
+                || holiday.is_some(),
             after_the: vocab::contains(vocab::AFTER_THE, w)
                 || number.is_some()
                 || ordinal.is_some()
@@ -183,6 +186,7 @@ impl Lex {
             day_part: vocab::lookup(vocab::DAY_PARTS, w),
             season,
             decade,
+            holiday,
         }
     }
 }
@@ -221,6 +225,7 @@ static NO_LEX: Lex = Lex {
     day_part: None,
     season: None,
     decade: None,
+    holiday: None,
 };
 
 /// A token as the grammar reads it: its lower-cased word (for words) and what
@@ -1348,10 +1353,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             Some("this") => (Which::This, i + 1),
             _ => (Which::Bare, i),
         };
-        if j >= self.n() || !self.ok(j) || !self.cap_ok(j) {
+        let (mut h, second) = self.lex(j).holiday?;
+        if !self.ok(j) || !self.cap_ok(j) {
             return None;
         }
-        let (mut h, second) = vocab::lookup(holiday::HOLIDAYS, self.lw(j)?)?;
         let mut end = j + 1;
         if !second.is_empty() {
             if !self.word(end, second) || !self.ok(end) {

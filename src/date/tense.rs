@@ -141,7 +141,8 @@ fn read_words(text: &str, s0: usize, s1: usize, words: &mut Vec<Word>) {
         w.forward &= !perfect(words);
         // "unveiled its plans on Monday": a noun, not "plans to" ("the
         // coming storm" stays ahead).
-        let plan = raw.eq_ignore_ascii_case(b"plan") || raw.eq_ignore_ascii_case(b"plans");
+        let plan = w.cue == Some(Tense::Future)
+            && (raw.eq_ignore_ascii_case(b"plan") || raw.eq_ignore_ascii_case(b"plans"));
         if plan && words.last().is_some_and(|p| determiner(&bytes[p.st..p.en])) {
             w.cue = None;
         }
