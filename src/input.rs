@@ -14,6 +14,7 @@
 
 use crate::article::{Article, Origin};
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::fs::{self, File};
@@ -804,20 +805,20 @@ struct Fields {
     text: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     id: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    date: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    date_publish: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    published: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    published_at: Option<Value>,
-    #[serde(default, deserialize_with = "present", rename = "pubDate")]
-    pub_date: Option<Value>,
-    #[serde(default, deserialize_with = "present", rename = "datePublished")]
-    date_published: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    timestamp: Option<Value>,
+    #[serde(default)]
+    date: Option<Box<RawValue>>,
+    #[serde(default)]
+    date_publish: Option<Box<RawValue>>,
+    #[serde(default)]
+    published: Option<Box<RawValue>>,
+    #[serde(default)]
+    published_at: Option<Box<RawValue>>,
+    #[serde(default, rename = "pubDate")]
+    pub_date: Option<Box<RawValue>>,
+    #[serde(default, rename = "datePublished")]
+    date_published: Option<Box<RawValue>>,
+    #[serde(default)]
+    timestamp: Option<Box<RawValue>>,
     #[serde(default, deserialize_with = "present")]
     title: Option<Value>,
     #[serde(default, deserialize_with = "present")]
@@ -844,13 +845,6 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
         for (k, v) in [
             ("text", f.text),
             ("id", f.id),
-            ("date", f.date),
-            ("date_publish", f.date_publish),
-            ("published", f.published),
-            ("published_at", f.published_at),
-            ("pubDate", f.pub_date),
-            ("datePublished", f.date_published),
-            ("timestamp", f.timestamp),
             ("title", f.title),
             ("url", f.url),
         ] {
@@ -858,7 +852,26 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
                 fields.insert(k.to_string(), v);
             }
         }
-        return article_of(fields, default_id, origin);
+        // The date fields are kept as written: a number no f64 holds
+        // (`1e400`) is an unreadable date, not an unreadable line.
+        let mut huge = Vec::new();
+        for (k, raw) in [
+            ("date", f.date),
+            ("date_publish", f.date_publish),
+            ("published", f.published),
+            ("published_at", f.published_at),
+            ("pubDate", f.pub_date),
+            ("datePublished", f.date_published),
+            ("timestamp", f.timestamp),
+        ] {
+            let Some(raw) = raw else { continue };
+            let v = serde_json::from_str(raw.get()).unwrap_or_else(|_| {
+                huge.push(k);
+                Value::String(raw.get().to_string())
+            });
+            fields.insert(k.to_string(), v);
+        }
+        return article_of(fields, default_id, origin, &huge);
     }
     // Not a line of those fields (not JSON, not an object, a field given
     // twice): parsed whole, for the error message, or for the last of
@@ -870,11 +883,17 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
     let Value::Object(fields) = value else {
         return Err(InputErrorKind::NotObject(render(&value)));
     };
-    article_of(fields, default_id, origin)
+    article_of(fields, default_id, origin, &[])
 }
 
-/// The fields of a line to an article.
-fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin) -> Parsed {
+/// The fields of a line to an article; `huge` names the date fields whose
+/// value is a number out of range (kept as its text).
+fn article_of(
+    mut fields: Map<String, Value>,
+    default_id: String,
+    origin: Origin,
+    huge: &[&str],
+) -> Parsed {
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
@@ -894,7 +913,7 @@ fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin
         Some(Value::Number(n)) => n.to_string(),
         Some(other) => return Err(bad_field("id", "a string or number", &other)),
     };
-    let (date, warning) = publication_date(&fields);
+    let (date, warning) = publication_date(&fields, huge);
     let title = optional_string(&mut fields, "title")?;
     let url = optional_string(&mut fields, "url")?;
     let article = Article {
@@ -910,17 +929,24 @@ fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin
 
 /// The publication date of a line (see [`DATE_KEYS`]), or the warning that
 /// it could not be read: the article is read without it, never dropped.
-fn publication_date(fields: &Map<String, Value>) -> (Option<NaiveDate>, Option<InputWarningKind>) {
+fn publication_date(
+    fields: &Map<String, Value>,
+    huge: &[&str],
+) -> (Option<NaiveDate>, Option<InputWarningKind>) {
     let Some((field, value)) = date_field(fields) else {
         return (None, None);
     };
-    match date_value(value) {
+    let out_of_range = huge.contains(&field);
+    match date_value(value).filter(|_| !out_of_range) {
         Some(date) => (Some(date), None),
         None => (
             None,
             Some(InputWarningKind::UnreadableDate {
                 field,
-                got: render(value),
+                got: match value {
+                    Value::String(raw) if out_of_range => shorten(raw),
+                    _ => render(value),
+                },
             }),
         ),
     }
@@ -947,10 +973,14 @@ fn bad_field(field: &'static str, expected: &'static str, value: &Value) -> Inpu
 
 /// A JSON value for an error message, shortened to about 40 characters.
 fn render(value: &Value) -> String {
+    shorten(&value.to_string())
+}
+
+/// Text for an error message, shortened to about 40 characters.
+fn shorten(text: &str) -> String {
     const MAX: usize = 40;
-    let text = value.to_string();
     if text.chars().count() <= MAX {
-        return text;
+        return text.to_string();
     }
     let mut short: String = text.chars().take(MAX).collect();
     short.push('…');
@@ -1220,6 +1250,41 @@ mod tests {
             "{s:?}"
         );
         assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
+    }
+
+    #[test]
+    fn a_huge_number_in_a_date_field_is_an_unreadable_date() {
+        // A number no f64 holds, where a date is read: a warning naming the
+        // line, and the article analysed without the date (the first date
+        // field present is the one read, as for any unreadable date).
+        let dir = Scratch::new("huge-date");
+        let path = dir.write(
+            "feed.jsonl",
+            concat!(
+                "{\"id\":\"a\",\"text\":\"Paris on Monday.\",\"date\":1e400}\n",
+                "{\"id\":\"b\",\"text\":\"Lyon.\",\"timestamp\":-1e400,\"x\":[1e999]}\n",
+                "{\"id\":\"c\",\"text\":\"Rome.\",\"date\":1e400,\"published\":\"2014-12-30\"}\n",
+                "{\"id\":\"d\",\"text\":\"Nice.\",\"pubDate\":12e3,\"date\":null}\n",
+            ),
+        );
+        let p = path.display();
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(
+            summary(&items),
+            [
+                format!("W:{p}:1: cannot read the date in \"date\": 1e400; {UNREAD}"),
+                "A:a".to_string(),
+                format!("W:{p}:2: cannot read the date in \"timestamp\": -1e400; {UNREAD}"),
+                "A:b".to_string(),
+                format!("W:{p}:3: cannot read the date in \"date\": 1e400; {UNREAD}"),
+                "A:c".to_string(),
+                "A:d".to_string(),
+            ]
+        );
+        assert_eq!(article(&items[1]).text, "Paris on Monday.");
+        assert_eq!(article(&items[1]).date, None);
+        // A number in range still reads as a Unix time (12,000 s: 1970-01-01).
+        assert_eq!(article(&items[6]).date, date(1970, 1, 1));
     }
 
     #[test]
