@@ -166,16 +166,24 @@ impl Row {
         }
         // TimelineJS reads the Group cell as HTML, keeps its text content
         // (entities decoded), and puts that in as HTML again (`innerHTML` of
-        // `.tl-timegroup-message`, 3.9.11): a place name (from a --gazetteer
-        // file, say) is escaped twice to stay text.
+        // `.tl-timegroup-message`, 3.9.11): in a place name (from a
+        // --gazetteer file, say) `&`, `<` and `>` are escaped twice to stay
+        // text (quotes, harmless in element content, once, as elsewhere).
         let group = e.place.as_deref().unwrap_or("");
         r[17].clear();
         if reads_as_formula(group) {
             r[17].push('\'');
         }
-        self.scratch.clear();
-        html_into(&mut self.scratch, group);
-        html_into(&mut r[17], &self.scratch);
+        for c in group.chars() {
+            match c {
+                '&' => r[17].push_str("&amp;amp;"),
+                '<' => r[17].push_str("&amp;lt;"),
+                '>' => r[17].push_str("&amp;gt;"),
+                '"' => r[17].push_str("&quot;"),
+                '\'' => r[17].push_str("&#39;"),
+                c => r[17].push(c),
+            }
+        }
     }
 }
 
