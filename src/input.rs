@@ -340,22 +340,54 @@ fn is_json_object(line: &[u8]) -> bool {
 
 /// Read the rest of `reader` onto `buf`, unless `buf` would grow past `max`
 /// bytes: then stop reading at once (`/dev/zero` never ends) and say so.
+/// The buffer grows by doubling, as `read_to_end` grows it, but never past
+/// `max + 1` bytes (`read_to_end` would double 32 MiB to 64 MiB for the byte
+/// that tells the cap is passed: `yes Paris |` peaked at 129 MB), and not at
+/// all when it already holds what is left (a file read into a buffer of its
+/// length): a small probe tells the end first.
 fn read_capped(
     reader: &mut impl Read,
     buf: &mut Vec<u8>,
     max: usize,
 ) -> Result<(), InputErrorKind> {
-    let room = (max + 1).saturating_sub(buf.len()) as u64;
-    reader
-        .take(room)
-        .read_to_end(buf)
-        .map_err(InputErrorKind::Io)?;
+    let limit = max.saturating_add(1);
+    while buf.len() < limit {
+        if buf.len() == buf.capacity() {
+            let mut probe = [0u8; 64];
+            let n = read_some(reader, &mut probe).map_err(InputErrorKind::Io)?;
+            if n == 0 {
+                break;
+            }
+            let grow = buf.capacity().max(1 << 16).min(limit - buf.len());
+            buf.reserve_exact(grow.max(n));
+            buf.extend_from_slice(&probe[..n]);
+            continue;
+        }
+        let spare = (buf.capacity() - buf.len()).min(limit - buf.len());
+        let n = (&mut *reader)
+            .take(spare as u64)
+            .read_to_end(buf)
+            .map_err(InputErrorKind::Io)?;
+        if n < spare {
+            break;
+        }
+    }
     if buf.len() > max {
         buf.clear();
         buf.shrink_to_fit();
         return Err(InputErrorKind::TooLarge(max));
     }
     Ok(())
+}
+
+/// One `read`, retried when interrupted.
+fn read_some(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match reader.read(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
 }
 
 type Items = Box<dyn Iterator<Item = Item> + Send>;
@@ -1250,6 +1282,28 @@ mod tests {
             "{s:?}"
         );
         assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
+    }
+
+    #[test]
+    fn a_stream_near_the_cap_is_held_in_at_most_the_cap() {
+        // `yes Paris |` past a 32 MiB cap once grew its buffer to 64 MiB for
+        // the byte that tells the cap is passed (129 MB peak).
+        let max = 3_000_000;
+        let mut buf = Vec::new();
+        let mut stream = io::repeat(b'x').take(max as u64);
+        read_capped(&mut stream, &mut buf, max).unwrap();
+        assert_eq!(buf.len(), max);
+        assert!(buf.capacity() <= max + 1, "{}", buf.capacity());
+        let mut over = io::repeat(b'x').take(max as u64 + 10);
+        let mut buf = Vec::new();
+        assert!(matches!(
+            read_capped(&mut over, &mut buf, max),
+            Err(InputErrorKind::TooLarge(m)) if m == max
+        ));
+        // A buffer that already holds what is left does not grow at all.
+        let mut buf = Vec::with_capacity(1000);
+        read_capped(&mut Cursor::new(vec![b'y'; 1000]), &mut buf, max).unwrap();
+        assert_eq!((buf.len(), buf.capacity()), (1000, 1000));
     }
 
     #[test]
