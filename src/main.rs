@@ -354,12 +354,12 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                 for a in analyses.iter().filter(|a| a.capped) {
                     let id = input::shown(std::path::Path::new(&a.id));
                     problems.report("over the per-article caps, only the first kept", &id, || {
-                    format!(
-                        "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
-                        chronomap::pipeline::MAX_MENTIONS,
-                        chronomap::pipeline::MAX_MENTIONS
-                    )
-                });
+                        format!(
+                            "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
+                            chronomap::pipeline::MAX_MENTIONS,
+                            chronomap::pipeline::MAX_MENTIONS
+                        )
+                    });
                 }
                 // Serialising is as much work as some analysis stages: it runs on
                 // the cores too, and only the ordered writes are left to the sink.
