@@ -8,13 +8,16 @@
 # and as a multiple of the article's size, and per kind the multiple at 8n
 # (the start-up alone, one small article, is printed first: the gazetteer is
 # part of the binary). Then the hostile streams: /dev/zero, and `yes Paris`
-# past --max-article-bytes, on stdin, each with its peak memory. Ends with
+# past --max-article-bytes, on stdin, each with its peak memory; then 12 MB
+# of dense text as one article and as twelve of 1 MB (a JSON Lines file and
+# a folder), with --out, each peak as a multiple of the input. Ends with
 # one 100 MB article of mixed prose and junk (timeline CSV to /dev/null,
 # --max-article-bytes raised to read it), with its peak memory.
 #
 # usage: bench/adversarial.sh            (n = 1 MB)
 #        ADV_N=262144 bench/adversarial.sh   (n in bytes; smaller for a quick look)
 #        ADV_BIG=0 bench/adversarial.sh      (skip the 100 MB article)
+#        ADV_BIN=/path/to/chronomap bench/adversarial.sh   (that binary, not a build)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,8 +26,12 @@ N="${ADV_N:-1048576}"
 BIG="${ADV_BIG:-1}"
 mkdir -p "$WORK"
 
-cargo build --release --quiet
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chronomap"
+if [[ -n "${ADV_BIN:-}" ]]; then
+  BIN=$ADV_BIN    # another build, to compare (ADV_BIN=/path/to/chronomap)
+else
+  cargo build --release --quiet
+  BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/chronomap"
+fi
 
 # gen KIND BYTES FILE: one article of about BYTES bytes of the given kind.
 gen() {
@@ -135,6 +142,33 @@ for stream in zero yes; do
   "${src[@]}" | /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract - -q --format jsonl >/dev/null 2>"$WORK/err"
   set -e
   echo "$stream on stdin: peak $(( $(tail -1 "$WORK/rss") / 1024 )) MB; stderr: $(head -1 "$WORK/err")"
+done
+
+# Many capped articles (issue 14): 12 MB of dense "Paris, 2001." as one
+# article, and as 12 one-megabyte articles (a JSON Lines file, and a folder
+# of .txt files), each run with --out (every output, on all cores): the
+# peak must stay under 10 times the input however it is split.
+echo
+python3 - "$WORK" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+one = "Paris, 2001. " * 80660                      # 1,048,580 bytes
+with open(os.path.join(work, "dense-12mb.txt"), "w") as f:
+    f.write("Paris, 2001. " * 923076)             # 11,999,988 bytes
+with open(os.path.join(work, "dense-12x1mb.jsonl"), "w") as f:
+    for i in range(12):
+        f.write(json.dumps({"id": "d%02d" % i, "text": one}) + "\n")
+os.makedirs(os.path.join(work, "dense-12x1mb"), exist_ok=True)
+for i in range(12):
+    with open(os.path.join(work, "dense-12x1mb", "d%02d.txt" % i), "w") as f:
+        f.write(one)
+PY
+for input in dense-12mb.txt dense-12x1mb.jsonl dense-12x1mb; do
+  bytes=$(du -sb --apparent-size "$WORK/$input" | cut -f1)
+  rm -rf "$WORK/out-$input"
+  /usr/bin/time -f '%M' -o "$WORK/rss" "$BIN" extract "$WORK/$input" -q --out "$WORK/out-$input"
+  awk -v k="$input" -v b="$bytes" -v r="$(tail -1 "$WORK/rss")" \
+    'BEGIN { printf "%-20s %6.2f MB in, --out: peak %4.0f MB (%.1fx the input)%s\n", k, b / 1e6, r / 1024, r * 1024 / b, (r * 1024 / b >= 10 ? "  OVER 10x" : "") }'
 done
 
 if [[ "$BIG" != 0 ]]; then

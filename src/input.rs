@@ -14,6 +14,7 @@
 
 use crate::article::{Article, Origin};
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::fs::{self, File};
@@ -339,22 +340,54 @@ fn is_json_object(line: &[u8]) -> bool {
 
 /// Read the rest of `reader` onto `buf`, unless `buf` would grow past `max`
 /// bytes: then stop reading at once (`/dev/zero` never ends) and say so.
+/// The buffer grows by doubling, as `read_to_end` grows it, but never past
+/// `max + 1` bytes (`read_to_end` would double 32 MiB to 64 MiB for the byte
+/// that tells the cap is passed: `yes Paris |` peaked at 129 MB), and not at
+/// all when it already holds what is left (a file read into a buffer of its
+/// length): a small probe tells the end first.
 fn read_capped(
     reader: &mut impl Read,
     buf: &mut Vec<u8>,
     max: usize,
 ) -> Result<(), InputErrorKind> {
-    let room = (max + 1).saturating_sub(buf.len()) as u64;
-    reader
-        .take(room)
-        .read_to_end(buf)
-        .map_err(InputErrorKind::Io)?;
+    let limit = max.saturating_add(1);
+    while buf.len() < limit {
+        if buf.len() == buf.capacity() {
+            let mut probe = [0u8; 64];
+            let n = read_some(reader, &mut probe).map_err(InputErrorKind::Io)?;
+            if n == 0 {
+                break;
+            }
+            let grow = buf.capacity().max(1 << 16).min(limit - buf.len());
+            buf.reserve_exact(grow.max(n));
+            buf.extend_from_slice(&probe[..n]);
+            continue;
+        }
+        let spare = (buf.capacity() - buf.len()).min(limit - buf.len());
+        let n = (&mut *reader)
+            .take(spare as u64)
+            .read_to_end(buf)
+            .map_err(InputErrorKind::Io)?;
+        if n < spare {
+            break;
+        }
+    }
     if buf.len() > max {
         buf.clear();
         buf.shrink_to_fit();
         return Err(InputErrorKind::TooLarge(max));
     }
     Ok(())
+}
+
+/// One `read`, retried when interrupted.
+fn read_some(reader: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match reader.read(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            r => return r,
+        }
+    }
 }
 
 type Items = Box<dyn Iterator<Item = Item> + Send>;
@@ -804,20 +837,20 @@ struct Fields {
     text: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     id: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    date: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    date_publish: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    published: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    published_at: Option<Value>,
-    #[serde(default, deserialize_with = "present", rename = "pubDate")]
-    pub_date: Option<Value>,
-    #[serde(default, deserialize_with = "present", rename = "datePublished")]
-    date_published: Option<Value>,
-    #[serde(default, deserialize_with = "present")]
-    timestamp: Option<Value>,
+    #[serde(default)]
+    date: Option<Box<RawValue>>,
+    #[serde(default)]
+    date_publish: Option<Box<RawValue>>,
+    #[serde(default)]
+    published: Option<Box<RawValue>>,
+    #[serde(default)]
+    published_at: Option<Box<RawValue>>,
+    #[serde(default, rename = "pubDate")]
+    pub_date: Option<Box<RawValue>>,
+    #[serde(default, rename = "datePublished")]
+    date_published: Option<Box<RawValue>>,
+    #[serde(default)]
+    timestamp: Option<Box<RawValue>>,
     #[serde(default, deserialize_with = "present")]
     title: Option<Value>,
     #[serde(default, deserialize_with = "present")]
@@ -844,13 +877,6 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
         for (k, v) in [
             ("text", f.text),
             ("id", f.id),
-            ("date", f.date),
-            ("date_publish", f.date_publish),
-            ("published", f.published),
-            ("published_at", f.published_at),
-            ("pubDate", f.pub_date),
-            ("datePublished", f.date_published),
-            ("timestamp", f.timestamp),
             ("title", f.title),
             ("url", f.url),
         ] {
@@ -858,7 +884,26 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
                 fields.insert(k.to_string(), v);
             }
         }
-        return article_of(fields, default_id, origin);
+        // The date fields are kept as written: a number no f64 holds
+        // (`1e400`) is an unreadable date, not an unreadable line.
+        let mut huge = Vec::new();
+        for (k, raw) in [
+            ("date", f.date),
+            ("date_publish", f.date_publish),
+            ("published", f.published),
+            ("published_at", f.published_at),
+            ("pubDate", f.pub_date),
+            ("datePublished", f.date_published),
+            ("timestamp", f.timestamp),
+        ] {
+            let Some(raw) = raw else { continue };
+            let v = serde_json::from_str(raw.get()).unwrap_or_else(|_| {
+                huge.push(k);
+                Value::String(raw.get().to_string())
+            });
+            fields.insert(k.to_string(), v);
+        }
+        return article_of(fields, default_id, origin, &huge);
     }
     // Not a line of those fields (not JSON, not an object, a field given
     // twice): parsed whole, for the error message, or for the last of
@@ -870,11 +915,17 @@ fn parse_line(line: &str, default_id: String, origin: Origin) -> Parsed {
     let Value::Object(fields) = value else {
         return Err(InputErrorKind::NotObject(render(&value)));
     };
-    article_of(fields, default_id, origin)
+    article_of(fields, default_id, origin, &[])
 }
 
-/// The fields of a line to an article.
-fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin) -> Parsed {
+/// The fields of a line to an article; `huge` names the date fields whose
+/// value is a number out of range (kept as its text).
+fn article_of(
+    mut fields: Map<String, Value>,
+    default_id: String,
+    origin: Origin,
+    huge: &[&str],
+) -> Parsed {
     // The fields are taken out of the parsed line, not copied.
     let text = match fields.remove("text") {
         None => return Err(InputErrorKind::MissingField("text")),
@@ -894,7 +945,7 @@ fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin
         Some(Value::Number(n)) => n.to_string(),
         Some(other) => return Err(bad_field("id", "a string or number", &other)),
     };
-    let (date, warning) = publication_date(&fields);
+    let (date, warning) = publication_date(&fields, huge);
     let title = optional_string(&mut fields, "title")?;
     let url = optional_string(&mut fields, "url")?;
     let article = Article {
@@ -910,17 +961,24 @@ fn article_of(mut fields: Map<String, Value>, default_id: String, origin: Origin
 
 /// The publication date of a line (see [`DATE_KEYS`]), or the warning that
 /// it could not be read: the article is read without it, never dropped.
-fn publication_date(fields: &Map<String, Value>) -> (Option<NaiveDate>, Option<InputWarningKind>) {
+fn publication_date(
+    fields: &Map<String, Value>,
+    huge: &[&str],
+) -> (Option<NaiveDate>, Option<InputWarningKind>) {
     let Some((field, value)) = date_field(fields) else {
         return (None, None);
     };
-    match date_value(value) {
+    let out_of_range = huge.contains(&field);
+    match date_value(value).filter(|_| !out_of_range) {
         Some(date) => (Some(date), None),
         None => (
             None,
             Some(InputWarningKind::UnreadableDate {
                 field,
-                got: render(value),
+                got: match value {
+                    Value::String(raw) if out_of_range => shorten(raw),
+                    _ => render(value),
+                },
             }),
         ),
     }
@@ -947,10 +1005,14 @@ fn bad_field(field: &'static str, expected: &'static str, value: &Value) -> Inpu
 
 /// A JSON value for an error message, shortened to about 40 characters.
 fn render(value: &Value) -> String {
+    shorten(&value.to_string())
+}
+
+/// Text for an error message, shortened to about 40 characters.
+fn shorten(text: &str) -> String {
     const MAX: usize = 40;
-    let text = value.to_string();
     if text.chars().count() <= MAX {
-        return text;
+        return text.to_string();
     }
     let mut short: String = text.chars().take(MAX).collect();
     short.push('…');
@@ -1220,6 +1282,63 @@ mod tests {
             "{s:?}"
         );
         assert!(s[3].contains("expected a JSON object, got [1]"), "{s:?}");
+    }
+
+    #[test]
+    fn a_stream_near_the_cap_is_held_in_at_most_the_cap() {
+        // `yes Paris |` past a 32 MiB cap once grew its buffer to 64 MiB for
+        // the byte that tells the cap is passed (129 MB peak).
+        let max = 3_000_000;
+        let mut buf = Vec::new();
+        let mut stream = io::repeat(b'x').take(max as u64);
+        read_capped(&mut stream, &mut buf, max).unwrap();
+        assert_eq!(buf.len(), max);
+        assert!(buf.capacity() <= max + 1, "{}", buf.capacity());
+        let mut over = io::repeat(b'x').take(max as u64 + 10);
+        let mut buf = Vec::new();
+        assert!(matches!(
+            read_capped(&mut over, &mut buf, max),
+            Err(InputErrorKind::TooLarge(m)) if m == max
+        ));
+        // A buffer that already holds what is left does not grow at all.
+        let mut buf = Vec::with_capacity(1000);
+        read_capped(&mut Cursor::new(vec![b'y'; 1000]), &mut buf, max).unwrap();
+        assert_eq!((buf.len(), buf.capacity()), (1000, 1000));
+    }
+
+    #[test]
+    fn a_huge_number_in_a_date_field_is_an_unreadable_date() {
+        // A number no f64 holds, where a date is read: a warning naming the
+        // line, and the article analysed without the date (the first date
+        // field present is the one read, as for any unreadable date).
+        let dir = Scratch::new("huge-date");
+        let path = dir.write(
+            "feed.jsonl",
+            concat!(
+                "{\"id\":\"a\",\"text\":\"Paris on Monday.\",\"date\":1e400}\n",
+                "{\"id\":\"b\",\"text\":\"Lyon.\",\"timestamp\":-1e400,\"x\":[1e999]}\n",
+                "{\"id\":\"c\",\"text\":\"Rome.\",\"date\":1e400,\"published\":\"2014-12-30\"}\n",
+                "{\"id\":\"d\",\"text\":\"Nice.\",\"pubDate\":12e3,\"date\":null}\n",
+            ),
+        );
+        let p = path.display();
+        let items = collect(std::slice::from_ref(&path));
+        assert_eq!(
+            summary(&items),
+            [
+                format!("W:{p}:1: cannot read the date in \"date\": 1e400; {UNREAD}"),
+                "A:a".to_string(),
+                format!("W:{p}:2: cannot read the date in \"timestamp\": -1e400; {UNREAD}"),
+                "A:b".to_string(),
+                format!("W:{p}:3: cannot read the date in \"date\": 1e400; {UNREAD}"),
+                "A:c".to_string(),
+                "A:d".to_string(),
+            ]
+        );
+        assert_eq!(article(&items[1]).text, "Paris on Monday.");
+        assert_eq!(article(&items[1]).date, None);
+        // A number in range still reads as a Unix time (12,000 s: 1970-01-01).
+        assert_eq!(article(&items[6]).date, date(1970, 1, 1));
     }
 
     #[test]

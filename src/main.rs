@@ -8,7 +8,7 @@ use chronomap::emit;
 use chronomap::event::{self, Event};
 use chronomap::geo::{self, gazetteer::Gazetteer};
 use chronomap::input::{self, Item};
-use chronomap::pipeline::{analyze_batch, Options, YearVotes};
+use chronomap::pipeline::{analyze_batch, analyze_batch_each, Options, YearVotes};
 use clap::Parser;
 use rayon::prelude::*;
 
@@ -161,6 +161,11 @@ struct Sink {
     events: Vec<Vec<Event>>,
     /// The first few article ids, for the map's title.
     first_ids: Vec<String>,
+    /// Whether an output is made of the events (not so for JSON Lines alone,
+    /// which are written as they come).
+    keep_events: bool,
+    /// Events that passed the filter, kept or not.
+    reports: usize,
 }
 
 impl Sink {
@@ -177,7 +182,11 @@ impl Sink {
             if self.first_ids.len() < 4 {
                 self.first_ids.push(a.id.clone());
             }
-            events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
+            if self.keep_events {
+                events.extend(a.events.into_iter().filter(|e| filter.keep(e)));
+            } else {
+                self.reports += a.events.iter().filter(|e| filter.keep(e)).count();
+            }
         }
         self.events.push(events);
         Ok(())
@@ -283,6 +292,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         places: emit::geojson::PlaceTable::new(),
         events: Vec::new(),
         first_ids: Vec::new(),
+        keep_events: args.out.is_some() || args.format != Format::Jsonl,
+        reports: 0,
     };
     // Three stages run side by side: a reader thread parses the inputs, this
     // thread has each batch analysed and serialised on the cores, and a sink
@@ -292,6 +303,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     // Articles with no date to resolve relative dates against: one warning
     // for the run, at the end.
     let mut unanchored = 0usize;
+    // Whether freed memory is returned to the system (after a long article).
+    let mut purging = false;
     let sink = std::thread::scope(|scope| -> Result<Sink> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(args.batch.div_ceil(chunk));
         let (inputs, out_dir) = (&args.inputs, args.out.as_deref());
@@ -330,19 +343,45 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         // The articles lost to an internal error, and false when the sink has
         // stopped (on a write error, reported below).
         let mut flush = |batch: &mut Vec<Article>| -> Result<(bool, Vec<String>)> {
-            let (analyses, lost) = analyze_guarded(batch, &opts, gaz, &mut votes);
-            unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
+            // The analyses come a few at a time, and go to the sink so.
+            let mut going = true;
+            let mut take = |analyses: Vec<chronomap::pipeline::Analysis>| {
+                if !going {
+                    return;
+                }
+                unanchored += analyses.iter().filter(|a| a.anchor.is_none()).count();
+                let mut problems = problems.borrow_mut();
+                for a in analyses.iter().filter(|a| a.capped) {
+                    let id = input::shown(std::path::Path::new(&a.id));
+                    problems.report("over the per-article caps, only the first kept", &id, || {
+                        format!(
+                            "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
+                            chronomap::pipeline::MAX_MENTIONS,
+                            chronomap::pipeline::MAX_MENTIONS
+                        )
+                    });
+                }
+                // Serialising is as much work as some analysis stages: it runs on
+                // the cores too, and only the ordered writes are left to the sink.
+                let lines: Vec<Vec<u8>> = if want_jsonl {
+                    // Each line is written into a scratch buffer that the worker
+                    // keeps, and copied out at its exact size: lines held at a
+                    // guessed capacity were half of the peak memory.
+                    analyses
+                        .par_iter()
+                        .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
+                            scratch.clear();
+                            emit::jsonl::line(scratch, a);
+                            exact_copy(scratch)
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                going = done_tx.send(Done { lines, analyses }).is_ok();
+            };
+            let lost = analyze_guarded(batch, &opts, gaz, &mut votes, &mut take);
             let mut problems = problems.borrow_mut();
-            for a in analyses.iter().filter(|a| a.capped) {
-                let id = input::shown(std::path::Path::new(&a.id));
-                problems.report("over the per-article caps, only the first kept", &id, || {
-                    format!(
-                        "warning: {id}: over {} date expressions or place names; only the first {} of each are kept",
-                        chronomap::pipeline::MAX_MENTIONS,
-                        chronomap::pipeline::MAX_MENTIONS
-                    )
-                });
-            }
             for origin in &lost {
                 problems.report("internal error (a bug: please report it)", origin, || {
                     format!(
@@ -351,31 +390,25 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     )
                 });
             }
-            // Serialising is as much work as some analysis stages: it runs on
-            // the cores too, and only the ordered writes are left to the sink.
-            let lines: Vec<Vec<u8>> = if want_jsonl {
-                // Each line is written into a scratch buffer that the worker
-                // keeps, and copied out at its exact size: lines held at a
-                // guessed capacity were half of the peak memory.
-                analyses
-                    .par_iter()
-                    .map_init(Vec::new, |scratch: &mut Vec<u8>, a| {
-                        scratch.clear();
-                        emit::jsonl::line(scratch, a);
-                        exact_copy(scratch)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
             progress.inc(batch.len() as u64);
             batch.clear();
-            Ok((done_tx.send(Done { lines, analyses }).is_ok(), lost))
+            Ok((going, lost))
         };
         for item in rx.into_iter().flatten() {
             match item {
                 Item::Article(a) => {
                     articles_n += 1;
+                    if a.text.len() > chronomap::pipeline::PIECE && !purging {
+                        // Memory kept for reuse (see `main`) suits news; the
+                        // pieces of a long article leave large blocks that
+                        // are not reused, so from the first such article on,
+                        // freed memory goes back to the system after 10 ms
+                        // (mimalloc's default): 12 one-megabyte articles of
+                        // dense text peaked at 131-151 MB kept, 88-91 MB so.
+                        purging = true;
+                        // SAFETY: setting an option is allowed at any time.
+                        unsafe { libmimalloc_sys::mi_option_set(15, 10) };
+                    }
                     batch.push(a);
                     if batch.len() >= args.batch {
                         let (going, lost) = flush(&mut batch)?;
@@ -429,6 +462,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         places,
         events,
         first_ids,
+        keep_events,
+        reports: unkept,
     } = sink;
     progress.finish_and_clear();
     if let Some(dir) = &args.out {
@@ -607,10 +642,15 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     problems.into_inner().sum_up();
     let failed = skipped.len();
     if !args.quiet {
+        // (JSON Lines alone keep no events, so none are merged.)
+        let merged = if keep_events {
+            format!(" ({} reports merged)", reports - events.len())
+        } else {
+            String::new()
+        };
         eprintln!(
-            "chronomap: {articles_n} articles, {} events ({} reports merged), {} places, {failed} inputs skipped, {:.2} s",
-            events.len(),
-            reports - events.len(),
+            "chronomap: {articles_n} articles, {} events{merged}, {} places, {failed} inputs skipped, {:.2} s",
+            events.len() + unkept,
             places.len(),
             started.elapsed().as_secs_f64()
         );
@@ -725,32 +765,46 @@ fn list_skipped(skipped: &[String]) -> String {
 /// The most worker threads `--threads` may ask for.
 const MAX_THREADS: usize = 256;
 
-/// [`analyze_batch`], with a panic (a bug) costing only the article that
-/// caused it: the batch is analysed again article by article, and the origins
-/// of the articles that still panic come back second, to be reported and
-/// skipped.
+/// [`analyze_batch_each`], with a panic (a bug) costing only the article
+/// that caused it: the articles not yet handed to `each` are analysed again
+/// one by one, and the origins of those that still panic are returned, to be
+/// reported and skipped. (A panic in `each` itself is not caught.)
 fn analyze_guarded(
     batch: &[Article],
     opts: &Options,
     gaz: &Gazetteer,
     votes: &mut YearVotes,
-) -> (Vec<chronomap::pipeline::Analysis>, Vec<String>) {
-    use std::panic::{catch_unwind, AssertUnwindSafe};
+    each: &mut dyn FnMut(Vec<chronomap::pipeline::Analysis>),
+) -> Vec<String> {
+    use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
     let before = votes.clone();
-    if let Ok(all) = catch_unwind(AssertUnwindSafe(|| analyze_batch(batch, opts, gaz, votes))) {
-        return (all, Vec::new());
+    let (mut handed, mut failed) = (0, None);
+    let mut hand = |part: Vec<chronomap::pipeline::Analysis>| {
+        if failed.is_none() {
+            handed += part.len();
+            failed = catch_unwind(AssertUnwindSafe(|| each(part))).err();
+        }
+    };
+    let whole = catch_unwind(AssertUnwindSafe(|| {
+        analyze_batch_each(batch, opts, gaz, votes, &mut hand)
+    }));
+    if let Some(panic) = failed {
+        resume_unwind(panic);
+    }
+    if whole.is_ok() {
+        return Vec::new();
     }
     *votes = before;
-    let (mut done, mut lost) = (Vec::with_capacity(batch.len()), Vec::new());
-    for a in batch {
+    let mut lost = Vec::new();
+    for a in &batch[handed..] {
         match catch_unwind(AssertUnwindSafe(|| {
             analyze_batch(std::slice::from_ref(a), opts, gaz, votes)
         })) {
-            Ok(mut v) => done.extend(v.pop()),
+            Ok(v) => each(v),
             Err(_) => lost.push(a.origin.to_string()),
         }
     }
-    (done, lost)
+    lost
 }
 
 /// Make the `--out` folder ready: created if missing, locked against a

@@ -184,11 +184,15 @@ struct Read<'a> {
 
 /// Most date expressions, and most place names, kept of one article: beyond,
 /// the rest are dropped with a warning naming the article. Real articles
-/// have tens, a whole book a few thousand; text this dense (12 MB of "Paris,
-/// 2001.") is not news, and its events would cost memory 150 times its size.
-/// (20,000 left such an article at 10 times its size in peak memory, with
-/// the pieces of `scan_in_pieces`; 10,000 leaves it well under.)
-pub const MAX_MENTIONS: usize = 10_000;
+/// have tens (the longest of the Reuters and modern news sets, a few
+/// hundred); text this dense (12 MB of "Paris, 2001.") is not news, and its
+/// events would cost memory 150 times its size. Each kept mention costs
+/// about 2.8 KB while its article is analysed (its TIMEX, toponym and event,
+/// their JSON line, the mention itself) and an event row about 1 KB to the
+/// end of the run, so the cap bounds a run's memory per article: at 10,000,
+/// twelve one-megabyte articles of "Paris, 2001." peaked at 33 times their
+/// size (398 MB), at 2,000 under 10 times.
+pub const MAX_MENTIONS: usize = 2_000;
 
 /// Whether an article without an anchor reads as a narrative (see
 /// [`Context::narrative`]): a history states its years, more than twice as
@@ -283,7 +287,7 @@ fn read<'a>(article: &'a Article, opts: &Options, gaz: &Gazetteer) -> Read<'a> {
 
 /// Longest article read in one piece; a longer one is read in pieces of about
 /// this size (see `scan_in_pieces`).
-const PIECE: usize = 1 << 18;
+pub const PIECE: usize = 1 << 18;
 
 /// The date mentions (at most [`MAX_MENTIONS`], and whether more were
 /// dropped), the places, and how far the text was read (its length, unless
@@ -452,15 +456,49 @@ pub fn analyze_batch(
     gaz: &Gazetteer,
     votes: &mut YearVotes,
 ) -> Vec<Analysis> {
+    let mut all = Vec::with_capacity(articles.len());
+    analyze_batch_each(articles, opts, gaz, votes, &mut |mut part| {
+        all.append(&mut part)
+    });
+    all
+}
+
+/// [`analyze_batch`], the analyses handed to `each` in input order a few at
+/// a time (about [`PART_MENTIONS`] mentions and place names in all), each
+/// article's first pass freed once it is analysed: the batch's analyses
+/// (their TIMEXes, toponyms and events, and the JSON lines the caller makes
+/// of them) never exist all at once. The parts do not change the result.
+pub fn analyze_batch_each(
+    articles: &[Article],
+    opts: &Options,
+    gaz: &Gazetteer,
+    votes: &mut YearVotes,
+    each: &mut dyn FnMut(Vec<Analysis>),
+) {
     // Both passes are per article and pure: rayon spreads them over the cores and
     // `collect` keeps input order, so the output is the same on any thread count.
     let reads: Vec<Read<'_>> = articles.par_iter().map(|a| read(a, opts, gaz)).collect();
     let prior = feed_prior(&reads, opts, votes);
-    reads
-        .par_iter()
-        .map(|r| finish(r, opts, gaz, &prior))
-        .collect()
+    let mut reads = reads.into_iter().peekable();
+    while reads.peek().is_some() {
+        let mut part = Vec::new();
+        let mut weight = 0;
+        while let Some(r) = reads.next_if(|_| weight < PART_MENTIONS) {
+            weight += 1 + r.mentions.len() + r.geo.names.len();
+            part.push(r);
+        }
+        each(
+            part.into_par_iter()
+                .map(|r| finish(&r, opts, gaz, &prior))
+                .collect(),
+        );
+    }
 }
+
+/// About how many mentions and place names (an article counting one more)
+/// the analyses handed over at once hold: two articles at the caps, or
+/// hundreds of news articles.
+pub const PART_MENTIONS: usize = 4 * MAX_MENTIONS;
 
 /// The feed's year prior, in two passes: the articles that write a year vote
 /// for the years their own evidence leaves in contention (a weekday alone

@@ -807,11 +807,12 @@ fn markup_in_a_gazetteer_name_or_an_article_reaches_the_map_and_timelinejs_only_
     assert!(page.contains("m.bindTooltip(el(\"span\", null, label)"));
     assert!(!page.contains("bindTooltip(label"));
     // In the sheet, every cell that TimelineJS reads as HTML is escaped:
-    // the Group cell included.
+    // the Group cell twice (TimelineJS decodes it once before it puts it in
+    // as HTML).
     let rows = read_rows(&out.join("timelinejs.csv"));
     assert!(!rows.is_empty());
     for r in &rows {
-        assert_eq!(&r[17], "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(&r[17], "&amp;lt;img src=x onerror=alert(1)&amp;gt;");
     }
 }
 
@@ -932,13 +933,17 @@ fn an_article_with_too_many_mentions_is_capped_with_a_warning() {
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
+    let cap = chronomap::pipeline::MAX_MENTIONS;
     assert!(
-        err.contains("dense: over 10000 date expressions or place names"),
+        err.contains(&format!(
+            "dense: over {cap} date expressions or place names"
+        )),
         "{err}"
     );
     let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(a["timexes"].as_array().unwrap().len(), 10_000);
-    assert_eq!(a["toponyms"].as_array().unwrap().len(), 10_000);
+    assert_eq!(a["timexes"].as_array().unwrap().len(), cap);
+    assert_eq!(a["toponyms"].as_array().unwrap().len(), cap);
+    assert_eq!(a["events"].as_array().unwrap().len(), cap);
 }
 
 #[test]
@@ -967,8 +972,10 @@ fn memory_bounded_on_dense_text_a_long_article_is_read_in_pieces_losing_nothing_
     // offset, whether the text has line breaks or is one line.
     let filler = "The council met again and the members of the committee spoke at length \
                   about the plans for the harbour and the bridge. ";
-    let stanza = format!("{filler}{filler}Talks in Berlin began on June 26, 2025.");
+    let stanza = format!("{filler}{filler}{filler}{filler}Talks in Berlin began on June 26, 2025.");
     let n = 700_000 / stanza.len();
+    // (Under the caps: this is about the cuts, not the caps.)
+    assert!(n < chronomap::pipeline::MAX_MENTIONS, "{n}");
     let dir = TempDir::new("pieces");
     for sep in ["\n\n", " "] {
         let text = vec![stanza.as_str(); n].join(sep);
@@ -1036,18 +1043,36 @@ fn chromium() -> Option<std::path::PathBuf> {
 /// (`CHRONOMAP_LEAFLET`, else `target/consumers/npm/...` beside the build or
 /// the sources), if it is there.
 fn local_leaflet() -> Option<std::path::PathBuf> {
+    local_npm("CHRONOMAP_LEAFLET", "leaflet/dist", "leaflet.js")
+}
+
+/// TimelineJS's `dist/` folder, found as [`local_leaflet`] finds Leaflet's
+/// (`CHRONOMAP_TIMELINEJS` first).
+fn local_timelinejs() -> Option<std::path::PathBuf> {
+    local_npm(
+        "CHRONOMAP_TIMELINEJS",
+        "@knight-lab/timelinejs/dist",
+        "js/timeline.js",
+    )
+}
+
+/// The `dist` folder of an npm package (the folder `env` names, else the
+/// one under `node_modules` of `target/consumers/npm`) if it holds `file`.
+fn local_npm(env: &str, dist: &str, file: &str) -> Option<std::path::PathBuf> {
     let mut places: Vec<std::path::PathBuf> = Vec::new();
-    if let Some(p) = std::env::var_os("CHRONOMAP_LEAFLET") {
+    if let Some(p) = std::env::var_os(env) {
         places.push(p.into());
     }
+    let modules = Path::new("consumers/npm/node_modules").join(dist);
     if let Some(t) = std::env::var_os("CARGO_TARGET_DIR") {
-        places.push(Path::new(&t).join("consumers/npm/node_modules/leaflet/dist"));
+        places.push(Path::new(&t).join(&modules));
     }
     places.push(
         Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("target/consumers/npm/node_modules/leaflet/dist"),
+            .join("target")
+            .join(&modules),
     );
-    places.into_iter().find(|p| p.join("leaflet.js").is_file())
+    places.into_iter().find(|p| p.join(file).is_file())
 }
 
 /// The DOM of `page` after Chromium has loaded it, run its scripts and
@@ -1074,7 +1099,12 @@ window.addEventListener("load", function () {
     assert!(html.contains("</body>"));
     let clicked = page.with_file_name("clicked.html");
     fs::write(&clicked, html.replacen("</body>", clicker, 1)).unwrap();
-    let url = format!("file://{}", clicked.display());
+    dump_dom(chrome, &format!("file://{}", clicked.display()), profile)
+}
+
+/// The DOM of the page at `url` once Chromium has run it for five seconds
+/// of virtual time.
+fn dump_dom(chrome: &Path, url: &str, profile: &Path) -> String {
     let o = Command::new(chrome)
         .args([
             "--headless",
@@ -1088,7 +1118,7 @@ window.addEventListener("load", function () {
             "--virtual-time-budget=5000",
             &format!("--user-data-dir={}", profile.display()),
             "--dump-dom",
-            &url,
+            url,
         ])
         .stdin(Stdio::null())
         .stderr(Stdio::null())
@@ -1097,21 +1127,61 @@ window.addEventListener("load", function () {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// That the [`pwn`] handler of `tag` never ran in `dom`, and no element
+/// was made of a hostile name.
+fn assert_never_ran(dom: &str, tag: &str, why: &str) {
+    let ran = format!("data-pwned-{tag}=\"1\"");
+    assert!(!dom.contains(&ran), "the {tag} markup ran: {why}");
+    assert!(
+        !dom.contains("<img src=\"x\""),
+        "an <img> from a name: {why}"
+    );
+    assert!(!dom.contains("<svg onload"), "{why}");
+}
+
 /// A handler that, if it ever runs, marks the page's body with `tag`.
 fn pwn(tag: &str) -> String {
     format!("<img src=x onerror=document.body.setAttribute('data-pwned-{tag}','1')>")
 }
 
-#[test]
-fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
-    let Some(chrome) = chromium() else {
-        return;
-    };
-    let tmp = TempDir::new("chromium");
+/// Inputs with hostile names in every source: a `--gazetteer` file, a JSON
+/// Lines article's text, id, title and url, and a file name.
+struct Hostile {
+    gaz: std::path::PathBuf,
+    /// The gazetteer's name of the place the articles name ("Zorbaville").
+    gaz_name: String,
+    feed: std::path::PathBuf,
+    named: std::path::PathBuf,
+}
+
+impl Hostile {
+    /// `chronomap extract` of them all `--out` a folder (with `extra`
+    /// flags), events unmerged; it must succeed.
+    fn extract_into(&self, out: &Path, extra: &[&str]) {
+        let mut args = vec![
+            "extract",
+            self.feed.to_str().unwrap(),
+            self.named.to_str().unwrap(),
+            "--gazetteer",
+            self.gaz.to_str().unwrap(),
+            "--not-after",
+            NOT_AFTER,
+            "--no-merge",
+            "--out",
+            out.to_str().unwrap(),
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args, Duration::from_secs(60));
+        assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+    }
+}
+
+fn hostile_inputs(dir: &Path) -> Hostile {
     // A place name from a --gazetteer file (a label, a place popup, and
     // the event's places), breaking out of the page's JSON and <title> too.
     let gaz_name = format!("</script></title>{}", pwn("gazetteer"));
-    let gaz = tmp.path().join("evil.tsv");
+    let gaz = dir.join("evil.tsv");
     fs::write(
         &gaz,
         format!(
@@ -1121,7 +1191,7 @@ fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
     )
     .unwrap();
     // Article text, id, title and url from JSON Lines.
-    let feed = tmp.path().join("feed.jsonl");
+    let feed = dir.join("feed.jsonl");
     let line = serde_json::json!({
         "id": format!("</title></script>{}", pwn("id")),
         "title": pwn("title"),
@@ -1131,12 +1201,28 @@ fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
     });
     fs::write(&feed, format!("{line}\n")).unwrap();
     // An id from a file name.
-    let named = tmp.path().join(format!("{}.txt", pwn("file")));
+    let named = dir.join(format!("{}.txt", pwn("file")));
     fs::write(
         &named,
         "ZORBAVILLE, June 27, 2025 - Zorbaville opened its market on Friday.\n",
     )
     .unwrap();
+    Hostile {
+        gaz,
+        gaz_name,
+        feed,
+        named,
+    }
+}
+
+#[test]
+fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
+    let Some(chrome) = chromium() else {
+        return;
+    };
+    let tmp = TempDir::new("chromium");
+    let h = hostile_inputs(tmp.path());
+    let gaz_name = &h.gaz_name;
     let mut pages = Vec::new();
     // Pages with Leaflet (when installed) and with the plain SVG plot
     // (Leaflet not loadable: a hostile --leaflet-url, a flag).
@@ -1152,23 +1238,7 @@ fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
     }
     for (name, leaflet_url) in &variants {
         let out = tmp.path().join(format!("out-{name}"));
-        let args = [
-            "extract",
-            feed.to_str().unwrap(),
-            named.to_str().unwrap(),
-            "--gazetteer",
-            gaz.to_str().unwrap(),
-            "--leaflet-url",
-            leaflet_url,
-            "--not-after",
-            NOT_AFTER,
-            "--no-merge",
-            "--out",
-            out.to_str().unwrap(),
-            "-q",
-        ];
-        let o = run(&args, Duration::from_secs(60));
-        assert_eq!(o.status.code(), Some(0), "{}", show(&args, &o));
+        h.extract_into(&out, &["--leaflet-url", leaflet_url]);
         pages.push((name.clone(), out.join("map.html")));
     }
     for (name, page) in &pages {
@@ -1196,14 +1266,8 @@ fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
             "flag",
             "flag2",
         ] {
-            let ran = format!("data-pwned-{tag}=\"1\"");
-            assert!(!dom.contains(&ran), "the {tag} markup ran: {why}");
+            assert_never_ran(&dom, tag, &why);
         }
-        assert!(
-            !dom.contains("<img src=\"x\""),
-            "an <img> from a name: {why}"
-        );
-        assert!(!dom.contains("<svg onload"), "{why}");
         // The names are shown, as text: in the popups (each source) and, on
         // the page, as escaped text.
         let seen = dom
@@ -1221,7 +1285,7 @@ fn hostile_names_from_every_source_render_in_chromium_as_text_and_never_run() {
         if name == "leaflet" {
             // Leaflet's permanent label of the place, a text node.
             assert!(
-                dom.contains(&format!("<span>{}</span>", html_text(&gaz_name))),
+                dom.contains(&format!("<span>{}</span>", html_text(gaz_name))),
                 "no label: {why}"
             );
         } else {
@@ -1239,4 +1303,113 @@ fn html_text(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// Serve the files under `root` over HTTP on 127.0.0.1 (TimelineJS fetches
+/// its sheet, which a `file://` page may not), on a thread of its own for
+/// the rest of the test run; returns the port.
+fn serve(root: std::path::PathBuf) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut lines = BufReader::new(stream.try_clone().unwrap()).lines();
+            let request = lines.next().and_then(Result::ok).unwrap_or_default();
+            // The headers, up to the empty line.
+            for l in lines.by_ref() {
+                if l.map_or(true, |l| l.is_empty()) {
+                    break;
+                }
+            }
+            let path = request.split(' ').nth(1).unwrap_or("/");
+            let path = path.split('?').next().unwrap_or_default();
+            let file = root.join(path.trim_start_matches('/'));
+            let body = (!path.contains(".."))
+                .then(|| fs::read(&file).ok())
+                .flatten();
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                Some("csv") => "text/csv; charset=utf-8",
+                _ => "application/octet-stream",
+            };
+            let (status, body) = match body {
+                Some(b) => ("200 OK", b),
+                None => ("404 Not Found", Vec::new()),
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    port
+}
+
+#[test]
+fn hostile_names_from_every_source_render_in_timelinejs_as_text_and_never_run() {
+    // The TimelineJS sheet, read by TimelineJS itself (as scripts/consumers.sh
+    // loads it: `new TL.Timeline(el, "timelinejs.csv")` from npm) in
+    // headless Chromium: the Headline, Text and Group cells are HTML to it.
+    let Some(chrome) = chromium() else {
+        return;
+    };
+    let Some(dist) = local_timelinejs() else {
+        assert!(
+            std::env::var_os("CHRONOMAP_REQUIRE_CHROMIUM").is_none(),
+            "CHRONOMAP_REQUIRE_CHROMIUM is set and TimelineJS is not installed \
+             (bash scripts/consumers.sh installs it)"
+        );
+        eprintln!("SKIP: no local TimelineJS (bash scripts/consumers.sh installs it)");
+        return;
+    };
+    let tmp = TempDir::new("timelinejs");
+    let h = hostile_inputs(tmp.path());
+    let out = tmp.path().join("site");
+    h.extract_into(&out, &[]);
+    let rows = read_rows(&out.join("timelinejs.csv")).len();
+    assert!(rows >= 3, "{rows} rows");
+    // The page of scripts/consumers.sh, with TimelineJS where it looks for it.
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/consumers/timeline.html");
+    fs::copy(page, out.join("timeline.html")).unwrap();
+    let at = out.join("npm/node_modules/@knight-lab/timelinejs");
+    fs::create_dir_all(&at).unwrap();
+    std::os::unix::fs::symlink(&dist, at.join("dist")).unwrap();
+    let port = serve(out.clone());
+    let url = format!("http://127.0.0.1:{port}/timeline.html?csv=timelinejs.csv");
+    let dom = dump_dom(&chrome, &url, &tmp.path().join("profile"));
+    let why = format!("{url}:\n{dom}");
+    // TimelineJS ran: a slide and a marker per row, no load error (a page
+    // that failed to run would pass the checks below for nothing).
+    assert!(!dom.contains("<div id=\"status\">error"), "{why}");
+    assert!(
+        dom.matches("class=\"tl-slide ").count() + dom.matches("class=\"tl-slide\"").count()
+            >= rows,
+        "fewer slides than the sheet's {rows} rows: {why}"
+    );
+    assert!(
+        dom.matches("class=\"tl-timemarker").count() >= rows,
+        "fewer markers than the sheet's {rows} rows: {why}"
+    );
+    // Nothing ran, and no element was made of a name.
+    for tag in ["gazetteer", "id", "title", "url", "text", "file"] {
+        assert_never_ran(&dom, tag, &why);
+    }
+    // The names are shown as text: the statement (Headline, Text), the ids
+    // (Text), the gazetteer's name (Text's places, the Group). The title and
+    // url are not in the sheet.
+    for (source, shown) in [
+        ("text", pwn("text")),
+        ("id", pwn("id")),
+        ("file", pwn("file")),
+        ("gazetteer", h.gaz_name.clone()),
+    ] {
+        let shown = html_text(&shown);
+        assert!(dom.contains(&shown), "{source}: {shown} not shown: {why}");
+    }
 }

@@ -164,14 +164,26 @@ impl Row {
         for part in [" (", e.precision, ", ", e.certainty, ")</p>"] {
             text.push_str(part);
         }
-        // TimelineJS puts the group name in as HTML: a place name (from a
-        // --gazetteer file, say) is text.
+        // TimelineJS reads the Group cell as HTML, keeps its text content
+        // (entities decoded), and puts that in as HTML again (`innerHTML` of
+        // `.tl-timegroup-message`, 3.9.11): in a place name (from a
+        // --gazetteer file, say) `&`, `<` and `>` are escaped twice to stay
+        // text (quotes, harmless in element content, once, as elsewhere).
         let group = e.place.as_deref().unwrap_or("");
         r[17].clear();
         if reads_as_formula(group) {
             r[17].push('\'');
         }
-        html_into(&mut r[17], group);
+        for c in group.chars() {
+            match c {
+                '&' => r[17].push_str("&amp;amp;"),
+                '<' => r[17].push_str("&amp;lt;"),
+                '>' => r[17].push_str("&amp;gt;"),
+                '"' => r[17].push_str("&quot;"),
+                '\'' => r[17].push_str("&#39;"),
+                c => r[17].push(c),
+            }
+        }
     }
 }
 
@@ -281,12 +293,13 @@ mod tests {
         assert_eq!(rows[1][9], "'=1+1 &lt;b&gt;x&lt;/b&gt;");
         assert!(rows[1][10].starts_with("<p>=1+1 &lt;b&gt;"));
         // A place name that is markup (from a --gazetteer file) is escaped
-        // in the Group cell, which TimelineJS reads as HTML.
+        // twice in the Group cell, which TimelineJS decodes once and then
+        // reads as HTML.
         let mut hostile = event("2025-06-26", "2025-06-26", "day", "x");
         hostile.place = Some("<img src=x onerror=alert(1)>".into());
         hostile.places = vec!["<img src=x onerror=alert(1)>".into()];
         let rows = csv_rows(&[hostile]);
-        assert_eq!(rows[0][17], "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(rows[0][17], "&amp;lt;img src=x onerror=alert(1)&amp;gt;");
         assert!(!rows[0][10].contains("<img"), "{}", rows[0][10]);
     }
 
