@@ -50,9 +50,33 @@ pub struct Event {
     pub articles: Vec<String>,
     /// How many reports were merged into this row.
     pub mentions: usize,
+    /// The title of the reporting article (of the kept report, after
+    /// merging), when its input gave one. Not in an event's JSON: the
+    /// article's line carries it.
+    #[serde(skip)]
+    pub title: Option<Arc<str>>,
+    /// The URL of that article, when its input gave one.
+    #[serde(skip)]
+    pub url: Option<Arc<str>>,
 }
 
 impl Event {
+    /// The event's id: its article and the code point offset of its date
+    /// expression (`a7#112`), stable for the same input, unique in a run
+    /// (article ids are), and the same whatever the batch or thread count.
+    pub fn id(&self) -> String {
+        let mut s = String::new();
+        self.write_id(&mut s);
+        s
+    }
+
+    /// [`Event::id`], appended to `out`.
+    pub fn write_id(&self, out: &mut String) {
+        out.push_str(&self.article);
+        out.push('#');
+        out.push_str(itoa::Buffer::new().format(self.offset));
+    }
+
     /// The timeline order: start (as a day, see [`cmp_days`]), then article,
     /// then offset.
     pub fn cmp_timeline(&self, other: &Event) -> Ordering {

@@ -401,6 +401,8 @@ mod tests {
             reported: Some(reported.into()),
             articles: vec![article.into()],
             mentions: 1,
+            title: None,
+            url: None,
         }
     }
 

@@ -166,6 +166,13 @@ pub struct Analysis {
     /// dropped (not in the JSON Lines: the caller warns).
     #[serde(skip)]
     pub capped: bool,
+    /// The article's title, from its JSON Lines `title` (written only when
+    /// given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Arc<str>>,
+    /// The article's URL, from its JSON Lines `url` (written only when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Arc<str>>,
 }
 
 /// The first pass over one article.
@@ -601,6 +608,10 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
     let chars = CharMap::new(text);
     let mut timexes = Vec::with_capacity(r.mentions.len());
     let mut events = Vec::new();
+    let (title, url): (Option<Arc<str>>, Option<Arc<str>>) = (
+        a.title.as_deref().map(Arc::from),
+        a.url.as_deref().map(Arc::from),
+    );
     let mut statement: Option<Statement> = None;
     let mut previous: Option<Anchor> = None;
     let mut previous_day: Option<Anchor> = None;
@@ -713,6 +724,8 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
                 reported: anchor.map(|x| fmt_date(x.date)),
                 articles: vec![a.id.clone()],
                 mentions: 1,
+                title: title.clone(),
+                url: url.clone(),
             });
         }
     }
@@ -776,6 +789,8 @@ fn finish(r: &Read<'_>, opts: &Options, gaz: &Gazetteer, prior: &[(i32, f64)]) -
             .collect(),
         events,
         capped: r.capped || geo.capped,
+        title,
+        url,
     }
 }
 

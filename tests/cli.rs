@@ -33,7 +33,9 @@ const EXTRA_FLAGS: &[(&str, &[&str])] = &[
     ("wire-styles-ap", &["--date", "2025-03-14"]),
 ];
 
-/// DESIGN.md's timeline columns, in order (output contract version 1).
+/// DESIGN.md's timeline columns, in order (output contract version 1), then
+/// the columns added at the end (event and place ids, the article's title and
+/// url).
 const COLUMNS: &[&str] = &[
     "article",
     "start",
@@ -51,6 +53,10 @@ const COLUMNS: &[&str] = &[
     "offset",
     "mentions",
     "articles",
+    "event_id",
+    "place_id",
+    "title",
+    "url",
 ];
 
 type Rows = Vec<Vec<String>>;
@@ -463,8 +469,9 @@ fn stdin_dash_reads_an_article() {
         .into_iter()
         .map(|mut r| {
             r[0] = "stdin".into();
-            // The "articles" column lists the article id too.
+            // The "articles" and "event_id" columns name the article too.
             r[15] = "stdin".into();
+            r[16] = r[16].replacen("qingdao-sco", "stdin", 1);
             r
         })
         .collect();
@@ -728,4 +735,79 @@ fn leaflet_url_may_name_the_package_root() {
     let page = text(&o.stdout);
     let want = format!("{}/dist/leaflet.js\"></script>", root.display());
     assert!(page.contains(&want), "no {want} in the page");
+}
+
+#[test]
+fn title_url_event_id_and_place_id_reach_every_output() {
+    let tmp = TempDir::new("trace");
+    let feed = tmp.path().join("feed.jsonl");
+    let line = |id: &str, url: &str, text: &str| {
+        serde_json::json!({"id": id, "title": "Bridge <vote> & \"more\"", "url": url, "text": text})
+            .to_string()
+    };
+    let text = format!(
+        "{}\n{}\n",
+        line(
+            "web",
+            "https://news.example/lyon?a=1&b=2",
+            "LYON, June 26, 2025 - The council in Lyon voted on Thursday to rebuild the bridge."
+        ),
+        line(
+            "js",
+            "javascript:alert(1)",
+            "NICE, June 12, 2025 - Fishermen in Nice protested on Tuesday against new quotas."
+        )
+    );
+    std::fs::write(&feed, text).unwrap();
+    let dir = tmp.path().join("out");
+    let args = [
+        "extract",
+        feed.to_str().unwrap(),
+        "--not-after",
+        NOT_AFTER,
+        "-q",
+        "--out",
+        dir.to_str().unwrap(),
+    ];
+    let o = run(&args, None);
+    assert!(o.status.success(), "{}", show(&args, &o));
+    // The timeline: the four columns at the end of each row.
+    let (header, rows) = parse_csv(
+        &std::fs::read(dir.join("timeline.csv")).unwrap(),
+        "timeline",
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let web = rows.iter().find(|r| r[0] == "web").expect("a row of web");
+    assert_eq!(web[col("title")], "Bridge <vote> & \"more\"");
+    assert_eq!(web[col("url")], "https://news.example/lyon?a=1&b=2");
+    assert_eq!(web[col("event_id")], format!("web#{}", web[col("offset")]));
+    assert!(web[col("place_id")].starts_with("gn:"), "{web:?}");
+    // The JSON Lines carry title and url; GeoJSON events the id, title, url.
+    let lines = std::fs::read_to_string(dir.join("articles.jsonl")).unwrap();
+    let first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert_eq!(first["url"], "https://news.example/lyon?a=1&b=2");
+    let events: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("events.geojson")).unwrap()).unwrap();
+    let f = events["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["article"] == "web")
+        .expect("a feature of web");
+    assert_eq!(f["id"], web[col("event_id")].as_str());
+    assert_eq!(f["properties"]["title"], "Bridge <vote> & \"more\"");
+    // TimelineJS links the web article, escaped, and never the script URL.
+    let tl = std::fs::read_to_string(dir.join("timelinejs.csv")).unwrap();
+    assert!(
+        tl.contains("<a href=\"\"https://news.example/lyon?a=1&amp;b=2\"\""),
+        "{tl}"
+    );
+    assert!(
+        tl.contains("Bridge &lt;vote&gt; &amp; &quot;more&quot;</a>"),
+        "{tl}"
+    );
+    assert!(!tl.contains("javascript:"), "{tl}");
+    // The map page has the data for its popup links (built as DOM nodes).
+    let map = std::fs::read_to_string(dir.join("map.html")).unwrap();
+    assert!(map.contains("\"url\":\"https://news.example/lyon?a=1\\u0026b=2\""));
 }

@@ -1,4 +1,5 @@
-//! The timeline CSV: DESIGN.md's columns in that order, RFC 4180 quoting, ISO
+//! The timeline CSV: DESIGN.md's columns in that order (then `event_id`, see
+//! [`Event::id`], `place_id`, and the article's `title` and `url`), RFC 4180 quoting, ISO
 //! dates, and text cells that could run as spreadsheet formulas neutralised.
 //!
 //! Only text columns are neutralised: dates (`2025-06-26`, read as dates by
@@ -32,6 +33,10 @@ pub const COLUMNS: &[&str] = &[
     "offset",
     "mentions",
     "articles",
+    "event_id",
+    "place_id",
+    "title",
+    "url",
 ];
 
 /// GDAL's type of each column, in [`COLUMNS`] order, for the `timeline.csvt`
@@ -39,7 +44,8 @@ pub const COLUMNS: &[&str] = &[
 /// (`CoordX`) and `lat` (`CoordY`), with dates as dates, without any option.
 pub const CSVT_TYPES: &[&str] = &[
     "String", "Date", "Date", "String", "String", "String", "String", "String", "String", "String",
-    "String", "CoordY", "CoordX", "Integer", "Integer", "String",
+    "String", "CoordY", "CoordX", "Integer", "Integer", "String", "String", "String", "String",
+    "String",
 ];
 
 /// WGS 84 as WKT, for the `timeline.prj` sidecar (the CRS of `lat`, `lon`).
@@ -117,8 +123,8 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
     let mut w = writer(out, dialect)?;
     w.write_record(COLUMNS)?;
     // Cells made for each row, kept from row to row.
-    let [mut places, mut articles, mut offset, mut mentions, mut lat, mut lon] =
-        <[String; 6]>::default();
+    let [mut places, mut articles, mut offset, mut mentions, mut lat, mut lon, mut id] =
+        <[String; 7]>::default();
     for e in events {
         for c in [
             &mut places,
@@ -127,6 +133,7 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
             &mut mentions,
             &mut lat,
             &mut lon,
+            &mut id,
         ] {
             c.clear();
         }
@@ -136,6 +143,7 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
         let _ = write!(mentions, "{}", e.mentions);
         num_into(&mut lat, e.lat);
         num_into(&mut lon, e.lon);
+        e.write_id(&mut id);
         w.write_record([
             &*safe_text(&e.article),
             &e.start,
@@ -153,6 +161,10 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
             &offset,
             &mentions,
             &*safe_text(&articles),
+            &*safe_text(&id),
+            &*safe_text(e.place_id.as_deref().unwrap_or("")),
+            &*safe_text(e.title.as_deref().unwrap_or("")),
+            &*safe_text(e.url.as_deref().unwrap_or("")),
         ])?;
     }
     w.flush()
@@ -211,6 +223,8 @@ mod tests {
             reported: None,
             articles: vec!["=cmd".into()],
             mentions: 1,
+            title: None,
+            url: None,
         }
     }
 
@@ -223,9 +237,23 @@ mod tests {
         assert_eq!(
             row,
             "'=cmd,2025-06-26,2025-06-26,day,2025-06-26,exact,June 26,stated,\
-             \"'=1+1, said \"\"they\"\"\",Reading,Reading,51.45625,-0.97113,3,1,'=cmd"
+             \"'=1+1, said \"\"they\"\"\",Reading,Reading,51.45625,-0.97113,3,1,'=cmd,'=cmd#3,,,"
         );
         assert!(!s.contains('\r'));
+        // The event id, place id, title and url close the row, text cells too.
+        let mut e = event();
+        e.place_id = Some("gn:2639577".into());
+        e.title = Some("=Reading, \"again\"".into());
+        e.url = Some("https://example.org/a,b".into());
+        let mut out = Vec::new();
+        write(&mut out, &[e]).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.lines().nth(1).unwrap().ends_with(
+                ",'=cmd#3,gn:2639577,\"'=Reading, \"\"again\"\"\",\"https://example.org/a,b\""
+            ),
+            "{s}"
+        );
     }
 
     #[test]

@@ -150,6 +150,8 @@ struct EventFeature<'a> {
     kind: &'static str,
     geometry: PointGeometry,
     properties: EventProperties<'a>,
+    /// The event's id ([`Event::id`]).
+    id: String,
 }
 
 #[derive(Serialize)]
@@ -184,6 +186,10 @@ struct EventProperties<'a> {
     // kepler.gl types "YYYY-MM-DD hh:mm" as a timestamp and animates it; a
     // date alone it does not (kepler.gl issues 1441, 151).
     timestamp: Suffixed<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
     value: &'a str,
 }
 
@@ -216,8 +222,11 @@ impl<'a> EventFeature<'a> {
                 t_start: millis(&e.start, false),
                 time: Suffixed(&e.start, "T00:00:00Z"),
                 timestamp: Suffixed(&e.start, " 00:00"),
+                title: e.title.as_deref(),
+                url: e.url.as_deref(),
                 value: &e.value,
             },
+            id: e.id(),
         })
     }
 }
@@ -263,8 +272,15 @@ impl EventFeature<'_> {
         }
         p.time.write(o.key("time"));
         p.timestamp.write(o.key("timestamp"));
+        if let Some(t) = p.title {
+            o.str("title", t);
+        }
+        if let Some(u) = p.url {
+            o.str("url", u);
+        }
         o.str("value", p.value);
         o.end();
+        f.str("id", &self.id);
         f.end();
     }
 }
@@ -536,7 +552,18 @@ mod tests {
                     p.insert("t_end".into(), JsonValue::from(t));
                 }
                 p.insert("timestamp".into(), s(&format!("{} 00:00", e.start)));
-                Some(feature(point(lat, lon), p))
+                if let Some(t) = &e.title {
+                    p.insert("title".into(), s(t));
+                }
+                if let Some(u) = &e.url {
+                    p.insert("url".into(), s(u));
+                }
+                let mut f = feature(point(lat, lon), p);
+                f.id = Some(geojson::feature::Id::String(format!(
+                    "{}#{}",
+                    e.article, e.offset
+                )));
+                Some(f)
             })
             .collect();
         collection(features)
@@ -565,10 +592,14 @@ mod tests {
             reported: None,
             articles: vec![article.into(), "b".into()],
             mentions: 2,
+            title: None,
+            url: None,
         };
         let mut odd = event("c", Some(("Far", -89.123_456_789, 179.999_999_9)), &[]);
         odd.start = "+12345-01-01".into(); // no epoch milliseconds for this
         odd.end = "bad".into();
+        odd.title = Some("A \"title\" <i>".into());
+        odd.url = Some("https://example.org/a?b=1&c=<2>".into());
         let events = [
             event(
                 "a",
@@ -642,6 +673,8 @@ mod tests {
                 adjectivals: vec![toponym("gn:1", "Qingdao\n  people", 36.0)],
                 events: vec![event.clone()],
                 capped: false,
+                title: None,
+                url: None,
             });
         }
         let ours = table.to_json();

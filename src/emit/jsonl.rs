@@ -50,6 +50,12 @@ pub fn line(out: &mut Vec<u8>, a: &Analysis) {
     json::array(o.key("toponyms"), &a.toponyms, toponym);
     json::array(o.key("adjectivals"), &a.adjectivals, toponym);
     json::array(o.key("events"), &a.events, event);
+    if let Some(t) = &a.title {
+        o.str("title", t);
+    }
+    if let Some(u) = &a.url {
+        o.str("url", u);
+    }
     o.end();
     out.push(b'\n');
 }
@@ -183,6 +189,8 @@ mod tests {
             adjectivals: Vec::new(),
             events: vec![Event::default()],
             capped: false,
+            title: None,
+            url: None,
         };
         assert_eq!(our_line(&a), serde_line(&a));
         a.anchor = Some(AnchorOut {

@@ -102,6 +102,25 @@ fn headline(sentence: &str, out: &mut String) {
     out.push('…');
 }
 
+/// A link to the reporting article, appended to the Text cell: only for an
+/// http(s) URL, its title (or the URL) as the link's text, both escaped.
+fn article_link(text: &mut String, e: &Event) {
+    let Some(url) = e.url.as_deref().filter(|u| is_web_url(u)) else {
+        return;
+    };
+    text.push_str("<p><a href=\"");
+    html_into(text, url);
+    text.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+    html_into(text, e.title.as_deref().unwrap_or(url));
+    text.push_str("</a></p>");
+}
+
+/// Whether `u` is an http or https URL (no `javascript:` or `data:` link).
+pub fn is_web_url(u: &str) -> bool {
+    let lower = |n: usize| u.get(..n).map(str::to_ascii_lowercase);
+    lower(7).as_deref() == Some("http://") || lower(8).as_deref() == Some("https://")
+}
+
 /// The cells of one row, in [`COLUMNS`] order, kept from row to row so that
 /// writing a row allocates nothing but what escaping needs.
 #[derive(Default)]
@@ -164,6 +183,7 @@ impl Row {
         for part in [" (", e.precision, ", ", e.certainty, ")</p>"] {
             text.push_str(part);
         }
+        article_link(text, e);
         // TimelineJS reads the Group cell as HTML, keeps its text content
         // (entities decoded), and puts that in as HTML again (`innerHTML` of
         // `.tl-timegroup-message`, 3.9.11): in a place name (from a
@@ -225,6 +245,8 @@ mod tests {
             reported: None,
             articles: vec!["a".into()],
             mentions: 1,
+            title: None,
+            url: None,
         }
     }
 
@@ -235,6 +257,34 @@ mod tests {
             .records()
             .map(|r| r.unwrap().iter().map(String::from).collect())
             .collect()
+    }
+
+    #[test]
+    fn slides_link_to_web_articles_only() {
+        let mut e = event("2025-06-26", "2025-06-26", "day", "Talks ended.");
+        e.title = Some("Talks \"end\" <b>".into());
+        e.url = Some("https://example.org/a?b=1&c=\"2\"".into());
+        let mut row = Row::default();
+        row.fill(&e);
+        assert!(
+            row.cells[10].ends_with(
+                "<p><a href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;\" target=\"_blank\" \
+                 rel=\"noopener noreferrer\">Talks &quot;end&quot; &lt;b&gt;</a></p>"
+            ),
+            "{}",
+            row.cells[10]
+        );
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://x",
+            "//x.test/a",
+        ] {
+            e.url = Some(url.into());
+            row.fill(&e);
+            assert!(!row.cells[10].contains("<a "), "{url}: {}", row.cells[10]);
+        }
+        assert!(is_web_url("HTTPS://X.TEST") && is_web_url("http://x"));
     }
 
     #[test]
