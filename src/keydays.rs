@@ -103,8 +103,8 @@ pub struct KeyDay {
     pub articles: usize,
     /// Reports of the day (date mentions).
     pub mentions: usize,
-    /// The best statement of the day: the merged event reported by the most
-    /// articles.
+    /// The best statement of the day: of its most reported merged events,
+    /// the one with the most articles times closeness to the story.
     pub headline: String,
     /// That event's primary place and coordinates.
     pub place: Option<String>,
@@ -130,23 +130,33 @@ fn day_of(e: &Event) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&e.start, "%Y-%m-%d").ok()
 }
 
-/// The weight of one report (see the module text).
-fn weight(e: &Event, day: NaiveDate, top: &[Word]) -> f64 {
-    let shared = content_words(&e.sentence)
-        .iter()
-        .filter(|w| top.binary_search(w).is_ok())
-        .count();
-    let close = shared.min(CLOSE) as f64 / CLOSE as f64;
+/// How close a statement is to the story: a third per vocabulary word it
+/// shares, up to three (see the module text).
+fn closeness(sentence: &str, top: &[Word]) -> f64 {
+    let mut shared: Vec<Word> = Vec::new();
+    each_long_word(sentence, &mut String::new(), |w| {
+        if shared.len() < CLOSE * 4 && !is_stopword(w) {
+            let h = hash(stem(w));
+            if top.binary_search(&h).is_ok() && !shared.contains(&h) {
+                shared.push(h);
+            }
+        }
+    });
+    shared.len().min(CLOSE) as f64 / CLOSE as f64
+}
+
+/// The weight of one report: its closeness, halved when its article was
+/// published before the day.
+fn weight(close: f64, e: &Event, day: NaiveDate) -> f64 {
     let published = e
         .reported
         .as_deref()
         .and_then(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").ok());
-    let told = if published.is_some_and(|p| p < day) {
-        FORWARD
+    if published.is_some_and(|p| p < day) {
+        close * FORWARD
     } else {
-        1.0
-    };
-    close * told
+        close
+    }
 }
 
 /// A day's votes while they are counted.
@@ -165,20 +175,32 @@ pub struct Votes(FxHashMap<NaiveDate, Tally>);
 /// story's vocabulary `top` ([`Corpus::top`]).
 pub fn votes(reports: &[Event], top: &[Word]) -> Votes {
     let mut tally: FxHashMap<NaiveDate, Tally> = FxHashMap::default();
+    // The events of one statement share it: its closeness is read once.
+    let mut last: Option<(&std::sync::Arc<str>, f64)> = None;
     for e in reports {
         let Some(day) = day_of(e) else { continue };
-        let w = weight(e, day, top);
+        let close = match last {
+            Some((s, c)) if std::sync::Arc::ptr_eq(s, &e.sentence) => c,
+            _ => closeness(&e.sentence, top),
+        };
+        last = Some((&e.sentence, close));
+        let w = weight(close, e, day);
         let t = tally.entry(day).or_default();
         t.mentions += 1;
-        let best = t.best.entry(e.article.clone()).or_default();
-        *best = best.max(w);
+        match t.best.get_mut(e.article.as_str()) {
+            Some(best) => *best = best.max(w),
+            None => {
+                t.best.insert(e.article.clone(), w);
+            }
+        }
     }
     Votes(tally)
 }
 
 /// Rank the days; `merged` (the timeline's rows) gives each day its
-/// headline, place and events.
-pub fn rank(votes: Votes, merged: &[Event]) -> Vec<KeyDay> {
+/// headline, place and events, `top` is the vocabulary the votes were
+/// counted with.
+pub fn rank(votes: Votes, merged: &[Event], top: &[Word]) -> Vec<KeyDay> {
     let tally = votes.0;
     let sums: FxHashMap<NaiveDate, f64> = tally
         .iter()
@@ -208,7 +230,7 @@ pub fn rank(votes: Votes, merged: &[Event]) -> Vec<KeyDay> {
     for (i, d) in days.iter_mut().enumerate() {
         d.rank = i + 1;
     }
-    attach(&mut days, merged);
+    attach(&mut days, merged, top);
     days
 }
 
@@ -226,9 +248,11 @@ fn local_peak(votes: &FxHashMap<NaiveDate, f64>, day: NaiveDate) -> f64 {
     own * (own / peak).sqrt()
 }
 
-/// Give each day its events, most reported first, and the first one's
-/// statement and place.
-fn attach(days: &mut [KeyDay], merged: &[Event]) {
+/// Give each day its events, most reported first, and its headline: the
+/// statement of the most reporting articles times its closeness to the story,
+/// over [`HEADLINE_BYTES`] shrunk by its length (a reader's comment that a few
+/// articles carry does not head a day).
+fn attach(days: &mut [KeyDay], merged: &[Event], top: &[Word]) {
     let at: FxHashMap<NaiveDate, usize> =
         days.iter().enumerate().map(|(i, d)| (d.day, i)).collect();
     let mut rows: Vec<Vec<&Event>> = vec![Vec::new(); days.len()];
@@ -240,7 +264,16 @@ fn attach(days: &mut [KeyDay], merged: &[Event]) {
     for (d, mut rows) in days.iter_mut().zip(rows) {
         // Stable: equally reported rows stay in timeline order.
         rows.sort_by_key(|e| std::cmp::Reverse(e.articles.len()));
-        if let Some(first) = rows.first() {
+        let worth = |e: &Event| {
+            let long = (e.sentence.len() as f64 / HEADLINE_BYTES).max(1.0);
+            e.articles.len() as f64 * (0.1 + closeness(&e.sentence, top)) / long
+        };
+        let best = rows
+            .iter()
+            .take(HEADLINE_CANDIDATES)
+            .copied()
+            .reduce(|a, b| if worth(b) > worth(a) { b } else { a });
+        if let Some(first) = best {
             d.headline = first.sentence.to_string();
             d.place = first.place.clone();
             d.lat = first.lat;
@@ -249,6 +282,13 @@ fn attach(days: &mut [KeyDay], merged: &[Event]) {
         d.events = rows.iter().map(|e| event_id(e)).collect();
     }
 }
+
+/// A headline's length beyond which its worth falls (a run-on comment or a
+/// page's merged lines share story words by their length alone).
+const HEADLINE_BYTES: f64 = 300.0;
+
+/// The most reported rows of a day a headline is chosen from.
+const HEADLINE_CANDIDATES: usize = 32;
 
 #[cfg(test)]
 mod tests {
@@ -289,7 +329,7 @@ mod tests {
             report("d", "2025-03-04", "2025-03-05", off),
             report("e", "2025-03-04", "2025-03-05", off),
         ];
-        let days = rank(votes(&reports, &top), &reports);
+        let days = rank(votes(&reports, &top), &reports, &top);
         assert_eq!(days[0].day.to_string(), "2025-03-03");
         assert_eq!((days[0].articles, days[0].mentions), (2, 3));
         assert!((days[0].score - 2.0).abs() < 1e-9, "{}", days[0].score);
@@ -309,7 +349,7 @@ mod tests {
         }
         reports.push(report("e", "2025-03-04", "2025-03-05", s));
         reports.push(report("f", "2025-03-07", "2025-03-05", s));
-        let days = rank(votes(&reports, &top), &reports);
+        let days = rank(votes(&reports, &top), &reports, &top);
         let score = |d: &str| days.iter().find(|k| k.day.to_string() == d).unwrap().score;
         assert!((score("2025-03-03") - 4.0).abs() < 1e-9);
         // Tuesday has one vote beside Monday's four: 1 * sqrt(1/4).
@@ -319,7 +359,7 @@ mod tests {
     }
 
     #[test]
-    fn the_headline_is_the_most_reported_row() {
+    fn the_headline_is_the_most_reported_row_close_to_the_story() {
         let top = top_of(&["ferry sank harbour"]);
         let mut a = report("a", "2025-03-03", "2025-03-03", "The ferry sank");
         a.offset = 7;
@@ -331,10 +371,15 @@ mod tests {
         );
         b.articles = vec!["b".into(), "c".into()];
         b.place = Some("Dover".into());
-        let days = rank(votes(&[a.clone(), b.clone()], &top), &[a, b]);
+        // A reader's comment carried by three articles does not head the day.
+        let mut c = report("x", "2025-03-03", "2025-03-03", "lol grandma called me");
+        c.articles = vec!["x".into(), "y".into(), "z".into()];
+        c.offset = 3;
+        let merged = [a.clone(), b.clone(), c];
+        let days = rank(votes(&[a, b], &top), &merged, &top);
         assert_eq!(days[0].headline, "The ferry sank in the harbour");
         assert_eq!(days[0].place.as_deref(), Some("Dover"));
-        assert_eq!(days[0].events, vec!["b#0".to_string(), "a#7".to_string()]);
+        assert_eq!(days[0].events, ["x#3", "b#0", "a#7"]);
     }
 
     #[test]
@@ -351,6 +396,6 @@ mod tests {
         let mut month = report("a", "2025-03-01", "2025-03-04", "The ferry sank");
         month.end = "2025-03-31".into();
         month.precision = "month";
-        assert!(rank(votes(&[month.clone()], &[]), &[month]).is_empty());
+        assert!(rank(votes(&[month.clone()], &[]), &[month], &[]).is_empty());
     }
 }

@@ -464,12 +464,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.finish()));
     let mut events = event::sorted(events);
     let reports = events.len();
-    let votes = want_dates.then(|| chronomap::keydays::votes(&events, &corpus.top()));
+    let top = if want_dates { corpus.top() } else { Vec::new() };
+    let votes = want_dates.then(|| chronomap::keydays::votes(&events, &top));
     if !args.no_merge {
         events = chronomap::merge::merge(events);
     }
     let key_days = votes
-        .map(|v| chronomap::keydays::rank(v, &events))
+        .map(|v| chronomap::keydays::rank(v, &events, &top))
         .unwrap_or_default();
     let dialect = if args.excel {
         emit::csv::Dialect::Excel
