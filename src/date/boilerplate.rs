@@ -41,7 +41,7 @@ const LINE_MARKS: &[&str] = &[
 
 /// Phrases that make a date furniture when they follow it: "At 19:46 1st Jun
 /// 2010, Chris wrote :". Lower case, sorted.
-const AFTER_MARKS: &[&str] = &[" wrote :", " wrote:"];
+const AFTER_MARKS: &[&str] = &["wrote :", "wrote:"];
 
 /// Show furniture that prose writes in lower case ("not available until
 /// March"): matched as written. Sorted.
@@ -73,16 +73,38 @@ pub fn furniture(text: &str, line_start: usize, start: usize, end: usize) -> boo
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let from = ceil(text, start.saturating_sub(REACH).max(line_start));
     let to = floor(text, (end + REACH).min(line_end));
-    let before = text[from..start].to_ascii_lowercase();
-    let after = text[end..to].to_ascii_lowercase();
-    LINE_MARKS
-        .iter()
-        .any(|m| before.contains(m) || after.contains(m))
-        || AFTER_MARKS.iter().any(|m| after.contains(m))
-        || CASED_MARKS.iter().any(|m| text[from..to].contains(m))
-        || stamp_word(&text[from..start], from == line_start)
-        || dated_stamp(&before, &text[start..end], &text[end..to])
+    let (before, after) = (&text[from..start], &text[end..to]);
+    has_mark(before.as_bytes(), LINE_MARKS, true)
+        || has_mark(after.as_bytes(), LINE_MARKS, true)
+        || has_mark(after.as_bytes(), AFTER_MARKS, true)
+        || has_mark(&text.as_bytes()[from..to], CASED_MARKS, false)
+        || stamp_word(before, from == line_start)
+        || dated_stamp(before, &text[start..end], after)
         || byline(&text[line_start..start])
+}
+
+/// Whether one of `marks` starts at a word of `s` (ASCII case ignored when
+/// `fold`). Only word starts are tried, and only marks of the same first
+/// letter: no copy of the window, a few byte compares per word.
+fn has_mark(s: &[u8], marks: &[&str], fold: bool) -> bool {
+    let same = |a: u8, b: u8| a == b || fold && a.eq_ignore_ascii_case(&b);
+    let mut in_word = false;
+    for (i, &c) in s.iter().enumerate() {
+        let starts = !in_word && c.is_ascii_alphabetic();
+        in_word = c.is_ascii_alphanumeric();
+        if !starts {
+            continue;
+        }
+        let rest = &s[i..];
+        let found = marks.iter().any(|m| {
+            let m = m.as_bytes();
+            same(m[0], c) && rest.len() >= m.len() && rest.iter().zip(m).all(|(&x, &y)| same(x, y))
+        });
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Updated 2:25 p.m.", "-LRB- Update 10:50 p.m.", "Page last updated at
@@ -99,8 +121,8 @@ fn stamp_word(before: &str, at_line: bool) -> bool {
     for w in words(near) {
         let pos = at + near[at..].find(w).unwrap_or(0);
         at = pos + w.len();
-        let lower = w.to_ascii_lowercase();
-        if STAMP_WORDS.binary_search(&lower.as_str()).is_err() || !label_only(&near[at..]) {
+        let stamp = STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
+        if !stamp || !label_only(&near[at..]) {
             continue;
         }
         let lead = near[..pos].trim_end();
@@ -131,7 +153,10 @@ fn label_only(between: &str) -> bool {
 /// the date part of a statement.
 fn dated_stamp(before: &str, date: &str, after: &str) -> bool {
     if ends_with_year(date) && starts_with_clock(after) {
-        return !words(before).last().is_some_and(is_preposition);
+        let last = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty());
+        return !last.is_some_and(|w| is_preposition(&w.to_ascii_lowercase()));
     }
     if !starts_with_clock(date) {
         return false;
@@ -370,6 +395,16 @@ mod tests {
             "x ".repeat(200)
         );
         assert!(!of(&far, "Monday"));
+    }
+
+    #[test]
+    fn marks_match_at_word_starts_in_either_case_when_folded() {
+        assert!(has_mark(b"x | REPORT ABUSE |", LINE_MARKS, true));
+        assert!(!has_mark(b"x | REPORT ABUSE |", LINE_MARKS, false));
+        assert!(!has_mark(b"unreport abuse", LINE_MARKS, true));
+        assert!(has_mark(b"3 hrs ago", LINE_MARKS, true));
+        assert!(!has_mark(b"3 hrs ag", LINE_MARKS, true));
+        assert!(!has_mark(b"", LINE_MARKS, true));
     }
 
     #[test]
