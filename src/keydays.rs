@@ -66,6 +66,10 @@ pub struct Corpus {
 impl Corpus {
     /// Count one article's words (from [`content_words`] of its text).
     pub fn add(&mut self, words: &[Word]) {
+        if self.df.is_empty() {
+            // A story's vocabulary runs to tens of thousands of words.
+            self.df.reserve(1 << 15);
+        }
         self.articles += 1;
         for &w in words {
             *self.df.entry(w).or_default() += 1;
@@ -127,7 +131,7 @@ fn day_of(e: &Event) -> Option<NaiveDate> {
     if e.precision != "day" || e.start != e.end {
         return None;
     }
-    NaiveDate::parse_from_str(&e.start, "%Y-%m-%d").ok()
+    parse_day(&e.start)
 }
 
 /// How close a statement is to the story: a third per vocabulary word it
@@ -145,13 +149,16 @@ fn closeness(sentence: &str, top: &[Word]) -> f64 {
     shared.len().min(CLOSE) as f64 / CLOSE as f64
 }
 
+/// A day as chronomap writes it (YYYY-MM-DD), read without a format parser.
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    let (y, m, d) = crate::event::ymd(s)?;
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
 /// The weight of one report: its closeness, halved when its article was
 /// published before the day.
 fn weight(close: f64, e: &Event, day: NaiveDate) -> f64 {
-    let published = e
-        .reported
-        .as_deref()
-        .and_then(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").ok());
+    let published = e.reported.as_deref().and_then(parse_day);
     if published.is_some_and(|p| p < day) {
         close * FORWARD
     } else {
@@ -268,11 +275,16 @@ fn attach(days: &mut [KeyDay], merged: &[Event], top: &[Word]) {
             let long = (e.sentence.len() as f64 / HEADLINE_BYTES).max(1.0);
             e.articles.len() as f64 * (0.1 + closeness(&e.sentence, top)) / long
         };
-        let best = rows
-            .iter()
-            .take(HEADLINE_CANDIDATES)
-            .copied()
-            .reduce(|a, b| if worth(b) > worth(a) { b } else { a });
+        let best = match rows.len() {
+            // (One row needs no weighing.)
+            0 | 1 => rows.first().copied(),
+            _ => rows
+                .iter()
+                .take(HEADLINE_CANDIDATES)
+                .map(|&e| (e, worth(e)))
+                .reduce(|a, b| if b.1 > a.1 { b } else { a })
+                .map(|x| x.0),
+        };
         if let Some(first) = best {
             d.headline = first.sentence.to_string();
             d.place = first.place.clone();

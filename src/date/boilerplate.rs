@@ -13,7 +13,7 @@
 //! keeps the cost per date small on a long single-line article.
 
 /// Bytes of the date's line read on either side of it.
-const REACH: usize = 160;
+const REACH: usize = 80;
 
 /// Bytes before a date that may hold an update or publication word.
 const STAMP_REACH: usize = 60;
@@ -74,37 +74,67 @@ pub fn furniture(text: &str, line_start: usize, start: usize, end: usize) -> boo
     let from = ceil(text, start.saturating_sub(REACH).max(line_start));
     let to = floor(text, (end + REACH).min(line_end));
     let (before, after) = (&text[from..start], &text[end..to]);
-    has_mark(before.as_bytes(), LINE_MARKS, true)
-        || has_mark(after.as_bytes(), LINE_MARKS, true)
-        || has_mark(after.as_bytes(), AFTER_MARKS, true)
-        || has_mark(&text.as_bytes()[from..to], CASED_MARKS, false)
+    marked(&text.as_bytes()[from..to], end - from)
         || stamp_word(before, from == line_start)
         || dated_stamp(before, &text[start..end], after)
         || byline(&text[line_start..start])
 }
 
-/// Whether one of `marks` starts at a word of `s` (ASCII case ignored when
-/// `fold`). Only word starts are tried, and only marks of the same first
-/// letter: no copy of the window, a few byte compares per word.
-fn has_mark(s: &[u8], marks: &[&str], fold: bool) -> bool {
-    let same = |a: u8, b: u8| a == b || fold && a.eq_ignore_ascii_case(&b);
+/// Whether the window `w` holds a mark at a word start: [`LINE_MARKS`]
+/// anywhere, [`AFTER_MARKS`] from `after` on (ASCII case folded), and
+/// [`CASED_MARKS`] as written. One pass; a word is compared only when its
+/// first letter opens some mark.
+fn marked(w: &[u8], after: usize) -> bool {
     let mut in_word = false;
-    for (i, &c) in s.iter().enumerate() {
-        let starts = !in_word && c.is_ascii_alphabetic();
+    for (i, &c) in w.iter().enumerate() {
+        let starts = !in_word && MARK_INITIALS[c as usize];
         in_word = c.is_ascii_alphanumeric();
         if !starts {
             continue;
         }
-        let rest = &s[i..];
-        let found = marks.iter().any(|m| {
-            let m = m.as_bytes();
-            same(m[0], c) && rest.len() >= m.len() && rest.iter().zip(m).all(|(&x, &y)| same(x, y))
-        });
-        if found {
+        let rest = &w[i..];
+        if has_mark(rest, LINE_MARKS, true)
+            || i >= after && has_mark(rest, AFTER_MARKS, true)
+            || has_mark(rest, CASED_MARKS, false)
+        {
             return true;
         }
     }
     false
+}
+
+/// Whether `rest` starts with one of `marks` (ASCII case ignored when
+/// `fold`).
+fn has_mark(rest: &[u8], marks: &[&str], fold: bool) -> bool {
+    marks.iter().any(|m| {
+        let m = m.as_bytes();
+        rest.len() >= m.len()
+            && if fold {
+                rest[..m.len()].eq_ignore_ascii_case(m)
+            } else {
+                &rest[..m.len()] == m
+            }
+    })
+}
+
+/// The first letters of every mark, in either case.
+static MARK_INITIALS: [bool; 256] = initials();
+
+const fn initials() -> [bool; 256] {
+    let mut t = [false; 256];
+    let lists: [&[&str]; 3] = [LINE_MARKS, AFTER_MARKS, CASED_MARKS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let c = lists[l][k].as_bytes()[0];
+            t[c.to_ascii_lowercase() as usize] = true;
+            t[c.to_ascii_uppercase() as usize] = true;
+            k += 1;
+        }
+        l += 1;
+    }
+    t
 }
 
 /// "Updated 2:25 p.m.", "-LRB- Update 10:50 p.m.", "Page last updated at
@@ -117,10 +147,10 @@ fn stamp_word(before: &str, at_line: bool) -> bool {
     let from = ceil(before, before.len().saturating_sub(STAMP_REACH));
     let near = &before[from..];
     let whole = at_line && from == 0;
-    let mut at = 0;
     for w in words(near) {
-        let pos = at + near[at..].find(w).unwrap_or(0);
-        at = pos + w.len();
+        // (A word is a slice of `near`: its place is the pointers' distance.)
+        let pos = w.as_ptr() as usize - near.as_ptr() as usize;
+        let at = pos + w.len();
         let stamp = STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
         if !stamp || !label_only(&near[at..]) {
             continue;
@@ -399,12 +429,16 @@ mod tests {
 
     #[test]
     fn marks_match_at_word_starts_in_either_case_when_folded() {
-        assert!(has_mark(b"x | REPORT ABUSE |", LINE_MARKS, true));
-        assert!(!has_mark(b"x | REPORT ABUSE |", LINE_MARKS, false));
-        assert!(!has_mark(b"unreport abuse", LINE_MARKS, true));
-        assert!(has_mark(b"3 hrs ago", LINE_MARKS, true));
-        assert!(!has_mark(b"3 hrs ag", LINE_MARKS, true));
-        assert!(!has_mark(b"", LINE_MARKS, true));
+        assert!(marked(b"x | REPORT ABUSE |", 0));
+        assert!(!marked(b"unreport abuse", 0));
+        assert!(marked(b"3 hrs ago", 0));
+        assert!(!marked(b"3 hrs ag", 0));
+        assert!(!marked(b"", 0));
+        // "wrote :" only after the date; cased marks only as written.
+        assert!(marked(b"Chris wrote : hi", 0));
+        assert!(!marked(b"Chris wrote : hi", 10));
+        assert!(marked(b"x Available until", 0));
+        assert!(!marked(b"x available until", 0));
     }
 
     #[test]
