@@ -256,7 +256,9 @@ fn local_peak(votes: &FxHashMap<NaiveDate, f64>, day: NaiveDate) -> f64 {
 }
 
 /// Give each day its events, most reported first, and its headline: the
-/// statement of the most reporting articles times its closeness to the story,
+/// statement of the most reporting articles times its closeness to the story
+/// (halved, as its vote is, when it was published before the day: a report
+/// of the day beats its announcement),
 /// over [`HEADLINE_BYTES`] shrunk by its length (a reader's comment that a few
 /// articles carry does not head a day).
 fn attach(days: &mut [KeyDay], merged: &[Event], top: &[Word]) {
@@ -271,9 +273,11 @@ fn attach(days: &mut [KeyDay], merged: &[Event], top: &[Word]) {
     for (d, mut rows) in days.iter_mut().zip(rows) {
         // Stable: equally reported rows stay in timeline order.
         rows.sort_by_key(|e| std::cmp::Reverse(e.articles.len()));
+        let day = d.day;
         let worth = |e: &Event| {
             let long = (e.sentence.len() as f64 / HEADLINE_BYTES).max(1.0);
-            e.articles.len() as f64 * (0.1 + closeness(&e.sentence, top)) / long
+            let close = weight(0.1 + closeness(&e.sentence, top), e, day);
+            e.articles.len() as f64 * close / long
         };
         let best = match rows.len() {
             // (One row needs no weighing.)
@@ -387,11 +391,20 @@ mod tests {
         let mut c = report("x", "2025-03-03", "2025-03-03", "lol grandma called me");
         c.articles = vec!["x".into(), "y".into(), "z".into()];
         c.offset = 3;
-        let merged = [a.clone(), b.clone(), c];
+        // Nor does its announcement, reported by more the day before.
+        let mut f = report(
+            "f",
+            "2025-03-03",
+            "2025-03-02",
+            "The ferry sails to the harbour",
+        );
+        f.articles = vec!["f".into(), "g".into(), "h".into()];
+        f.offset = 9;
+        let merged = [a.clone(), b.clone(), c, f];
         let days = rank(votes(&[a, b], &top), &merged, &top);
         assert_eq!(days[0].headline, "The ferry sank in the harbour");
         assert_eq!(days[0].place.as_deref(), Some("Dover"));
-        assert_eq!(days[0].events, ["x#3", "b#0", "a#7"]);
+        assert_eq!(days[0].events, ["x#3", "f#9", "b#0", "a#7"]);
     }
 
     #[test]
