@@ -90,6 +90,8 @@ pub enum Format {
     Timelinejs,
     /// map.html: the places and events on a Leaflet map with a time slider.
     Map,
+    /// dates.csv: the story's key days, best first (see README, "Key days").
+    Dates,
 }
 
 /// Flags of `chronomap extract`.

@@ -19,6 +19,7 @@ pub mod emit;
 pub mod event;
 pub mod geo;
 pub mod input;
+pub mod keydays;
 pub mod merge;
 pub mod pipeline;
 pub mod sentence;

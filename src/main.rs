@@ -286,6 +286,9 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut named_failed: Vec<String> = Vec::new();
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
+    // The key days weigh statements against the words of every article.
+    let want_dates = args.out.is_some() || args.format == Format::Dates;
+    let mut corpus = chronomap::keydays::Corpus::default();
     let sink = Sink {
         out: io::BufWriter::with_capacity(emit::WRITE_BUFFER, stdout),
         jsonl: jsonl_file,
@@ -390,6 +393,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     )
                 });
             }
+            if want_dates {
+                let words: Vec<Vec<u64>> = batch
+                    .par_iter()
+                    .map(|a| chronomap::keydays::content_words(&a.text))
+                    .collect();
+                words.iter().for_each(|w| corpus.add(w));
+            }
             progress.inc(batch.len() as u64);
             batch.clear();
             Ok((going, lost))
@@ -489,9 +499,14 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let jsonl_done = jsonl_file.map(|f| std::thread::spawn(move || f.finish()));
     let mut events = event::sorted(events);
     let reports = events.len();
+    let top = if want_dates { corpus.top() } else { Vec::new() };
+    let votes = want_dates.then(|| chronomap::keydays::votes(&events, &top));
     if !args.no_merge {
         events = chronomap::merge::merge(events);
     }
+    let key_days = votes
+        .map(|v| chronomap::keydays::rank(v, &events, &top))
+        .unwrap_or_default();
     let dialect = if args.excel {
         emit::csv::Dialect::Excel
     } else {
@@ -580,7 +595,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     put("places.geojson", &write_places)?;
                     put("timelinejs.csv", &|w| {
                         emit::timelinejs::write(w, &events, dialect)
-                    })
+                    })?;
+                    put("dates.csv", &|w| emit::dates::write(w, &key_days, dialect))
                 },
                 || -> Result<()> {
                     // The map page holds events.geojson, made safe for a script
@@ -635,6 +651,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             Format::Map => write_map(&mut out).context(STDOUT)?,
             Format::Geojson => write_places(&mut out).context(STDOUT)?,
             Format::Events => emit::geojson::write_events(&mut out, &events).context(STDOUT)?,
+            Format::Dates => emit::dates::write(&mut out, &key_days, dialect).context(STDOUT)?,
             Format::Jsonl => {}
         },
     }

@@ -91,11 +91,11 @@ impl Filter {
 
 /// A content word, as the hash of its stem: sets of them are small sorted
 /// vectors, compared without allocating a string per word.
-type Word = u64;
+pub(crate) type Word = u64;
 
 /// A crude stem of a lower-case word (UTF-8 bytes): "reopened", "reopens",
 /// "reopening" all give "reopen".
-fn stem(w: &[u8]) -> &[u8] {
+pub(crate) fn stem(w: &[u8]) -> &[u8] {
     // Characters are the bytes that do not continue one.
     let chars = |b: &[u8]| b.iter().filter(|&&c| c & 0xC0 != 0x80).count();
     for suf in [&b"ing"[..], b"ed", b"es", b"s"] {
@@ -120,7 +120,7 @@ fn lower<'a>(w: &str, buf: &'a mut String) -> &'a str {
     buf
 }
 
-fn hash(stem: &[u8]) -> Word {
+pub(crate) fn hash(stem: &[u8]) -> Word {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(stem)
 }
@@ -128,7 +128,7 @@ fn hash(stem: &[u8]) -> Word {
 /// Each word of more than three letters or digits in `s`, lower-cased, as
 /// UTF-8 bytes (an ASCII statement, the usual case, is read byte by byte and
 /// its words lower-cased on the stack).
-fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
+pub(crate) fn each_long_word(s: &str, buf: &mut String, mut f: impl FnMut(&[u8])) {
     if !s.is_ascii() {
         for w in s
             .split(|c: char| !c.is_alphanumeric())
@@ -179,7 +179,7 @@ fn packed(w: &[u8]) -> Option<u64> {
 }
 
 /// Whether a lower-case word is one of [`STOPWORDS`] (compared as numbers).
-fn is_stopword(w: &[u8]) -> bool {
+pub(crate) fn is_stopword(w: &[u8]) -> bool {
     static PACKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         STOPWORDS
             .iter()

@@ -392,7 +392,11 @@ fn any_thread_count_gives_the_same_bytes() {
             files
         })
         .collect();
-    assert_eq!(outputs[0].len(), 8, "the eight --out files");
+    assert_eq!(
+        outputs[0].len(),
+        chronomap::emit::OUTPUTS.len(),
+        "every --out file"
+    );
     let rows = parse_csv(
         &outputs[0].iter().find(|f| f.0 == "timeline.csv").unwrap().1,
         "csv",

@@ -19,7 +19,7 @@ use common::TempDir;
 const NOT_AFTER: &str = "2026-11-28";
 
 /// The files `--out` writes, as the library lists them.
-const OUTPUTS: [&str; 8] = chronomap::emit::OUTPUTS;
+const OUTPUTS: [&str; 9] = chronomap::emit::OUTPUTS;
 
 const GOOD_HARBOUR: &str = "HARBOURTOWN, June 26, 2025 (Example Wire) - The city council \
 in Paris voted on Thursday to rebuild the old bridge. Work will begin on July 14 and end in \

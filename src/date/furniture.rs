@@ -2,9 +2,20 @@
 //!
 //! Some dates are dates all right (a TIMEX3 annotator marks them, and so does
 //! chronomap) but say nothing happened on them: the year of a copyright
-//! notice ("© 2019 Associated Press") and the maturity of a security ("8.5
-//! pct debentures due 2017", "its 2017 notes"). They stay in `timexes` and
-//! never become events, so the timeline, map and key days leave them out.
+//! notice ("© 2019 Associated Press"), the maturity of a security ("8.5
+//! pct debentures due 2017", "its 2017 notes"), and the page furniture that
+//! scraped news carries around the story: reader-comment stamps ("February
+//! 10, 2011 at 7:53 am | Report abuse", "At 19:46 1st Jun 2010, Chris
+//! wrote:"), "Updated 2:25 p.m." and "Published: Monday" lines, bylines with
+//! a date ("By Jo Bloggs | June 2, 2010; 9:10 AM"), publication stamps (a
+//! dated year followed by a clock time: "Tue Jun 1, 2010 1:33 pm EDT"),
+//! "related stories" teasers and tickers ("... - 3 hrs ago", "RETWEET"), and
+//! the show furniture of transcripts ("THIS IS A RUSH TRANSCRIPT", "Broadcast
+//! on BBC Radio 4 ... Available until"). They stay in `timexes` and never
+//! become events, so the timeline, map and key days leave them out. Each
+//! class is read from the date's own line, the way pages lay them out.
+
+use super::boilerplate::{floor, words};
 
 /// Words for a security that matures: "notes due 2017", "bonds maturing in
 /// 2030". Lower case, sorted.
@@ -29,7 +40,10 @@ const SECURITY_REACH: usize = 60;
 pub fn not_an_event(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let before = text[line_start..start].trim_end().to_ascii_lowercase();
-    copyright(&before) || maturity(&before) || securities_named(&text[end..])
+    copyright(&before)
+        || maturity(&before)
+        || securities_named(&text[end..])
+        || super::boilerplate::furniture(text, line_start, start, end)
 }
 
 /// "Copyright 2019", "© 2019", "(c) 2019", "Copyright © 2019".
@@ -58,19 +72,6 @@ fn is_security(w: &str) -> bool {
     SECURITIES
         .binary_search(&w.to_ascii_lowercase().as_str())
         .is_ok()
-}
-
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
-/// The largest char boundary of `s` at or below `i`.
-fn floor(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

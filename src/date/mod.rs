@@ -3,8 +3,10 @@
 //! `vocab` holds the closed word lists, `token` splits text, `extract` reads
 //! expressions into the underspecified values of `expr`, and `resolve` anchors them
 //! (`daytime` finds the day of a bare clock time, `furniture` the dates that are
-//! no events: copyright years, maturities).
+//! no events: copyright years, maturities, and `boilerplate` the page furniture
+//! around a story: comment stamps, bylines, tickers).
 
+pub mod boilerplate;
 pub mod daytime;
 pub mod expr;
 pub mod extract;

@@ -105,7 +105,7 @@ pub fn reads_as_formula(s: &str) -> bool {
 }
 
 /// A coordinate at six decimals (nothing for none), appended to `out`.
-fn num_into(out: &mut String, x: Option<f64>) {
+pub(crate) fn num_into(out: &mut String, x: Option<f64>) {
     use std::fmt::Write as _;
     if let Some(v) = x {
         let _ = write!(out, "{}", (v * 1e6).round() / 1e6);
@@ -171,7 +171,7 @@ pub fn write_as(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::
 }
 
 /// A list as one cell, its items separated by "; ", appended to `out`.
-fn join_into(out: &mut String, items: &[String]) {
+pub(crate) fn join_into(out: &mut String, items: &[String]) {
     for (i, s) in items.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");

@@ -6,6 +6,7 @@
 //! mixed set behind.
 
 pub mod csv;
+pub mod dates;
 pub mod geojson;
 pub mod json;
 pub mod jsonl;
@@ -56,7 +57,7 @@ pub(crate) fn html_escape_into(out: &mut String, s: &str) {
 }
 
 /// The files `--out` writes into its folder.
-pub const OUTPUTS: [&str; 8] = [
+pub const OUTPUTS: [&str; 9] = [
     "timeline.csv",
     "places.geojson",
     "events.geojson",
@@ -65,6 +66,7 @@ pub const OUTPUTS: [&str; 8] = [
     "map.html",
     "timeline.csvt",
     "timeline.prj",
+    "dates.csv",
 ];
 
 /// The lock file a run holds in its `--out` folder while it writes there.
