@@ -239,10 +239,10 @@ fn starts_with_clock(s: &str) -> bool {
             .filter(|m| m.iter().all(u8::is_ascii_digit))
             .map(|m| (m[0] - b'0') * 10 + (m[1] - b'0'))
     };
-    let hour = if h == 2 {
-        two(0)
-    } else {
-        b.first().map(|c| c - b'0')
+    let hour = match h {
+        2 => two(0),
+        1 => Some(b[0] - b'0'),
+        _ => None,
     };
     let clock = (1..=2).contains(&h)
         && hour.is_some_and(|x| x <= 24)
@@ -288,6 +288,16 @@ fn ceil(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_needs_a_digit_first() {
+        // Text that starts with a letter, a sign or nothing is no clock (and
+        // no underflow reading its "hour").
+        for s in ["Monday", "", " ", "-5:30", ":30", "at noon"] {
+            assert!(!starts_with_clock(s), "{s:?}");
+        }
+        assert!(starts_with_clock(" at 10:20") && starts_with_clock("1:33 pm"));
+    }
 
     /// Whether `date` (its first occurrence in `text`) is furniture.
     fn of(text: &str, date: &str) -> bool {
