@@ -220,6 +220,16 @@ check "TimelineJS markers (.tl-timemarker)" "$(grep -o 'class="tl-timemarker[ "]
 check "TimelineJS slides (.tl-slide)" "$(grep -o 'class="tl-slide[ "]' "$OUT/timelinejs.dom.html" | wc -l)" "$tl_rows"
 check "TimelineJS load errors" "$(grep -c '<div id="status">error' "$OUT/timelinejs.dom.html" || true)" "0"
 chrome --screenshot="$OUT/timelinejs.png" "$TL_URL" >/dev/null || true
+# reuters-dev's default sheet (cut to the key events, with a title slide that
+# says so): every row a slide. The load is timed for the note, never checked.
+if [[ -f $OUT/reuters/timelinejs.csv ]]; then
+    t0=$EPOCHREALTIME
+    chrome --dump-dom "http://127.0.0.1:$PORT/timeline.html?csv=reuters/timelinejs.csv" >"$OUT/reuters-tl.dom.html" || true
+    say "reuters-dev timelinejs.csv: $(csv_rows "$OUT/reuters/timelinejs.csv") rows, loaded in Chromium in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s (with start-up)"
+    check "TimelineJS reuters-dev slides (.tl-slide)" \
+        "$(grep -o 'class="tl-slide[ "]' "$OUT/reuters-tl.dom.html" | wc -l)" "$(csv_rows "$OUT/reuters/timelinejs.csv")"
+    check "TimelineJS reuters-dev load errors" "$(grep -c '<div id="status">error' "$OUT/reuters-tl.dom.html" || true)" "0"
+fi
 [[ -s "$OUT/timelinejs.png" ]] && ok "screenshot $OUT/timelinejs.png" || bad "no screenshot of TimelineJS"
 
 say "$PASSED checks passed, $FAILED failed"

@@ -52,6 +52,7 @@ Examples:
   chronomap extract news.jsonl --format jsonl > analysed.jsonl
   cat story.txt | chronomap extract - --date 2025-06-26
   chronomap extract cycle/ --since 2025-06-01 --country CN --min-precision day
+  chronomap extract story.jsonl --out out/ --top 20   (the 20 key days of a story)
 
 Inputs: .txt files (one article each; the id is the file stem), .jsonl/.ndjson files
 (one article a line: text, and optional id, title, url and a publication date),
@@ -195,6 +196,15 @@ pub struct ExtractArgs {
     /// Keep events whose primary place lies in this box: min lon, min lat, max lon, max lat.
     #[arg(long, value_name = "W,S,E,N", allow_hyphen_values = true)]
     pub bbox: Option<String>,
+
+    /// Keep only the events of the N best key days (dates.csv's first N rows) in
+    /// every output but places.geojson and articles.jsonl.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: Option<u64>,
+
+    /// Keep only events, and key days, reported by at least N articles.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_articles: Option<u64>,
 
     /// Worker threads (default: one per core). The output is the same for any count.
     #[arg(long, value_name = "N")]

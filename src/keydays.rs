@@ -300,8 +300,129 @@ const HEADLINE_BYTES: f64 = 300.0;
 /// The most reported rows of a day a headline is chosen from.
 const HEADLINE_CANDIDATES: usize = 32;
 
+/// `--top N` and `--min-articles N`: keep the events of the `top` best days
+/// (and those days), then the events and days reported by at least
+/// `min_articles` articles.
+pub fn cut(
+    events: &mut Vec<Event>,
+    days: &mut Vec<KeyDay>,
+    top: Option<usize>,
+    min_articles: Option<usize>,
+) {
+    if let Some(n) = top {
+        days.truncate(n);
+        let keep: rustc_hash::FxHashSet<&str> = days
+            .iter()
+            .flat_map(|d| d.events.iter().map(String::as_str))
+            .collect();
+        events.retain(|e| keep.contains(e.id().as_str()));
+    }
+    if let Some(n) = min_articles {
+        events.retain(|e| e.articles.len() >= n);
+        days.retain(|d| d.articles >= n);
+    }
+}
+
+/// The views (map page, TimelineJS sheet) show at most this many events: a
+/// bigger run shows those of its best key days.
+pub const VIEW_MAX: usize = 500;
+
+/// The events a view shows when there are more than `max`: those of the best
+/// days, best day first, each day's most reported ones and at most a
+/// twentieth of `max` a day (so a view spans at least twenty days), in
+/// timeline order, with the number of days they come from. None when all fit.
+pub fn view(events: &[Event], days: &[KeyDay], max: usize) -> Option<(Vec<Event>, usize)> {
+    if events.len() <= max {
+        return None;
+    }
+    let per_day = (max / 20).max(1);
+    let mut keep = rustc_hash::FxHashSet::default();
+    let mut used = 0;
+    for d in days {
+        if keep.len() >= max {
+            break;
+        }
+        let room = per_day.min(max - keep.len());
+        keep.extend(d.events.iter().take(room).map(String::as_str));
+        used += 1;
+    }
+    let shown = events
+        .iter()
+        .filter(|e| keep.contains(e.id().as_str()))
+        .cloned()
+        .collect();
+    Some((shown, used))
+}
+
 #[cfg(test)]
 mod tests {
+
+    /// A key day of `events` (ids).
+    fn day(rank: usize, articles: usize, events: &[&str]) -> KeyDay {
+        KeyDay {
+            rank,
+            day: NaiveDate::from_ymd_opt(2025, 6, rank as u32).unwrap(),
+            score: 1.0 / rank as f64,
+            articles,
+            mentions: events.len(),
+            headline: String::new(),
+            place: None,
+            lat: None,
+            lon: None,
+            events: events.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn reported(article: &str, offset: usize, by: usize) -> Event {
+        Event {
+            article: article.into(),
+            offset,
+            articles: (0..by).map(|i| format!("r{i}")).collect(),
+            ..Event::default()
+        }
+    }
+
+    #[test]
+    fn top_and_min_articles_cut_events_and_days() {
+        let mut events = vec![
+            reported("a", 1, 3),
+            reported("b", 2, 1),
+            reported("c", 3, 2),
+        ];
+        let mut days = vec![
+            day(1, 3, &["a#1"]),
+            day(2, 2, &["c#3"]),
+            day(3, 1, &["b#2"]),
+        ];
+        cut(&mut events, &mut days, Some(2), None);
+        let ids = |es: &[Event]| es.iter().map(Event::id).collect::<Vec<_>>();
+        assert_eq!(ids(&events), ["a#1", "c#3"]);
+        assert_eq!(days.len(), 2);
+        cut(&mut events, &mut days, None, Some(3));
+        assert_eq!(ids(&events), ["a#1"]);
+        assert_eq!(days.iter().map(|d| d.rank).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_view_of_a_big_run_spans_the_best_days() {
+        // 40 events on each of 30 days: a view of 100 takes 5 from each of
+        // the 20 best days.
+        let mut events = Vec::new();
+        let mut days = Vec::new();
+        for d in 0..30 {
+            let ids: Vec<String> = (0..40).map(|k| format!("a{d}#{k}")).collect();
+            events.extend((0..40).map(|k| reported(&format!("a{d}"), k, 1)));
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            days.push(day(d + 1, 1, &refs));
+        }
+        let (shown, used) = view(&events, &days, 100).expect("cut");
+        assert_eq!((shown.len(), used), (100, 20));
+        assert!(
+            shown.iter().all(|e| e.offset < 5),
+            "the most reported first"
+        );
+        assert!(view(&events, &days, 2000).is_none(), "all fit");
+    }
     use super::*;
 
     fn report(article: &str, day: &str, reported: &str, sentence: &str) -> Event {

@@ -287,7 +287,10 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     let mut batch: Vec<Article> = Vec::with_capacity(args.batch);
     let want_jsonl = jsonl_file.is_some() || args.format == Format::Jsonl;
     // The key days weigh statements against the words of every article.
-    let want_dates = args.out.is_some() || args.format == Format::Dates;
+    let want_dates = args.out.is_some()
+        || args.format == Format::Dates
+        || args.top.is_some()
+        || args.min_articles.is_some();
     let mut corpus = chronomap::keydays::Corpus::default();
     let sink = Sink {
         out: io::BufWriter::with_capacity(emit::WRITE_BUFFER, stdout),
@@ -504,9 +507,27 @@ fn extract(args: ExtractArgs) -> Result<u8> {
     if !args.no_merge {
         events = chronomap::merge::merge(events);
     }
-    let key_days = votes
+    let mut key_days = votes
         .map(|v| chronomap::keydays::rank(v, &events, &top))
         .unwrap_or_default();
+    let as_count = |n: Option<u64>| n.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    chronomap::keydays::cut(
+        &mut events,
+        &mut key_days,
+        as_count(args.top),
+        as_count(args.min_articles),
+    );
+    // The map page and the TimelineJS sheet of a big run show the events of
+    // its best key days (and say so); the other outputs keep every event.
+    let view = chronomap::keydays::view(&events, &key_days, chronomap::keydays::VIEW_MAX);
+    let shown: &[event::Event] = view.as_ref().map_or(&events, |v| &v.0);
+    let note = view.as_ref().map(|(v, days)| {
+        format!(
+            "the {} events of the {days} best key days, of {} (all are in timeline.csv and events.geojson)",
+            v.len(),
+            events.len()
+        )
+    });
     let dialect = if args.excel {
         emit::csv::Dialect::Excel
     } else {
@@ -554,12 +575,13 @@ fn extract(args: ExtractArgs) -> Result<u8> {
             w,
             &places_in_script,
             &|script| {
-                emit::geojson::events_in_pieces(&events, |piece| {
+                emit::geojson::events_in_pieces(shown, |piece| {
                     emit::map::write_script_safe(script, piece)
                 })
             },
             &leaflet,
             &title,
+            note.as_deref(),
         )
     };
     match &args.out {
@@ -594,7 +616,7 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                     })?;
                     put("places.geojson", &write_places)?;
                     put("timelinejs.csv", &|w| {
-                        emit::timelinejs::write(w, &events, dialect)
+                        emit::timelinejs::write(w, shown, dialect, note.as_deref())
                     })?;
                     put("dates.csv", &|w| emit::dates::write(w, &key_days, dialect))
                 },
@@ -607,12 +629,19 @@ fn extract(args: ExtractArgs) -> Result<u8> {
                         let events = |script: &mut dyn Write| {
                             let mut file = file.borrow_mut();
                             let plain = file.writer();
-                            emit::geojson::events_in_pieces(&events, |piece| {
-                                plain.write_all(piece)?;
+                            if view.is_none() {
+                                return emit::geojson::events_in_pieces(&events, |piece| {
+                                    plain.write_all(piece)?;
+                                    emit::map::write_script_safe(script, piece)
+                                });
+                            }
+                            emit::geojson::events_in_pieces(&events, |p| plain.write_all(p))?;
+                            emit::geojson::events_in_pieces(shown, |piece| {
                                 emit::map::write_script_safe(script, piece)
                             })
                         };
-                        emit::map::write_with(w, &places_in_script, &events, &leaflet, &title)
+                        let note = note.as_deref();
+                        emit::map::write_with(w, &places_in_script, &events, &leaflet, &title, note)
                     })?;
                     let mut file = file.into_inner();
                     file.writer().write_all(b"\n")?;
@@ -646,7 +675,8 @@ fn extract(args: ExtractArgs) -> Result<u8> {
         None => match args.format {
             Format::Csv => emit::csv::write_as(&mut out, &events, dialect).context(STDOUT)?,
             Format::Timelinejs => {
-                emit::timelinejs::write(&mut out, &events, dialect).context(STDOUT)?
+                emit::timelinejs::write(&mut out, shown, dialect, note.as_deref())
+                    .context(STDOUT)?
             }
             Format::Map => write_map(&mut out).context(STDOUT)?,
             Format::Geojson => write_places(&mut out).context(STDOUT)?,

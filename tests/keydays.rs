@@ -165,3 +165,36 @@ fn furniture_is_no_event_and_the_story_days_lead_dates_csv() {
     assert!(o.status.success());
     assert_eq!(o.stdout, bytes);
 }
+
+#[test]
+fn top_cuts_every_output_to_the_best_days() {
+    let dir = TempDir::new("keydays-top");
+    let input = dir.path().join("cycle.jsonl");
+    std::fs::write(&input, cycle()).unwrap();
+    let (all, top) = (dir.path().join("all"), dir.path().join("top"));
+    for (out, more) in [(&all, &[][..]), (&top, &["--top", "1"][..])] {
+        let args = [
+            &[input.to_str().unwrap(), "--out", out.to_str().unwrap()],
+            more,
+        ]
+        .concat();
+        let o = extract(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let (_, days) = rows(&std::fs::read(all.join("dates.csv")).unwrap());
+    let (_, top_days) = rows(&std::fs::read(top.join("dates.csv")).unwrap());
+    assert_eq!(top_days, days[..1], "dates.csv keeps its best row");
+    // The timeline keeps exactly the best day's events (dates.csv's last column).
+    let (head, timeline) = rows(&std::fs::read(top.join("timeline.csv")).unwrap());
+    let id = head.iter().position(|h| h == "event_id").unwrap();
+    let mut ids: Vec<&str> = timeline.iter().map(|r| r[id].as_str()).collect();
+    let mut want: Vec<&str> = days[0].last().unwrap().split("; ").collect();
+    ids.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(ids, want);
+    let (_, all_timeline) = rows(&std::fs::read(all.join("timeline.csv")).unwrap());
+    assert!(timeline.len() < all_timeline.len());
+    // A zero is no count.
+    let o = extract(&[input.to_str().unwrap(), "--top", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -295,6 +295,7 @@ pub fn write(
         &|w| write_script_json(w, events),
         leaflet,
         title,
+        None,
     )
 }
 
@@ -306,6 +307,7 @@ pub fn write_with(
     events: &dyn Fn(&mut dyn Write) -> io::Result<()>,
     leaflet: &Leaflet,
     title: &str,
+    note: Option<&str>,
 ) -> io::Result<()> {
     // Serialised straight from the collections into the page: no JSON value
     // tree or page-sized string in between (they tripled the memory on big
@@ -314,6 +316,10 @@ pub fn write_with(
     let data = |w: &mut dyn Write| -> io::Result<()> {
         w.write_all(b"{\"title\":")?;
         write_script_json(w, title)?;
+        if let Some(note) = note {
+            w.write_all(b",\"note\":")?;
+            write_script_json(w, note)?;
+        }
         w.write_all(b",\"leaflet\":")?;
         write_script_json(w, &leaflet.js)?;
         w.write_all(b",\"places\":")?;

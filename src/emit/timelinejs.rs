@@ -11,7 +11,8 @@
 //! start at that precision. `Headline` is the statement cut to a short line,
 //! `Text` (which TimelineJS renders as HTML, hence escaped) the whole statement,
 //! its places and its article, `Group` the primary place (TimelineJS draws one
-//! row of markers per group). No title row is written: every slide is an event.
+//! row of markers per group). No title row is written (every slide is an event) unless the sheet is cut
+//! to the key events of a big run: a title slide then says so.
 //! Formula neutralisation and `--excel` follow the timeline CSV (`csv.rs`).
 
 use super::csv::{reads_as_formula, writer, Dialect};
@@ -208,9 +209,24 @@ impl Row {
 }
 
 /// Write the events (already in timeline order) as a TimelineJS sheet.
-pub fn write(out: &mut dyn Write, events: &[Event], dialect: Dialect) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    events: &[Event],
+    dialect: Dialect,
+    note: Option<&str>,
+) -> io::Result<()> {
     let mut w = writer(out, dialect)?;
     w.write_record(COLUMNS)?;
+    // A sheet cut to the key events says so on its title slide.
+    if let Some(note) = note {
+        let mut cells: [String; 19] = Default::default();
+        cells[9].push_str("Key events");
+        cells[10].push_str("<p>");
+        html_into(&mut cells[10], &format!("This timeline shows {note}."));
+        cells[10].push_str("</p>");
+        cells[16].push_str("title");
+        w.write_record(&cells)?;
+    }
     let mut row = Row::default();
     for e in events {
         row.fill(e);
@@ -252,7 +268,7 @@ mod tests {
 
     fn csv_rows(events: &[Event]) -> Vec<Vec<String>> {
         let mut out = Vec::new();
-        write(&mut out, events, Dialect::Plain).unwrap();
+        write(&mut out, events, Dialect::Plain, None).unwrap();
         ::csv::Reader::from_reader(&out[..])
             .records()
             .map(|r| r.unwrap().iter().map(String::from).collect())
@@ -290,7 +306,7 @@ mod tests {
     #[test]
     fn headers_are_knight_labs() {
         let mut out = Vec::new();
-        write(&mut out, &[], Dialect::Plain).unwrap();
+        write(&mut out, &[], Dialect::Plain, None).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,\
