@@ -19,7 +19,7 @@ GEOVIRUS_ACC161=0.84
 REUTERS_PLACE=0.99
 REUTERS_COUNTRY=0.96
 # news/modern-dev (datelines: places within 161 km, a count of 30).
-MD_DATES_F1_FLOOR=0.93
+MD_DATES_F1_FLOOR=0.95
 MD_PLACES_F1_FLOOR=0.92
 MD_ACC161_FLOOR=0.96
 MD_EVENTS_FLOOR=0.90
@@ -27,6 +27,10 @@ MD_DATELINES_FLOOR=29
 # news/modern-dev with its "date" fields removed: precision of the dates told
 # from the text alone (no date the text does not support).
 MD_TEXT_ONLY_P_FLOOR=0.95
+
+# chronology/t17-dev: Date F1 of dates.csv's key days against the journalists'
+# timelines.
+T17_DATE_F1_FLOOR=0.75
 
 # Every run is pinned, so scores never depend on today's date.
 NOT_AFTER=2026-11-28
@@ -207,6 +211,14 @@ if ((CHECK)); then
   floor "reuters full date" "$(pct "full date correct")" "$REUTERS_FULLDATE"
   floor "reuters place" "$(pct "place with coords")" "$REUTERS_PLACE"
   floor "reuters country" "$(pct "country consistent")" "$REUTERS_COUNTRY"
+fi
+
+echo "== chronology: t17-dev (Date F1 of dates.csv)"
+python3 "$EVAL/chronology/score.py" "$EVAL/chronology/t17-dev.articles.jsonl" \
+  "$EVAL/chronology/t17-dev.timelines.jsonl" --bin "$BIN" | tee "$TMP/t17.score"
+if ((CHECK)); then
+  T17_F1="$(sed -n 's/^date F1 \([0-9.]*\) .*/\1/p' "$TMP/t17.score" | head -1)"
+  floor "t17-dev Date F1" "$T17_F1" "$T17_DATE_F1_FLOOR"
   if ((FAILED)); then
     echo "eval: FAILED: a score is below its floor"
     exit 1
