@@ -70,7 +70,13 @@ const PREPOSITIONS: &[&str] = &[
 /// Whether the date at `text[start..end]`, on the line that starts at
 /// `line_start`, is page furniture.
 pub fn furniture(text: &str, line_start: usize, start: usize, end: usize) -> bool {
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // (Only the window is searched: a long one-line article is not read to
+    // its end once per date.)
+    let reach = (end + REACH).min(text.len());
+    let line_end = text.as_bytes()[end..reach]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(reach, |i| end + i);
     let from = ceil(text, start.saturating_sub(REACH).max(line_start));
     let to = floor(text, (end + REACH).min(line_end));
     let (before, after) = (&text[from..start], &text[end..to]);
