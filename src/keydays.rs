@@ -315,11 +315,22 @@ pub fn cut(
             .iter()
             .flat_map(|d| d.events.iter().map(String::as_str))
             .collect();
-        events.retain(|e| keep.contains(e.id().as_str()));
+        events.retain(listed_in(&keep));
     }
     if let Some(n) = min_articles {
         events.retain(|e| e.articles.len() >= n);
         days.retain(|d| d.articles >= n);
+    }
+}
+
+/// Whether an event's [`Event::id`] is in `keep` (the ids written into one
+/// buffer, not a string per event).
+fn listed_in<'a>(keep: &'a rustc_hash::FxHashSet<&str>) -> impl FnMut(&Event) -> bool + 'a {
+    let mut id = String::new();
+    move |e| {
+        id.clear();
+        e.write_id(&mut id);
+        keep.contains(id.as_str())
     }
 }
 
@@ -346,11 +357,8 @@ pub fn view(events: &[Event], days: &[KeyDay], max: usize) -> Option<(Vec<Event>
         keep.extend(d.events.iter().take(room).map(String::as_str));
         used += 1;
     }
-    let shown = events
-        .iter()
-        .filter(|e| keep.contains(e.id().as_str()))
-        .cloned()
-        .collect();
+    let mut listed = listed_in(&keep);
+    let shown = events.iter().filter(|e| listed(e)).cloned().collect();
     Some((shown, used))
 }
 

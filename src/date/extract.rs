@@ -729,13 +729,19 @@ impl<'t, 'a> Parser<'t, 'a> {
         self.lex(i).weekday
     }
 
-    fn weekday(&self, i: usize) -> Option<P> {
-        let (which, j) = match self.lw(i) {
+    /// "last", "past", "next", "coming" or "this" at `i`, and where the word
+    /// it qualifies stands; `Bare` at `i` itself otherwise.
+    fn which_at(&self, i: usize) -> (Which, usize) {
+        match self.lw(i) {
             Some("last") | Some("past") => (Which::Last, i + 1),
             Some("next") | Some("coming") => (Which::Next, i + 1),
             Some("this") => (Which::This, i + 1),
             _ => (Which::Bare, i),
-        };
+        }
+    }
+
+    fn weekday(&self, i: usize) -> Option<P> {
+        let (which, j) = self.which_at(i);
         if !self.ok(j) {
             return None;
         }
@@ -1347,12 +1353,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// "Thanksgiving (Day)", "Christmas Eve", "Easter Sunday", "Election
     /// Day", "last Christmas", "Christmas 2019"; not "Easter Island".
     fn holiday(&self, i: usize) -> Option<P> {
-        let (which, j) = match self.lw(i) {
-            Some("last") | Some("past") => (Which::Last, i + 1),
-            Some("next") | Some("coming") => (Which::Next, i + 1),
-            Some("this") => (Which::This, i + 1),
-            _ => (Which::Bare, i),
-        };
+        let (which, j) = self.which_at(i);
         let (mut h, second) = self.lex(j).holiday?;
         if !self.ok(j) || !self.cap_ok(j) {
             return None;
